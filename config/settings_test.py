@@ -1,0 +1,24 @@
+"""Settings for the test suite: the real settings with a throwaway data directory,
+fast password hashing and eager Celery for unit tests.
+
+Integration tests (tests/integration) start a real worker and turn eagerness off.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("HOOKLINE_DATA_DIR", tempfile.mkdtemp(prefix="hookline-test-"))
+
+from config.settings import *  # noqa: E402, F403  (test settings extend the real ones)
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

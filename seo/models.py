@@ -1,0 +1,122 @@
+"""The trend corpus: trending posts, their hashtags, and the search index's versions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Hashtag(models.Model):
+    """One normalised hashtag (see seo.text.normalize_hashtag).
+
+    An alias points at its canonical tag through `canonical`; posts are always
+    linked to the canonical tag, and the alias row stays so later imports fold too.
+    """
+
+    name = models.CharField(max_length=150, unique=True)
+    canonical = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="aliases",
+        help_text="Set when this tag is an alias of another one.",
+    )
+    is_blocked = models.BooleanField(default=False, db_index=True, help_text="Never suggested.")
+    is_generic = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Staff-curated generic tag (like fyp): says nothing about the content.",
+    )
+    niche = models.CharField(max_length=50, blank=True, db_index=True)
+    post_count = models.PositiveIntegerField(default=0, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-post_count", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(canonical=models.F("id")), name="hashtag_not_alias_of_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.name}"
+
+
+class TrendPost(models.Model):
+    """A trending post as imported; unique per (source, video_id) so imports upsert."""
+
+    source = models.CharField(max_length=50, default="import", db_index=True)
+    video_id = models.CharField(max_length=64)
+    caption = models.TextField()
+    author = models.CharField(max_length=100, blank=True, db_index=True)
+    views = models.BigIntegerField(null=True, blank=True)
+    likes = models.BigIntegerField(null=True, blank=True)
+    comments = models.BigIntegerField(null=True, blank=True)
+    shares = models.BigIntegerField(null=True, blank=True)
+    saves = models.BigIntegerField(null=True, blank=True)
+    # (likes + comments + shares + saves) / views; null when views are unknown or zero.
+    engagement_rate = models.FloatField(null=True, blank=True, db_index=True)
+    posted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    region = models.CharField(max_length=8, blank=True, db_index=True)
+    language = models.CharField(max_length=16, blank=True, db_index=True)
+    sound = models.CharField(max_length=300, blank=True, db_index=True)
+    duration_s = models.FloatField(null=True, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+    hashtags = models.ManyToManyField(Hashtag, through="PostHashtag", related_name="posts")
+
+    class Meta:
+        ordering = ["-posted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "video_id"], name="trendpost_unique_source_video"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.video_id}"
+
+
+class PostHashtag(models.Model):
+    post = models.ForeignKey(TrendPost, on_delete=models.CASCADE)
+    hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "hashtag"], name="posthashtag_unique"),
+        ]
+        indexes = [models.Index(fields=["hashtag", "post"])]
+
+
+class IndexVersion(models.Model):
+    """One built (or failed) version of the suggestion index artifact in DATA_DIR/index/."""
+
+    class Status(models.TextChoices):
+        BUILDING = "building"
+        READY = "ready"
+        ACTIVE = "active"
+        FAILED = "failed"
+        RETIRED = "retired"
+
+    version = models.PositiveIntegerField(unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BUILDING, db_index=True)
+    posts = models.PositiveIntegerField(default=0)
+    terms = models.PositiveIntegerField(default=0)
+    build_seconds = models.FloatField(null=True, blank=True)
+    size_bytes = models.BigIntegerField(null=True, blank=True)
+    path = models.CharField(max_length=500, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            # At most one version serves at a time.
+            models.UniqueConstraint(
+                fields=["status"], condition=Q(status="active"), name="indexversion_one_active"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"index v{self.version} ({self.status})"

@@ -1,0 +1,64 @@
+"""What a suggestion looks like: the contract between the engine (seo.suggest) and
+everything that shows suggestions (editor, API, CLI, series planner, batch scoring)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class SuggestError(ValueError):
+    """Input the engine refuses, with a message fit to show the creator."""
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """A trending post offered as evidence."""
+
+    video_id: str
+    url: str
+    author: str
+    caption: str  # shortened for display
+    views: int | None
+    similarity: float
+
+
+@dataclass
+class TagSuggestion:
+    tag: str  # normalised, without '#'
+    score: float
+    tier: str  # "broad" | "mid" | "niche"
+    posts: int  # posts in the corpus carrying the tag
+    parts: dict[str, float] = field(default_factory=dict)  # score parts: similarity, engagement, ...
+    examples: list[PostRef] = field(default_factory=list)
+    stage: str | None = None  # trend stage (rising, peaking, ...) when known
+
+
+@dataclass
+class KeywordSuggestion:
+    term: str  # a word or two-word phrase
+    score: float
+    posts: int  # similar trending posts using it
+    engagement: float  # their median engagement rate
+    placement: list[str] = field(default_factory=list)  # where to use it: "hook", "on_screen", "caption"
+    parts: dict[str, float] = field(default_factory=dict)
+    examples: list[PostRef] = field(default_factory=list)
+    stage: str | None = None
+
+
+@dataclass
+class Suggestions:
+    query: str
+    language: str | None
+    hashtags: list[TagSuggestion]
+    recommended: list[str]
+    keywords: list[KeywordSuggestion]
+    similar_posts: list[PostRef] = field(default_factory=list)
+    # Set when the query matched nothing and trending content was used instead; says so.
+    fallback: str | None = None
+    # The creator's own typed tags: {"input": "#Fodd", "tag": "food", "corrected": True}
+    typed_hashtags: list[dict[str, Any]] = field(default_factory=list)
+    index_version: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,136 @@
+"""Shared fixtures: users (owner, other, staff), shared-data paths, and a real Celery worker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+SHARED_TRENDS_CSV = SHARED_DATA / "tiktok_trends_en.csv"
+
+
+@pytest.fixture
+def shared_trends_csv() -> Path:
+    if not SHARED_TRENDS_CSV.exists():
+        pytest.skip(f"shared trend data not found at {SHARED_TRENDS_CSV} (../shared is absent here)")
+    return SHARED_TRENDS_CSV
+
+
+@pytest.fixture
+def owner(db):
+    return get_user_model().objects.create_user("owner", "owner@example.com", "pw-owner-123")
+
+
+@pytest.fixture
+def other(db):
+    return get_user_model().objects.create_user("other", "other@example.com", "pw-other-123")
+
+
+@pytest.fixture
+def staff(db):
+    return get_user_model().objects.create_user(
+        "staff", "staff@example.com", "pw-staff-123", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+# --- Integration: PostgreSQL + Redis + a real worker ---------------------------------
+
+
+def _integration_skip_reason() -> str | None:
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        return "needs PostgreSQL: set DATABASE_URL=postgres://... (the CI's second run does)"
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        return "needs Redis as broker: set CELERY_BROKER_URL=redis://... (the CI's second run does)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _integration_skip_reason()
+    if reason is None:
+        return
+    for item in items:
+        if "integration" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real `celery worker` process on the test database and the configured broker.
+
+    Tasks are sent through the broker (eager mode off); the worker sees the data
+    because tests using this fixture commit (transactional_db).
+    """
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    db = settings.DATABASES["default"]
+    user = db.get("USER") or ""
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings_test",
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DATABASE_URL": f"postgres://{user}{password}@{host}:{port}/{db['NAME']}",
+        "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+    }
+    # Start from an empty queue so leftovers of an earlier run are not replayed.
+    app.control.purge()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "info",
+         "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    deadline = time.monotonic() + 30
+    try:
+        while time.monotonic() < deadline:
+            replies = app.control.ping(timeout=0.5)
+            if replies:
+                break
+            if proc.poll() is not None:
+                raise RuntimeError(f"celery worker exited early:\n{proc.stdout.read()}")
+        else:
+            raise RuntimeError("celery worker did not answer a ping within 30 s")
+        yield proc
+    finally:
+        app.conf.task_always_eager = True
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
+    """Poll `predicate` until it returns something truthy; fail the test on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"condition not met within {timeout} s")
