@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "series",
     "trends",
     "captions",
+    "api",
 ]
 
 MIDDLEWARE = [

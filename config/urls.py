@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
-from captions.api import api
+from api.api import api
 from config import views
 
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("trends/", include("trends.urls")),
     path("jobs/", include("jobs.urls")),
     path("api/v1/", api.urls),
+    path("api/tokens/", include("api.urls")),
 ]
