@@ -28,7 +28,7 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set SECRET_KEY to a long random string, "
             "or set DEBUG=1 for local development (the README's run command does)."
         )
-    SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"
+    SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"  # noqa: S105  (DEBUG only)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -112,7 +112,9 @@ TIME_ZONE = env_str("TIME_ZONE", "Europe/Oslo")
 try:
     zoneinfo.ZoneInfo(TIME_ZONE)
 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-    raise ImproperlyConfigured(f"TIME_ZONE={TIME_ZONE!r} is not an IANA time zone such as Europe/Oslo.") from None
+    raise ImproperlyConfigured(
+        f"TIME_ZONE={TIME_ZONE!r} is not an IANA time zone such as Europe/Oslo."
+    ) from None
 USE_I18N = True
 USE_TZ = True
 

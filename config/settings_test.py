@@ -13,7 +13,12 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("HOOKLINE_DATA_DIR", tempfile.mkdtemp(prefix="hookline-test-"))
 
-from config.settings import *  # noqa: E402, F403  (test settings extend the real ones)
+from config.settings import *  # noqa: F403  (test settings extend the real ones)
+
+# A file (not in-memory) test database on SQLite, so a real worker process started by a
+# test can see the rows the test committed.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True

@@ -87,6 +87,9 @@ class PostHashtag(models.Model):
         ]
         indexes = [models.Index(fields=["hashtag", "post"])]
 
+    def __str__(self) -> str:
+        return f"{self.post_id} #{self.hashtag_id}"
+
 
 class IndexVersion(models.Model):
     """One built (or failed) version of the suggestion index artifact in DATA_DIR/index/."""

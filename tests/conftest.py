@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -74,9 +75,21 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _worker_database_url(db: dict) -> str:
+    """The URL of the *test* database, for a worker process started outside pytest."""
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    user = db.get("USER") or ""
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
 @pytest.fixture
 def celery_worker_process(transactional_db, settings):
-    """A real `celery worker` process on the test database and the configured broker.
+    """A real `celery worker` process on the test database and the configured broker
+    (the embedded filesystem broker by default; Redis in CI's second run).
 
     Tasks are sent through the broker (eager mode off); the worker sees the data
     because tests using this fixture commit (transactional_db).
@@ -85,36 +98,53 @@ def celery_worker_process(transactional_db, settings):
     from config.celery import app
 
     app.conf.task_always_eager = False
-    db = settings.DATABASES["default"]
-    user = db.get("USER") or ""
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings_test",
         "CELERY_TASK_ALWAYS_EAGER": "0",
-        "DATABASE_URL": f"postgres://{user}{password}@{host}:{port}/{db['NAME']}",
+        "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
         "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
     }
     # Start from an empty queue so leftovers of an earlier run are not replayed.
     app.control.purge()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "info",
-         "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "-l",
+            "info",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    deadline = time.monotonic() + 30
+    # Readiness is read from the worker's log: the filesystem broker has no broadcast, so no ping.
+    log: list[str] = []
+    ready = threading.Event()
+
+    def _pump() -> None:
+        for line in proc.stdout:
+            log.append(line)
+            if " ready." in line:
+                ready.set()
+
+    threading.Thread(target=_pump, daemon=True).start()
     try:
-        while time.monotonic() < deadline:
-            replies = app.control.ping(timeout=0.5)
-            if replies:
-                break
-            if proc.poll() is not None:
-                raise RuntimeError(f"celery worker exited early:\n{proc.stdout.read()}")
-        else:
-            raise RuntimeError("celery worker did not answer a ping within 30 s")
+        if not ready.wait(timeout=60):
+            raise RuntimeError("celery worker was not ready within 60 s:\n" + "".join(log[-50:]))
         yield proc
     finally:
         app.conf.task_always_eager = True
