@@ -161,12 +161,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 30)
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Trend statistics are recomputed after each import and once a night.
     "trend-stats-nightly": {
         "task": "trends.tasks.trend_stats_recompute_task",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "jobs-prune-daily": {
+        "task": "jobs.tasks.jobs_prune_task",
+        "schedule": crontab(hour=4, minute=0),
     },
     # Reminders are due "N minutes before a part"; checking every minute keeps them on time.
     "series-reminders": {

@@ -57,3 +57,15 @@ def job_finish(*, job_id: str, report: dict[str, Any], ok: bool = True, message:
 
 def job_fail(*, job_id: str, error: str) -> None:
     job_finish(job_id=job_id, report={"error": error}, ok=False, message=error)
+
+
+def jobs_prune(*, keep_days: int | None = None) -> int:
+    """Delete jobs that finished more than `keep_days` (setting JOBS_KEEP_DAYS, 30) ago."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    days = keep_days if keep_days is not None else getattr(settings, "JOBS_KEEP_DAYS", 30)
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _ = Job.objects.filter(finished_at__lt=cutoff).delete()
+    return deleted
