@@ -1,1 +1,68 @@
+"""Celery tasks for the trend corpus: an uploaded import and the likely-duplicates scan.
+
+Both take a Job id, claim the job (so a redelivered message does nothing twice),
+report progress through jobs.services and store their report on the job.
+"""
+
 from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from jobs.services import job_claim, job_fail, job_finish, job_progress
+from seo.duplicates import hashtag_duplicates_find
+from seo.importing import trend_import
+
+logger = logging.getLogger(__name__)
+
+TREND_IMPORT_KIND = "trend_import"
+HASHTAG_DUPLICATES_KIND = "hashtag_duplicates"
+
+
+@shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
+def trend_import_task(self, job_id: str) -> None:
+    job = job_claim(job_id=job_id)
+    if job is None:
+        return
+    params = job.params
+    try:
+        report = trend_import(
+            paths=params["paths"],
+            source=params.get("source", "import"),
+            dry_run=params.get("dry_run", False),
+            skip_invalid=params.get("skip_invalid", False),
+            progress=lambda done, total: job_progress(
+                job_id=job_id, done=done, total=total, message=f"{done:,} rows read"
+            ),
+        )
+    except Exception as exc:
+        logger.exception("trend import job %s failed", job_id)
+        job_fail(job_id=job_id, error=f"The import stopped unexpectedly: {exc}")
+        raise
+    written = report.created + report.updated
+    ok = report.imported and (written > 0 or report.dry_run or not report.error_count)
+    job_finish(job_id=job_id, report=report.as_dict(), ok=ok, message=report.summary)
+
+
+@shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
+def hashtag_duplicates_task(self, job_id: str) -> None:
+    job = job_claim(job_id=job_id)
+    if job is None:
+        return
+    try:
+        pairs = hashtag_duplicates_find(
+            min_score=job.params.get("min_score", 85.0),
+            progress=lambda done, total: job_progress(
+                job_id=job_id, done=done, total=total, message=f"{done:,} of {total:,} tag groups compared"
+            ),
+        )
+    except Exception as exc:
+        logger.exception("hashtag duplicates job %s failed", job_id)
+        job_fail(job_id=job_id, error=f"The duplicate scan stopped unexpectedly: {exc}")
+        raise
+    job_finish(
+        job_id=job_id,
+        report={"pairs": pairs, "summary": f"{len(pairs):,} likely duplicate pairs found."},
+        message=f"{len(pairs):,} likely duplicate pairs",
+    )

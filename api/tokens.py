@@ -1,0 +1,95 @@
+"""API token services: create, revoke, authenticate, and the per-token rate limit."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from api.models import ApiToken, token_hash
+
+TOKEN_PREFIX = "hl_"  # noqa: S105  (marks Hookline tokens in logs and scanners; not a secret)
+MAX_ACTIVE_TOKENS = 10
+# last_used_at is written at most this often per token, not on every request.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+RATE_WINDOW_SECONDS = 60
+
+
+class TokenError(ValueError):
+    """A token request refused, with a message fit to show the creator."""
+
+
+def rate_limit_per_minute() -> int:
+    return int(getattr(settings, "API_RATE_LIMIT_PER_MINUTE", 60))
+
+
+@transaction.atomic
+def token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new token and its secret; the secret is not stored and cannot be shown again."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise TokenError("Give the token a name, such as the script or tool that will use it.")
+    if len(name) > ApiToken._meta.get_field("name").max_length:
+        raise TokenError("Keep the token name under 100 characters.")
+    # Lock the user's tokens so two parallel requests cannot both pass the limit.
+    active = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+    if len(active) >= MAX_ACTIVE_TOKENS:
+        raise TokenError(f"You have {MAX_ACTIVE_TOKENS} active tokens: revoke one you no longer use first.")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, prefix=secret[:10], secret_hash=token_hash(secret))
+    return token, secret
+
+
+def token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke a token (idempotent: revoking twice keeps the first time)."""
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    token.refresh_from_db()
+    return token
+
+
+def token_authenticate(*, secret: str) -> ApiToken | None:
+    """The active token with this secret, or None; records when it was last used."""
+    if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(secret_hash=token_hash(secret), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def rate_limit_hit(*, token_id: int) -> int | None:
+    """Count one request; None when allowed, else the seconds until the next window.
+
+    A fixed one-minute window counted in Django's cache. cache.add creates the
+    counter atomically and cache.incr increments it atomically on Redis, Memcached
+    and the database cache, so every web process shares the count when CACHES points
+    at a shared backend (the default local-memory cache counts per process).
+    """
+    limit = rate_limit_per_minute()
+    if limit <= 0:
+        return None
+    now = time.time()
+    window = int(now // RATE_WINDOW_SECONDS)
+    key = f"api-rate:{token_id}:{window}"
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=RATE_WINDOW_SECONDS * 2)
+        count = 1
+    if count <= limit:
+        return None
+    return max(1, int((window + 1) * RATE_WINDOW_SECONDS - now) + 1)

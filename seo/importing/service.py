@@ -1,0 +1,186 @@
+"""trend_import: the one implementation behind the command, the admin upload job and the demo data."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from seo.curation import hashtag_counts_refresh
+from seo.importing.readers import FileRejected, estimate_rows, read_rows
+from seo.importing.rows import PostRow, RowError, row_clean
+from seo.importing.writers import writer_for
+from seo.models import TrendPost
+
+CHUNK_ROWS = 5000
+# A report lists this many problems; the count of all of them is kept separately.
+MAX_LISTED_ERRORS = 1000
+SOURCE_MAX_LENGTH = TrendPost._meta.get_field("source").max_length
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    files: list[str] = field(default_factory=list)
+    source: str = "import"
+    dry_run: bool = False
+    skip_invalid: bool = False
+    rows_read: int = 0
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    new_hashtags: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    error_count: int = 0
+    elapsed: float = 0.0
+    # False when errors stopped the import (nothing was written).
+    imported: bool = True
+
+    def add_error(self, error: RowError, *, file: str | None = None) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            entry = error.as_dict()
+            if file and len(self.files) > 1:
+                entry["file"] = file
+            self.errors.append(entry)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows_read / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def summary(self) -> str:
+        problems = f"{self.error_count:,} problem{'s' if self.error_count != 1 else ''}"
+        if not self.imported:
+            return (
+                f"Imported nothing: {problems} in {self.rows_read:,} rows. Fix the lines listed, "
+                "or import with skip-invalid to keep the valid rows."
+            )
+        verb = "Would create" if self.dry_run else "Created"
+        text = (
+            f"{verb} {self.created:,} and {'would update' if self.dry_run else 'updated'} {self.updated:,} "
+            f"of {self.rows_read:,} rows"
+        )
+        if self.skipped:
+            text += f"; skipped {self.skipped:,} invalid"
+        if self.error_count and not self.skipped:
+            text += f"; {problems}"
+        text += f" in {self.elapsed:.1f} s"
+        return text + (" (dry run: nothing was written)." if self.dry_run else ".")
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["summary"] = self.summary
+        data["rows_per_second"] = round(self.rows_per_second)
+        return data
+
+
+class _Rollback(Exception):
+    pass
+
+
+def trend_import(
+    *,
+    paths: Iterable[str | Path],
+    source: str = "import",
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import trend files (CSV or JSON Lines), upserting posts by (source, video_id).
+
+    By default one invalid row anywhere means nothing is written (one transaction);
+    with skip_invalid the valid rows go in and every skipped line is reported.
+    """
+    started = time.perf_counter()
+    files = [Path(p) for p in paths]
+    report = ImportReport(
+        files=[str(p) for p in files], source=source, dry_run=dry_run, skip_invalid=skip_invalid
+    )
+    source = (source or "").strip()
+    if not source or len(source) > SOURCE_MAX_LENGTH:
+        report.add_error(
+            RowError(line=0, field="source", message=f"source must be 1 to {SOURCE_MAX_LENGTH} characters")
+        )
+        report.imported = False
+        return report
+    total = sum(estimate_rows(p) for p in files if p.is_file())
+    writer = writer_for(source=source, dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            for path in files:
+                _import_file(path, writer=writer, report=report, progress=progress, total=total)
+            if report.error_count and not skip_invalid:
+                raise _Rollback
+            if not dry_run and (report.created or report.updated):
+                hashtag_counts_refresh()
+    except _Rollback:
+        report.imported = False
+        report.skipped = report.rows_read
+        report.created = report.updated = 0
+    report.new_hashtags = writer.tags.created if report.imported else 0
+    report.elapsed = time.perf_counter() - started
+    if progress:
+        progress(report.rows_read, max(total, report.rows_read))
+    return report
+
+
+def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress | None, total: int) -> None:
+    """One file inside its own savepoint, so a file rejected halfway leaves nothing behind."""
+    seen: dict[str, int] = {}
+    chunk: list[PostRow] = []
+    counts = {"rows": 0, "created": 0, "updated": 0, "skipped": 0}
+    stop_writing = bool(report.error_count and not report.skip_invalid)
+
+    def flush() -> None:
+        if chunk and not stop_writing:
+            created, updated = writer.write(chunk)
+            counts["created"] += created
+            counts["updated"] += updated
+        chunk.clear()
+        if progress:
+            progress(report.rows_read + counts["rows"], max(total, report.rows_read + counts["rows"]))
+
+    try:
+        with transaction.atomic():
+            for raw in read_rows(path):
+                counts["rows"] += 1
+                cleaned = (
+                    [RowError(line=raw.line, message=f"Row {raw.problem}")]
+                    if raw.problem
+                    else row_clean(raw.line, raw.data)
+                )
+                if isinstance(cleaned, PostRow):
+                    first = seen.setdefault(cleaned.video_id, cleaned.line)
+                    if first != cleaned.line:
+                        cleaned = [
+                            RowError(
+                                line=cleaned.line,
+                                field="video_id",
+                                message=f"video_id {cleaned.video_id} appears twice in this file (first on line {first})",
+                            )
+                        ]
+                if isinstance(cleaned, list):
+                    counts["skipped"] += 1
+                    for error in cleaned:
+                        report.add_error(error, file=path.name)
+                    stop_writing = stop_writing or not report.skip_invalid
+                    continue
+                chunk.append(cleaned)
+                if len(chunk) >= CHUNK_ROWS:
+                    flush()
+            flush()
+    except FileRejected as exc:
+        report.add_error(RowError(line=exc.line or 0, message=f"{path.name}: {exc.message}"), file=path.name)
+        report.rows_read += counts["rows"]
+        report.skipped += counts["rows"]
+        return
+    report.rows_read += counts["rows"]
+    report.created += counts["created"]
+    report.updated += counts["updated"]
+    report.skipped += counts["skipped"]

@@ -1,0 +1,194 @@
+"""Write validated rows in chunks: hashtags resolved to canonical rows, posts upserted
+by (source, video_id), and each post's hashtag links replaced.
+
+PostgreSQL gets COPY into a staging table plus one INSERT … ON CONFLICT per chunk
+(the fast path); other databases use bulk_create(update_conflicts=True).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.utils import timezone
+
+from seo.importing.rows import PostRow
+from seo.models import Hashtag, PostHashtag, TrendPost
+
+POST_FIELDS = (
+    "caption", "author", "views", "likes", "comments", "shares", "saves", "engagement_rate",
+    "posted_at", "region", "language", "sound", "duration_s", "url",
+)  # fmt: skip
+_MAX_ALIAS_HOPS = 5
+
+
+class TagResolver:
+    """Hashtag name -> id of its canonical row, creating missing tags; cached per import."""
+
+    def __init__(self, *, create: bool = True) -> None:
+        self.create = create
+        self.cache: dict[str, int | None] = {}
+        self.created = 0
+
+    def resolve(self, names: Iterable[str]) -> dict[str, int | None]:
+        missing = {name for name in names if name not in self.cache}
+        if missing:
+            found = self._lookup(missing)
+            new = missing - found.keys()
+            if new and self.create:
+                Hashtag.objects.bulk_create(
+                    [Hashtag(name=name) for name in sorted(new)], ignore_conflicts=True
+                )
+                self.created += len(new)
+                found.update(self._lookup(new))
+            elif new:
+                self.created += len(new)
+                found.update(dict.fromkeys(new))
+            self.cache.update(found)
+        return self.cache
+
+    @staticmethod
+    def _lookup(names: set[str]) -> dict[str, int | None]:
+        rows = list(Hashtag.objects.filter(name__in=names).values_list("name", "id", "canonical_id"))
+        canonical_of = {tag_id: canonical_id for _, tag_id, canonical_id in rows}
+        # Merges keep aliases one hop from their canonical tag; follow a few hops anyway.
+        pending = {c for c in canonical_of.values() if c is not None and c not in canonical_of}
+        for _ in range(_MAX_ALIAS_HOPS):
+            if not pending:
+                break
+            parents = dict(Hashtag.objects.filter(pk__in=pending).values_list("id", "canonical_id"))
+            canonical_of.update(parents)
+            pending = {c for c in parents.values() if c is not None and c not in canonical_of}
+
+        def root(tag_id: int) -> int:
+            for _ in range(_MAX_ALIAS_HOPS + 1):
+                parent = canonical_of.get(tag_id)
+                if parent is None:
+                    return tag_id
+                tag_id = parent
+            return tag_id
+
+        return {name: root(tag_id) for name, tag_id, _ in rows}
+
+
+def _links(rows: list[PostRow], ids: dict[str, int], tags: dict[str, int | None]) -> list[tuple[int, int]]:
+    links = []
+    for row in rows:
+        post_id = ids[row.video_id]
+        # Two spellings can fold into one canonical tag; link it once.
+        for tag_id in dict.fromkeys(tags[name] for name in row.hashtags):
+            links.append((post_id, tag_id))
+    return links
+
+
+class DryRunWriter:
+    """Counts what an import would create or update, writing nothing."""
+
+    def __init__(self, *, source: str) -> None:
+        self.source = source
+        self.tags = TagResolver(create=False)
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        self.tags.resolve({name for row in rows for name in row.hashtags})
+        existing = TrendPost.objects.filter(
+            source=self.source, video_id__in=[r.video_id for r in rows]
+        ).count()
+        return len(rows) - existing, existing
+
+
+class OrmWriter:
+    """Portable writer: bulk_create with update_conflicts (SQLite, PostgreSQL without COPY)."""
+
+    def __init__(self, *, source: str) -> None:
+        self.source = source
+        self.tags = TagResolver()
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        tags = self.tags.resolve({name for row in rows for name in row.hashtags})
+        video_ids = [row.video_id for row in rows]
+        existing = dict(
+            TrendPost.objects.filter(source=self.source, video_id__in=video_ids).values_list("video_id", "id")
+        )
+        posts = [
+            TrendPost(source=self.source, video_id=row.video_id, **{f: getattr(row, f) for f in POST_FIELDS})
+            for row in rows
+        ]
+        TrendPost.objects.bulk_create(
+            posts,
+            update_conflicts=True,
+            unique_fields=["source", "video_id"],
+            update_fields=[*POST_FIELDS, "imported_at"],
+            batch_size=1000,
+        )
+        ids = {post.video_id: post.pk for post in posts}
+        if any(pk is None for pk in ids.values()):
+            ids = dict(
+                TrendPost.objects.filter(source=self.source, video_id__in=video_ids).values_list(
+                    "video_id", "id"
+                )
+            )
+        if existing:
+            PostHashtag.objects.filter(post_id__in=list(existing.values())).delete()
+        PostHashtag.objects.bulk_create(
+            [PostHashtag(post_id=p, hashtag_id=h) for p, h in _links(rows, ids, tags)], batch_size=2000
+        )
+        return len(rows) - len(existing), len(existing)
+
+
+class PostgresCopyWriter:
+    """COPY each chunk into a temporary staging table, then upsert from it in one statement."""
+
+    STAGE = "hookline_import_stage"
+
+    def __init__(self, *, source: str) -> None:
+        self.source = source
+        self.tags = TagResolver()
+        self.columns = ["source", "video_id", *POST_FIELDS, "imported_at"]
+        # Only identifiers from the models' metadata go into this SQL; values travel by COPY.
+        qn = connection.ops.quote_name
+        table = qn(TrendPost._meta.db_table)
+        cols = ", ".join(qn(c) for c in self.columns)
+        updates = ", ".join(f"{qn(c)} = EXCLUDED.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
+        self.create_sql = (
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {cols} FROM {table} WITH NO DATA"
+        )
+        self.copy_sql = f"COPY {self.STAGE} ({cols}) FROM STDIN"
+        # xmax = 0 only for freshly inserted row versions: tells created from updated.
+        self.upsert_sql = (
+            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {self.STAGE} "  # noqa: S608
+            f"ON CONFLICT (source, video_id) DO UPDATE SET {updates} "
+            f"RETURNING id, video_id, (xmax = 0) AS inserted"
+        )
+        links = qn(PostHashtag._meta.db_table)
+        self.unlink_sql = f"DELETE FROM {links} WHERE post_id = ANY(%s)"  # noqa: S608
+        self.link_copy_sql = f"COPY {links} (post_id, hashtag_id) FROM STDIN"
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        tags = self.tags.resolve({name for row in rows for name in row.hashtags})
+        now = timezone.now()
+        with connection.cursor() as wrapper:
+            cursor = wrapper.cursor  # the psycopg cursor underneath Django's wrapper
+            cursor.execute(self.create_sql)
+            cursor.execute(f"TRUNCATE {self.STAGE}")
+            with cursor.copy(self.copy_sql) as copy:
+                for row in rows:
+                    copy.write_row((self.source, row.video_id, *(getattr(row, f) for f in POST_FIELDS), now))
+            cursor.execute(self.upsert_sql)
+            returned = cursor.fetchall()
+            ids = {video_id: post_id for post_id, video_id, _ in returned}
+            updated = [post_id for post_id, _, inserted in returned if not inserted]
+            if updated:
+                cursor.execute(self.unlink_sql, [updated])
+            with cursor.copy(self.link_copy_sql) as copy:
+                for link in _links(rows, ids, tags):
+                    copy.write_row(link)
+        return len(returned) - len(updated), len(updated)
+
+
+def writer_for(*, source: str, dry_run: bool):
+    if dry_run:
+        return DryRunWriter(source=source)
+    if connection.vendor == "postgresql":
+        return PostgresCopyWriter(source=source)
+    return OrmWriter(source=source)

@@ -1,0 +1,103 @@
+"""What caption_score needs besides the text, gathered from the suggestion engine.
+
+The API, batch scoring and the editor all score a caption against the same
+evidence: trending keywords for its text (seo.suggest), the tiers of its tags, and
+the blocked tags. One function gathers them so the three doors agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from seo.caption_text import inline_hashtags, normalize_tag
+from seo.language import detect_language
+from seo.scoring import SeoScore, caption_score
+from seo.suggest import blocked_tags, suggest, tag_tiers
+from seo.suggestions import SuggestError, Suggestions
+
+KEYWORDS_ASKED = 10
+
+
+@dataclass
+class ScoreInputs:
+    language: str  # the language scored in ("en" when unknown)
+    language_detected: bool  # True when detected rather than given
+    keywords: list[str]
+    tiers: dict[str, str]
+    blocked: set[str]
+    suggestions: Suggestions | None = None
+    notes: list[str] = field(default_factory=list)  # why something is missing, for the creator
+
+
+def score_inputs(
+    *,
+    caption: str,
+    hook: str = "",
+    on_screen_text: str = "",
+    hashtags: Iterable[str] = (),
+    language: str | None = None,
+    keywords: Sequence[str] | None = None,
+    niche: str | None = None,
+) -> ScoreInputs:
+    """Language, keywords, tag tiers and blocked tags for scoring this caption.
+
+    Explicit `keywords` win; otherwise they come from suggest() on the caption, hook
+    and on-screen text. When the engine refuses (no index yet, empty text) the
+    caption is still scored, without keywords, and `notes` says why.
+    """
+    hashtags = [tag for tag in hashtags if tag]
+    text = "\n".join(part for part in (hook, on_screen_text, caption) if part and part.strip())
+    given = (language or "").strip().lower()
+    detected = "" if given else detect_language(text)
+    used_language = given or detected or "en"
+    notes: list[str] = []
+    found: Suggestions | None = None
+    if keywords is None:
+        try:
+            found = suggest(
+                text=text,
+                language=given or detected or None,
+                niche=niche,
+                hashtags=hashtags,
+                k=KEYWORDS_ASKED,
+            )
+            keywords = [kw.term for kw in found.keywords]
+            if found.fallback:
+                notes.append(found.fallback)
+        except SuggestError as exc:
+            keywords = []
+            notes.append(f"Scored without trending keywords: {exc}")
+    tags = [*inline_hashtags(caption), *(normalize_tag(tag) for tag in hashtags)]
+    return ScoreInputs(
+        language=used_language,
+        language_detected=not given,
+        keywords=list(keywords),
+        tiers=tag_tiers([tag for tag in tags if tag]),
+        blocked=blocked_tags(),
+        suggestions=found,
+        notes=notes,
+    )
+
+
+def caption_score_for(
+    *,
+    caption: str,
+    hook: str = "",
+    on_screen_text: str = "",
+    hashtags: Iterable[str] = (),
+    language: str | None = None,
+    keywords: Sequence[str] | None = None,
+    niche: str | None = None,
+) -> tuple[SeoScore, ScoreInputs]:
+    """caption_score with its inputs gathered by score_inputs (what the API and batch call)."""
+    hashtags = list(hashtags)
+    inputs = score_inputs(
+        caption=caption, hook=hook, on_screen_text=on_screen_text, hashtags=hashtags,
+        language=language, keywords=keywords, niche=niche,
+    )  # fmt: skip
+    score = caption_score(
+        caption=caption, hook=hook, on_screen_text=on_screen_text, hashtags=hashtags,
+        keywords=inputs.keywords, language=inputs.language, tiers=inputs.tiers, blocked=inputs.blocked,
+    )  # fmt: skip
+    return score, inputs

@@ -1,0 +1,344 @@
+"""suggest(): keywords and hashtags for a topic or draft caption, with their evidence.
+
+The query is vectorised with the index's TF-IDF, its nearest trending posts are
+found through the postings (seo.index_store), and their hashtags and terms are
+scored by seo.suggest_rank. Tags the creator typed (in `hashtags` or inline in the
+text) are normalised, corrected against the corpus' tags with rapidfuzz, and pull
+the posts carrying them into the neighbourhood (co-occurrence). A query with no
+known term and no known tag falls back to what is trending, and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from django.db import connection
+from rapidfuzz import fuzz, process
+
+from seo.index import active_index, reload_seconds
+from seo.index_store import LoadedIndex
+from seo.models import Hashtag, TrendPost
+from seo.suggest_rank import (
+    lexical_candidates,
+    placement,
+    post_votes,
+    recommend,
+    score_keywords,
+    score_tags,
+)
+from seo.suggestions import KeywordSuggestion, PostRef, Suggestions, SuggestError, TagSuggestion
+from seo.text import hashtags_in_caption, normalize_hashtag
+from seo.tokenize import analyze
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 10_000
+MAX_K = 50
+NEIGHBOURS = 50
+TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this similar, on top of its text
+TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
+SIMILAR_POSTS_SHOWN = 5
+CAPTION_PREVIEW = 140
+STAGE_MULTIPLIERS = {"rising": 1.2, "emerging": 1.2, "peaking": 1.05, "fading": 0.8, "declining": 0.8}
+
+
+def _validate(text: str, k: int) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise SuggestError("Write a topic or a draft caption first: the text is empty.")
+    if len(text) > MAX_QUERY_CHARS:
+        raise SuggestError(
+            f"The text is {len(text):,} characters long; suggestions take at most {MAX_QUERY_CHARS:,}."
+        )
+    if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= MAX_K:
+        raise SuggestError(f"k must be a whole number from 1 to {MAX_K}.")
+    return text.strip()
+
+
+def _loaded() -> LoadedIndex:
+    index = active_index()
+    if index is None:
+        raise SuggestError(
+            "There is no suggestion index yet. Import trending posts, then run `python manage.py build_index`."
+        )
+    return index
+
+
+# --- helpers the scoring code (captions, series) can call -----------------------------
+
+
+def tag_tiers(tags: Iterable[str]) -> dict[str, str]:
+    """broad / mid / niche for each tag by corpus frequency; a tag the corpus never saw is niche."""
+    index = active_index()
+    out = {}
+    for raw in tags:
+        tag = normalize_hashtag(raw)
+        if not tag:
+            continue
+        position = index.tag_id(tag) if index else None
+        out[tag] = index.tier(position) if position is not None and index else "niche"
+    return out
+
+
+class _Blocked:
+    names: frozenset[str] = frozenset()
+    checked_at: float = -1e9
+
+
+def blocked_tags() -> set[str]:
+    """Tags staff blocked (and their aliases), re-read from the database every few seconds."""
+    now = time.monotonic()
+    if now - _Blocked.checked_at >= reload_seconds():
+        blocked = Hashtag.objects.filter(is_blocked=True)
+        names = set(blocked.values_list("name", flat=True))
+        names |= set(Hashtag.objects.filter(canonical__in=blocked).values_list("name", flat=True))
+        _Blocked.names = frozenset(names)
+        _Blocked.checked_at = now
+    return set(_Blocked.names)
+
+
+@lru_cache(maxsize=1)
+def _stage_source() -> Callable[[list[str]], Mapping[str, str]] | None:
+    # Looked up once per process: a failed import is not cached by Python and costs a path search.
+    try:
+        from trends.selectors import stage_for_tags  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return stage_for_tags
+
+
+def _stages(tags: Sequence[str]) -> dict[str, str]:
+    """Trend stages from the trends app when it provides them; nothing otherwise."""
+    stage_for_tags = _stage_source()
+    if stage_for_tags is None or not tags:
+        return {}
+    try:
+        return dict(stage_for_tags(list(tags)) or {})
+    except Exception:  # a broken optional signal must never break suggestions
+        logger.exception("trends.selectors.stage_for_tags failed; ignoring trend stages")
+        return {}
+
+
+def _stage_multiplier(tag: str, stages: Mapping[str, str] | None = None) -> float:
+    """Boost for a tag by its trend stage (rising up, fading down); 1.0 when stages are unknown."""
+    if not stages:
+        return 1.0
+    return STAGE_MULTIPLIERS.get(stages.get(tag, ""), 1.0)
+
+
+# --- typed hashtags -------------------------------------------------------------------
+
+
+def _resolve_typed(index: LoadedIndex, raw_tags: Sequence[str]) -> tuple[list[dict[str, Any]], set[int]]:
+    report, ids = [], set()
+    for raw in raw_tags:
+        tag = normalize_hashtag(str(raw))
+        if not tag:
+            report.append({"input": raw, "tag": None, "corrected": False, "known": False})
+            continue
+        position = index.tag_id(tag)
+        corrected = False
+        if position is None and len(tag) >= 3:
+            match = process.extractOne(
+                tag, index.tag_names, scorer=fuzz.ratio, score_cutoff=TYPED_TAG_MIN_SCORE
+            )
+            if match is not None:
+                position, corrected = match[2], True
+        name = index.tag_name(position) if position is not None else tag
+        report.append({"input": raw, "tag": name, "corrected": corrected, "known": position is not None})
+        if position is not None:
+            ids.add(int(position))
+    return report, ids
+
+
+# --- evidence -------------------------------------------------------------------------
+
+
+class _RefCache:
+    """Evidence posts by primary key: the same popular posts back many suggestions."""
+
+    size = 20_000
+    rows: dict[int, tuple] = {}
+    index_path: str | None = None  # rows are only trusted for the index version they were read for
+
+
+def _post_refs(index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int, float]) -> dict[int, PostRef]:
+    if _RefCache.index_path != str(index.path):
+        _RefCache.rows.clear()
+        _RefCache.index_path = str(index.path)
+    wanted = {int(index.post_ids[p]): p for p in set(posts)}
+    missing = [pk for pk in wanted if pk not in _RefCache.rows]
+    if missing:
+        if len(_RefCache.rows) > _RefCache.size:
+            _RefCache.rows.clear()
+        table = TrendPost._meta.db_table
+        with connection.cursor() as cursor:
+            # One indexed lookup, without the ORM's per-query overhead (this is on every suggestion).
+            cursor.execute(
+                f"SELECT id, video_id, url, author, caption, views FROM {table} "  # noqa: S608  (fixed table name)
+                f"WHERE id IN ({', '.join(['%s'] * len(missing))})",
+                missing,
+            )
+            for pk, video_id, url, author, caption, views in cursor.fetchall():
+                short = caption if len(caption) <= CAPTION_PREVIEW else caption[: CAPTION_PREVIEW - 1] + "…"
+                _RefCache.rows[pk] = (video_id, url, author, short, views)
+    refs = {}
+    for pk, post in wanted.items():
+        row = _RefCache.rows.get(pk)
+        if row is not None:
+            refs[post] = PostRef(*row, round(float(similarity.get(post, 0.0)), 4))
+    return refs
+
+
+# --- the engine -----------------------------------------------------------------------
+
+
+def suggest(
+    *,
+    text: str,
+    language: str | None = None,
+    niche: str | None = None,
+    hashtags: Sequence[str] = (),
+    k: int = 10,
+) -> Suggestions:
+    """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence."""
+    query = _validate(text, k)
+    language = (language or "").strip().lower() or None
+    niche = (niche or "").strip() or None
+    index = _loaded()
+    typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
+    features = analyze(query)
+    distinct, feature_ids, _ = index.feature_ids(features)
+    ids, weights = index.vectorize(features=features)
+    posts = np.zeros(0, np.int64)
+    similarity = np.zeros(0, np.float32)
+    if len(ids) or typed:
+        extra = np.concatenate([index.posts_with_tag(t) for t in typed]) if typed else None
+        posts, similarity = index.search(
+            ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=TYPED_TAG_SIMILARITY
+        )
+    if not len(posts):
+        return _fallback(index, query, language, niche, k, typed_report, no_features=not len(ids))
+
+    votes = post_votes(index, posts, similarity, language)
+    blocked = blocked_tags()
+    excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
+    lexical = {n: r for n, r in lexical_candidates(index, distinct, feature_ids).items() if n not in blocked}
+    scored = score_tags(
+        index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
+    )
+    stages = _stages([s.name for s in scored])
+    for s in scored:
+        multiplier = _stage_multiplier(s.name, stages)
+        s.score *= multiplier
+        s.parts["stage_factor"] = multiplier
+    scored.sort(key=lambda s: -s.score)
+    keywords = score_keywords(index, votes, ids, k)
+
+    sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
+    shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
+    wanted = set(shown)
+    for s in scored[:k]:
+        wanted.update(s.example_posts)
+    for kw in keywords:
+        wanted.update(kw.example_posts)
+    refs = _post_refs(index, wanted, sims)
+
+    tag_rows = [
+        TagSuggestion(
+            tag=s.name,
+            score=round(s.score, 6),
+            tier=index.tier(s.tag) if s.tag >= 0 else "niche",
+            posts=int(index.tag_df[s.tag]) if s.tag >= 0 else 0,
+            parts=s.parts,
+            examples=[refs[p] for p in s.example_posts if p in refs],
+            stage=stages.get(s.name),
+        )
+        for s in scored[:k]
+    ]
+    ranked = [
+        (s.name, s.score, index.tier(s.tag) if s.tag >= 0 else "niche", s.parts.get("generic_factor", 1.0))
+        for s in scored
+    ]
+    terms = index.terms
+    keyword_rows = [
+        KeywordSuggestion(
+            term=terms[kw.term],
+            score=round(kw.score, 6),
+            posts=kw.posts,
+            engagement=round(kw.engagement, 5),
+            placement=placement(rank, terms[kw.term]),
+            parts={"in_query": float(kw.in_query), "idf": round(float(index.idf[kw.term]), 4)},
+            examples=[refs[p] for p in kw.example_posts if p in refs],
+        )
+        for rank, kw in enumerate(keywords)
+    ]
+    return Suggestions(
+        query=query,
+        language=language,
+        hashtags=tag_rows,
+        recommended=recommend(ranked),
+        keywords=keyword_rows,
+        similar_posts=[refs[p] for p in shown if p in refs],
+        typed_hashtags=typed_report,
+        index_version=index.version,
+    )
+
+
+def _fallback(
+    index: LoadedIndex,
+    query: str,
+    language: str | None,
+    niche: str | None,
+    k: int,
+    typed_report: list[dict[str, Any]],
+    *,
+    no_features: bool,
+) -> Suggestions:
+    """Nothing in the query matched the corpus: offer what is trending, and say so."""
+    trending = index.trending(language, niche)
+    scope = []
+    if language:
+        if language in index.languages:
+            scope.append(f"in language '{language}'")
+        else:
+            trending = index.trending(None, niche)
+            scope.append(f"overall (no trending posts in language '{language}')")
+    if niche:
+        scope.append(f"in niche '{niche}'")
+    reason = (
+        "Your text has no words the trend corpus knows (emoji, or words no trending post uses)"
+        if no_features
+        else "No trending post matched your text"
+    )
+    message = f"{reason}, so these are the hashtags trending {' and '.join(scope) or 'overall'}."
+    blocked = blocked_tags()
+    rows = [(t, s) for t, s in trending if index.tag_name(t) not in blocked][:k]
+    tags = [
+        TagSuggestion(
+            tag=index.tag_name(t),
+            score=round(s, 6),
+            tier=index.tier(t),
+            posts=int(index.tag_df[t]),
+            parts={"trending": round(s, 6)},
+        )
+        for t, s in rows
+    ]
+    ranked = [
+        (row.tag, row.score, row.tier, float(index.tag_generic[t]))
+        for row, (t, _) in zip(tags, rows, strict=True)
+    ]
+    return Suggestions(
+        query=query,
+        language=language,
+        hashtags=tags,
+        recommended=recommend(ranked),
+        keywords=[],
+        fallback=message,
+        typed_hashtags=typed_report,
+        index_version=index.version,
+    )

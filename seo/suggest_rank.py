@@ -1,0 +1,260 @@
+"""Scoring for seo.suggest: hashtags and keywords from the similar posts.
+
+Each similar post votes with weight similarity^SIMILARITY_POWER x engagement x
+recency (x a language match factor). A tag's score is the sum of its posts' votes,
+times its learned generic factor (#fyp is near 0.05), a mild popularity damping
+(so a tag carried by half the corpus needs more evidence than a niche one), the
+niche boost and the trend-stage multiplier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from seo.index_store import LoadedIndex
+from seo.text import normalize_hashtag
+
+SIMILARITY_POWER = 2.0
+LEXICAL_MIN_LENGTH = 3
+LEXICAL_WEIGHT = 1.0
+LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
+UNSEEN_FACTOR = 1.0
+PRIOR_WEIGHT = 0.3
+GENERIC_CUTOFF = 0.5  # below this learned factor a tag is too generic for the recommended set  # share of a tag's score that is its plain corpus frequency
+OTHER_LANGUAGE_FACTOR = 0.5
+NICHE_BOOST = 1.5
+KEYWORD_NEIGHBOURS = 30
+QUERY_TERM_BOOST = 1.0
+
+
+@dataclass
+class Votes:
+    posts: np.ndarray  # neighbour post indices, best first
+    similarity: np.ndarray
+    weight: np.ndarray  # the vote each post casts
+    engagement: np.ndarray
+    recency: np.ndarray
+
+
+def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, language: str | None) -> Votes:
+    engagement = np.asarray(index.post_engagement[posts], dtype=np.float64)
+    recency = np.asarray(index.post_recency[posts], dtype=np.float64)
+    weight = np.power(np.maximum(similarity.astype(np.float64), 0.0), SIMILARITY_POWER) * engagement * recency
+    code = index.languages.get(language or "")
+    if code is not None:
+        post_language = np.asarray(index.post_language[posts])
+        weight = weight * np.where((post_language == code) | (post_language == 0), 1.0, OTHER_LANGUAGE_FACTOR)
+    return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
+
+
+@dataclass
+class TagScore:
+    tag: int  # index in the index's tag list; -1 for a caption word no trending post used as a tag
+    name: str
+    score: float
+    parts: dict[str, float]
+    example_posts: list[int]
+
+
+def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray) -> dict[str, float]:
+    """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
+    learned rate at which creators turn that word into a hashtag."""
+    prior = float(index.meta.get("lexical_prior", 0.0))
+    out: dict[str, float] = {}
+    for feature, term in zip(features, ids.tolist(), strict=True):
+        name = normalize_hashtag(feature.replace(" ", ""))
+        if len(name) < LEXICAL_MIN_LENGTH or name.isdigit():
+            continue
+        rate = float(index.term_tag_rate[term]) if term >= 0 else prior
+        out[name] = max(out.get(name, 0.0), rate)
+    return out
+
+
+def score_tags(
+    index: LoadedIndex,
+    votes: Votes,
+    *,
+    typed: set[int],
+    niche: str | None,
+    excluded: set[int],
+    lexical: dict[str, float] | None = None,
+    limit: int = 30,
+) -> list[TagScore]:
+    """Every tag carried by a neighbour or written in the query, scored and sorted best first.
+
+    A tag's score estimates the chance a post like the query carries it: the share of
+    the neighbours' votes behind it (only its specific part: the generic part of the
+    votes is replaced by the tag's corpus frequency), smoothed by that frequency, then
+    combined (noisy-or) with the rate at which creators tag a word of their own caption.
+    """
+    lexical = lexical or {}
+    per_post = [np.asarray(index.post_tags_arr(int(p)), dtype=np.int64) for p in votes.posts]
+    lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
+    tags = np.concatenate(per_post) if len(per_post) else np.zeros(0, np.int64)
+    owner = np.repeat(np.arange(len(votes.posts)), lengths)
+    lexical_positions = {n: index.tag_id(n) for n in lexical}
+    known_lexical = {t: lexical[n] for n, t in lexical_positions.items() if t is not None}
+    lexical_ids = np.fromiter(known_lexical, np.int64, len(known_lexical))
+    unique, inverse = np.unique(np.concatenate([tags, lexical_ids]), return_inverse=True)
+    if not len(unique) and not lexical:
+        return []
+    inverse = inverse[: len(tags)]
+    size = len(unique)
+    raw = np.bincount(inverse, weights=votes.weight[owner], minlength=size)
+    similarity = np.bincount(inverse, weights=votes.similarity[owner], minlength=size)
+    safe = np.maximum(raw, 1e-12)
+    engagement = np.bincount(inverse, weights=(votes.weight * votes.engagement)[owner], minlength=size) / safe
+    recency = np.bincount(inverse, weights=(votes.weight * votes.recency)[owner], minlength=size) / safe
+    support = np.bincount(inverse, minlength=size)
+    carries_typed = np.zeros(len(votes.posts), dtype=bool)
+    if typed and len(tags):
+        typed_arr = np.fromiter(typed, np.int64)
+        carries_typed = np.bincount(owner[np.isin(tags, typed_arr)], minlength=len(votes.posts)) > 0
+    cooccurrence = np.bincount(inverse, weights=carries_typed[owner].astype(np.float64), minlength=size)
+    generic = np.asarray(index.tag_generic[unique], dtype=np.float64)
+    prior = np.asarray(index.tag_df[unique], dtype=np.float64) / max(index.posts, 1)
+    total = max(float(votes.weight.sum()), 1e-12)
+    evidence = generic * raw / total
+    neighbours = (1.0 - PRIOR_WEIGHT) * (evidence + (1.0 - generic) * prior) + PRIOR_WEIGHT * prior
+    written = np.fromiter((known_lexical.get(int(t), 0.0) for t in unique), np.float64, size) * LEXICAL_WEIGHT
+    probability = 1.0 - (1.0 - neighbours) * (1.0 - written)
+    niche_factor = np.ones(size)
+    code = index.niches.get(niche or "")
+    if code is not None:
+        niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
+    score = probability * niche_factor
+    blocked = np.asarray(index.tag_blocked[unique])
+    out = []
+    for i in np.argsort(-score, kind="stable").tolist():
+        if len(out) >= limit:
+            break
+        tag = int(unique[i])
+        if blocked[i] or tag in excluded or tag in typed or score[i] <= 0:
+            continue
+        mine = owner[inverse == i]
+        best = mine[np.argsort(-votes.weight[mine], kind="stable")[:3]]
+        out.append(
+            TagScore(
+                tag=tag,
+                name=index.tag_name(tag),
+                score=float(score[i]),
+                parts={
+                    "similarity": round(float(similarity[i]), 4),
+                    "evidence": round(float(evidence[i]), 4),
+                    "prior": round(float(prior[i]), 5),
+                    "in_caption": round(float(written[i]), 4),
+                    "engagement": round(float(engagement[i]), 4),
+                    "recency": round(float(recency[i]), 4),
+                    "generic_factor": round(float(generic[i]), 4),
+                    "niche_factor": round(float(niche_factor[i]), 4),
+                    "similar_posts": int(support[i]),
+                    "cooccurrence": int(cooccurrence[i]),
+                },
+                example_posts=[int(votes.posts[p]) for p in best],
+            )
+        )
+    if LEXICAL_UNSEEN:
+        for name, rate in lexical.items():
+            if lexical_positions[name] is None and rate * LEXICAL_WEIGHT > 0:
+                out.append(
+                    TagScore(
+                        -1, name, rate * LEXICAL_WEIGHT * UNSEEN_FACTOR, {"in_caption": round(rate, 4)}, []
+                    )
+                )
+        out.sort(key=lambda s: -s.score)
+    return out[:limit]
+
+
+def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:
+    """3-5 tags mixing tiers: one broad for reach, mid and niche ones to be found by the right viewers.
+
+    `ranked` holds (tag, score, tier, generic_factor), best first. Generic tags
+    (factor below GENERIC_CUTOFF) are only used when nothing else is left.
+    """
+    if not ranked:
+        return []
+    quota = {"broad": 1, "mid": 2, "niche": 2}
+    top_score = ranked[0][1]
+    specific = [r for r in ranked if r[3] >= GENERIC_CUTOFF]
+    chosen: list[tuple[str, float, str, float]] = []
+    for row in specific:
+        if len(chosen) == high:
+            break
+        if quota.get(row[2], 0) > 0 and row[1] >= 0.05 * top_score:
+            quota[row[2]] -= 1
+            chosen.append(row)
+    for pool in (specific, ranked):
+        for row in pool:
+            if len(chosen) >= high or (len(chosen) >= low and row[1] < 0.1 * top_score):
+                break
+            if row not in chosen:
+                chosen.append(row)
+    chosen.sort(key=lambda r: -r[1])
+    return [r[0] for r in chosen[:high]]
+
+
+@dataclass
+class KeywordScore:
+    term: int
+    score: float
+    posts: int
+    engagement: float
+    example_posts: list[int]
+    in_query: bool
+
+
+def score_keywords(index: LoadedIndex, votes: Votes, query_terms: np.ndarray, k: int) -> list[KeywordScore]:
+    """Search terms of the closest posts, weighted by their votes and by how distinctive (idf) they are."""
+    posts = votes.posts[:KEYWORD_NEIGHBOURS]
+    per_post = [np.asarray(index.post_terms(int(p))) for p in posts]
+    lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
+    if not lengths.sum():
+        return []
+    terms = np.concatenate(per_post).astype(np.int64)
+    owner = np.repeat(np.arange(len(posts)), lengths)
+    unique, inverse = np.unique(terms, return_inverse=True)
+    in_query = np.isin(unique, query_terms)
+    idf = np.asarray(index.idf[unique], dtype=np.float64)
+    score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
+    rates = np.asarray(index.post_rate[posts], dtype=np.float64)
+    out = []
+    for i in np.argsort(-score, kind="stable")[:k].tolist():
+        mine = owner[inverse == i]
+        known = rates[mine][rates[mine] >= 0]
+        best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]
+        out.append(
+            KeywordScore(
+                term=int(unique[i]),
+                score=float(score[i]),
+                posts=len(mine),
+                engagement=_median(known),
+                example_posts=[int(posts[p]) for p in best],
+                in_query=bool(in_query[i]),
+            )
+        )
+    return out
+
+
+def _median(values: np.ndarray) -> float:
+    if not len(values):
+        return 0.0
+    ordered = np.sort(values)
+    middle = len(ordered) // 2
+    return float(ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2)
+
+
+def placement(rank: int, term: str) -> list[str]:
+    """Where a keyword goes: TikTok search reads the spoken hook, on-screen text and caption.
+
+    The strongest two terms belong in the hook (said in the first seconds), short
+    phrases among the top five on screen, every keyword in the caption.
+    """
+    where = []
+    if rank < 2:
+        where.append("hook")
+    if rank < 5 and len(term) <= 30:
+        where.append("on_screen")
+    where.append("caption")
+    return where

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.cache import cache
+
+from api.tokens import token_create
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Rate-limit counters live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def owner_secret(owner) -> str:
+    _, secret = token_create(user=owner, name="Test script")
+    return secret
+
+
+@pytest.fixture
+def api_post(client):
+    """POST JSON to /api/v1/<path> with an optional bearer token."""
+
+    def post(path: str, body, *, secret: str | None = None, raw: bool = False):
+        headers = {"Authorization": f"Bearer {secret}"} if secret else {}
+        data = body if raw else json.dumps(body)
+        return client.post(f"/api/v1/{path}", data=data, content_type="application/json", headers=headers)
+
+    return post
+
+
+@pytest.fixture
+def demo_index(db):
+    """The demo corpus imported and indexed, served to this process."""
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build, reset_loaded_index
+
+    demo_corpus_load()
+    index_build()
+    reset_loaded_index()
+    yield
+    reset_loaded_index()

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from seo import index as index_module
+from seo.index import active_index, index_activate, index_build, index_cleanup
+from seo.models import IndexVersion
+from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_builds_a_versioned_artifact_and_activates_it(index_env):
+    topic_corpus(copies=1)
+    version = index_build()
+    assert version.status == IndexVersion.Status.ACTIVE
+    assert version.version == 1 and version.posts == 16 and version.terms > 20
+    assert version.size_bytes > 0 and version.build_seconds is not None
+    directory = index_env / "index" / "v1"
+    assert (directory / "meta.json").exists()
+    assert (directory / "postings_posts.npy").exists()
+    # No pickles: every array loads with allow_pickle off.
+    import numpy as np
+
+    for path in directory.glob("*.npy"):
+        np.load(path, allow_pickle=False)
+
+
+def test_it_switches_to_the_new_version_and_retires_the_old_one(index_env):
+    topic_corpus(copies=1)
+    first = index_build()
+    second = index_build()
+    first.refresh_from_db()
+    assert first.status == IndexVersion.Status.RETIRED
+    assert second.status == IndexVersion.Status.ACTIVE
+    assert IndexVersion.objects.filter(status=IndexVersion.Status.ACTIVE).count() == 1
+    assert (index_env / "index" / "v1").exists(), "the previous version is kept for rollback"
+
+
+def test_a_failed_build_leaves_the_previous_version_serving(index_env, monkeypatch):
+    topic_corpus(copies=1)
+    index_build()
+    assert active_index().version == 1
+
+    def explode(*args, **kwargs):
+        raise MemoryError("simulated crash while writing")
+
+    monkeypatch.setattr(index_module, "build_artifact", explode)
+    with pytest.raises(MemoryError):
+        index_build()
+    failed = IndexVersion.objects.get(version=2)
+    assert failed.status == IndexVersion.Status.FAILED
+    assert "simulated crash" in failed.error
+    assert not (index_env / "index" / "v2").exists()
+    assert IndexVersion.objects.get(status=IndexVersion.Status.ACTIVE).version == 1
+    assert active_index(force_check=True).version == 1
+
+
+def test_it_refuses_to_build_from_an_empty_corpus(index_env):
+    with pytest.raises(ValueError, match="empty"):
+        index_build()
+    assert IndexVersion.objects.get().status == IndexVersion.Status.FAILED
+
+
+def test_it_keeps_only_the_last_two_versions_on_disk(index_env):
+    topic_corpus(copies=1)
+    for _ in range(3):
+        index_build()
+    assert not (index_env / "index" / "v1").exists()
+    assert (index_env / "index" / "v2").exists() and (index_env / "index" / "v3").exists()
+
+
+def test_cleanup_marks_builds_that_died_as_failed(index_env):
+    stale = IndexVersion.objects.create(version=7, path="index/v7")
+    IndexVersion.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=1))
+    index_cleanup(stale_after=timedelta(hours=1))
+    stale.refresh_from_db()
+    assert stale.status == IndexVersion.Status.FAILED
+
+
+def test_a_build_without_activation_keeps_the_current_version_serving(index_env):
+    topic_corpus(copies=1)
+    index_build()
+    ready = index_build(activate=False)
+    assert ready.status == IndexVersion.Status.READY
+    assert active_index(force_check=True).version == 1
+    index_activate(version=ready)
+    assert active_index(force_check=True).version == 2
+
+
+def test_it_will_not_activate_a_failed_version(index_env):
+    failed = IndexVersion.objects.create(version=3, path="index/v3", status=IndexVersion.Status.FAILED)
+    with pytest.raises(ValueError, match="not ready"):
+        index_activate(version=failed)

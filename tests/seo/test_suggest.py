@@ -1,0 +1,179 @@
+"""Every suggestion rule, on small corpora built straight into the database."""
+
+from __future__ import annotations
+
+import pytest
+
+from seo.index import active_index, index_build
+from seo.models import Hashtag
+from seo.suggest import suggest, tag_tiers
+from tests.seo.corpus_factory import hashtag, index_env, post, topic_corpus  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def tags_of(result) -> list[str]:
+    return [row.tag for row in result.hashtags]
+
+
+def test_it_suggests_the_tags_of_similar_posts_with_evidence(index_env):
+    topic_corpus()
+    index_build()
+    result = suggest(text="my favourite creamy pasta recipe", k=5)
+    assert result.fallback is None
+    assert tags_of(result)[0] in {"pasta", "recipe"}
+    assert {"football", "makeup", "travel"}.isdisjoint(tags_of(result)[:3])
+    top = result.hashtags[0]
+    assert top.examples and "pasta" in top.examples[0].caption
+    assert {"similarity", "engagement", "recency", "generic_factor"} <= set(top.parts)
+    assert result.similar_posts[0].similarity > 0
+    assert result.index_version == 1
+
+
+def test_generic_tags_found_in_the_data_are_down_weighted(index_env):
+    topic_corpus()
+    index_build()
+    result = suggest(text="football goal of the season", k=10)
+    parts = {row.tag: row.parts for row in result.hashtags}
+    assert parts["fyp"]["generic_factor"] < 0.5 < parts["football"]["generic_factor"]
+    assert tags_of(result).index("football") < tags_of(result).index("fyp")
+    assert "fyp" not in result.recommended and "viral" not in result.recommended
+
+
+def test_a_staff_generic_tag_is_pushed_down_even_when_the_data_cannot_tell(index_env):
+    for caption in ["pasta night", "pasta recipe", "pasta sauce"]:
+        post(caption, ["pasta", "foodie"])
+    hashtag("foodie", is_generic=True)
+    index_build()
+    parts = {row.tag: row.parts for row in suggest(text="pasta recipe").hashtags}
+    assert parts["foodie"]["generic_factor"] <= 0.05
+
+
+def test_a_blocked_tag_is_never_suggested(index_env):
+    topic_corpus()
+    hashtag("pasta", is_blocked=True)
+    index_build()
+    result = suggest(text="creamy pasta recipe for dinner")
+    assert "pasta" not in tags_of(result) and "pasta" not in result.recommended
+
+
+def test_a_tag_blocked_after_the_build_is_dropped_at_once(index_env):
+    topic_corpus()
+    index_build()
+    assert "pasta" in tags_of(suggest(text="creamy pasta recipe"))
+    hashtag("pasta", is_blocked=True)
+    from seo import suggest as suggest_module
+
+    suggest_module._Blocked.checked_at = -1e9  # the next check interval has passed
+    assert "pasta" not in tags_of(suggest(text="creamy pasta recipe"))
+
+
+def test_aliases_fold_into_their_canonical_tag(index_env):
+    topic_corpus()
+    canonical = Hashtag.objects.get(name="pasta")
+    alias = hashtag("spaghetti")
+    post("spaghetti carbonara recipe", ["spaghetti"])  # linked before the alias was declared
+    alias.canonical = canonical
+    alias.save()
+    index_build()
+    result = suggest(text="spaghetti carbonara", hashtags=["#Spaghetti"])
+    assert "spaghetti" not in tags_of(result)
+    assert result.typed_hashtags[0]["tag"] == "pasta"
+    pasta_posts = active_index().tag_df[active_index().tag_id("pasta")]
+    assert pasta_posts == Hashtag.objects.get(name="pasta").posts.count() + 1
+
+
+def test_tags_carry_a_tier_by_corpus_frequency(index_env):
+    topic_corpus(copies=6)
+    post("rare sourdough starter", ["sourdough"])
+    index_build()
+    tiers = tag_tiers(["#FYP", "pasta", "sourdough", "neverseen"])
+    assert tiers == {"fyp": "broad", "pasta": "mid", "sourdough": "niche", "neverseen": "niche"}
+
+
+def test_the_recommended_set_has_three_to_five_tags_mixing_tiers(index_env):
+    topic_corpus(copies=6)
+    for number in range(3):
+        post(f"pasta carbonara night {number}", ["pasta", "carbonara", "italianfood"])
+    index_build()
+    result = suggest(text="pasta carbonara dinner recipe")
+    assert 3 <= len(result.recommended) <= 5
+    tiers = {row.tag: row.tier for row in result.hashtags}
+    assert len({tiers.get(tag, "niche") for tag in result.recommended}) >= 2
+
+
+def test_a_misspelt_typed_tag_is_corrected_against_the_corpus(index_env):
+    topic_corpus()
+    index_build()
+    result = suggest(text="dinner tonight", hashtags=["#Pastaa", "#zzqqxx"])
+    assert result.typed_hashtags[0] == {"input": "#Pastaa", "tag": "pasta", "corrected": True, "known": True}
+    assert result.typed_hashtags[1]["known"] is False
+    assert "pasta" not in tags_of(result), "tags the creator already has are not suggested again"
+
+
+def test_typed_tags_pull_in_the_tags_they_co_occur_with(index_env):
+    topic_corpus()
+    for number in range(4):
+        post(f"weekend plans {number}", ["hiking", "mountains"])
+    index_build()
+    plain = suggest(text="weekend plans with friends")
+    typed = suggest(text="weekend plans with friends", hashtags=["hiking"])
+    assert typed.hashtags[0].tag == "mountains"
+    assert typed.hashtags[0].parts["cooccurrence"] > 0
+    assert plain.hashtags[0].parts["cooccurrence"] == 0
+
+
+def test_engagement_counts_relative_to_views_not_raw_reach(index_env):
+    caption = "sunset timelapse over the fjord"
+    post(caption, ["bigreach"], views=5_000_000, likes=50_000)  # 1 % engagement
+    post(caption, ["loved"], views=20_000, likes=4_000)  # 20 % engagement
+    post("unrelated kitchen tips", ["kitchen"], views=10_000, likes=300)
+    index_build()
+    result = suggest(text="fjord sunset timelapse")
+    order = tags_of(result)
+    assert order.index("loved") < order.index("bigreach")
+    parts = {row.tag: row.parts for row in result.hashtags}
+    assert parts["loved"]["engagement"] <= 2.0, "engagement is damped, not raw"
+
+
+def test_recency_is_measured_from_the_newest_post_not_the_clock(index_env):
+    caption = "spring garden planting ideas"
+    post(caption, ["fresh"], days_old=0)
+    post(caption, ["stale"], days_old=90)
+    index_build()
+    result = suggest(text="garden planting")
+    parts = {row.tag: row.parts for row in result.hashtags}
+    # The newest post is from 2024, yet counts as brand new.
+    assert parts["fresh"]["recency"] == pytest.approx(1.0, abs=0.01)
+    assert parts["stale"]["recency"] < 0.5
+    assert tags_of(result).index("fresh") < tags_of(result).index("stale")
+
+
+def test_the_recency_reference_can_be_set(index_env, settings):
+    post("spring garden planting ideas", ["fresh"], days_old=0)
+    post("autumn leaves", ["leaves"], days_old=0)
+    settings.HOOKLINE_RECENCY_REFERENCE = "2024-04-01T12:00:00+00:00"  # a month after the newest post
+    index_build()
+    parts = {row.tag: row.parts for row in suggest(text="garden planting").hashtags}
+    assert parts["fresh"]["recency"] < 0.5
+
+
+def test_keywords_come_with_counts_engagement_and_placement(index_env):
+    topic_corpus()
+    index_build()
+    result = suggest(text="pasta recipe", k=5)
+    terms = [row.term for row in result.keywords]
+    assert "pasta" in terms
+    first = result.keywords[0]
+    assert first.posts >= 1 and first.engagement > 0
+    assert first.placement == ["hook", "on_screen", "caption"]
+    assert result.keywords[-1].placement[-1] == "caption"
+    assert first.examples
+
+
+def test_a_language_preference_favours_posts_in_that_language(index_env):
+    post("fotball mål i kveld", ["norsk"], language="no")
+    post("fotball mål i kveld", ["english"], language="en")
+    index_build()
+    result = suggest(text="fotball mål", language="no")
+    assert tags_of(result)[0] == "norsk"

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from seo.text import hashtags_from_field, hashtags_in_caption, normalize_hashtag, post_hashtags
+
+
+@pytest.mark.parametrize(
+    "raw", ["#FYP", "#fyp.", "fyp", "  #Fyp!  ", "\uff26\uff39\uff30", "#\uff46\uff59\uff50"]
+)
+def test_it_folds_case_punctuation_and_fullwidth_into_one_tag(raw):
+    assert normalize_hashtag(raw) == "fyp"
+
+
+def test_it_keeps_vietnamese_tone_marks():
+    assert normalize_hashtag("#ĂnUống") == "ănuống"
+    assert hashtags_in_caption("Món ngon #ẩmthực #ViệtNam!") == ["ẩmthực", "việtnam"]
+
+
+def test_it_keeps_cyrillic_tags():
+    assert normalize_hashtag("#Рецепты") == "рецепты"
+    assert hashtags_in_caption("#послежний звонок 🛎️") == ["послежний"]
+
+
+def test_it_keeps_japanese_decorations_with_combining_marks():
+    assert normalize_hashtag("#fypシ゚") == "fypシ゚"
+    assert normalize_hashtag("#fypシ") == "fypシ"
+    assert hashtags_in_caption("best one #fypシ゚viral #おすすめ") == ["fypシ゚viral", "おすすめ"]
+
+
+def test_it_ends_a_tag_at_emoji_and_ignores_hashes_inside_words():
+    assert hashtags_in_caption("learning C# today #coding🔥 #") == ["coding"]
+
+
+def test_it_splits_the_hashtags_column_on_spaces_commas_and_hashes():
+    assert hashtags_from_field("#Food, recipe #easy#Dinner") == ["food", "recipe", "easy", "dinner"]
+
+
+def test_it_unites_column_and_inline_tags_without_duplicates():
+    assert post_hashtags(caption="Dinner #Food #pasta", hashtags_field="#food, #recipe") == [
+        "food",
+        "recipe",
+        "pasta",
+    ]
