@@ -8,6 +8,7 @@ viewset machinery for two endpoints.
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -83,6 +84,11 @@ def _rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
 @api.exception_handler(SuggestError)
 def _suggest_error(request: HttpRequest, exc: SuggestError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": "The request body is too large."}, status=413)
 
 
 _ERRORS = {400: ErrorOut, 401: ErrorOut, 422: ValidationErrorOut, 429: RateLimitedOut}

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from ninja import Field, Schema
+from pydantic import StringConstraints
 
 MAX_TEXT = 10_000
 MAX_CAPTION = 20_000  # above TikTok's limits on purpose: an over-long caption is scored, not refused
 MAX_TAGS = 30
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$"
+Tag = Annotated[str, StringConstraints(max_length=200)]
+Keyword = Annotated[str, StringConstraints(max_length=200)]
 
 
 class SuggestIn(Schema):
@@ -17,7 +23,7 @@ class SuggestIn(Schema):
     niche: str | None = Field(
         None, max_length=50, description="Favour tags of this niche (food, fitness, ...)."
     )
-    hashtags: list[str] = Field(default_factory=list, max_length=MAX_TAGS, description="Tags already chosen.")
+    hashtags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS, description="Tags already chosen.")
     k: int = Field(10, ge=1, le=50, description="How many hashtags and keywords to return.")
 
 
@@ -25,9 +31,11 @@ class ScoreIn(Schema):
     caption: str = Field(..., min_length=1, max_length=MAX_CAPTION)
     hook: str = Field("", max_length=1_000, description="What is said in the first 3 seconds.")
     on_screen_text: str = Field("", max_length=1_000)
-    hashtags: list[str] = Field(default_factory=list, max_length=MAX_TAGS)
-    language: str | None = Field(None, max_length=16, description="Detected from the text if absent.")
-    keywords: list[str] | None = Field(
+    hashtags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS)
+    language: str | None = Field(
+        None, pattern=LANGUAGE_PATTERN, description="Detected from the text if absent."
+    )
+    keywords: list[Keyword] | None = Field(
         None,
         max_length=MAX_TAGS,
         description="Target keywords, main first; suggested from the text if absent.",

@@ -40,7 +40,10 @@ TOP_K = 50
 
 def percentiles(seconds: list[float]) -> dict[str, float]:
     ms = np.asarray(seconds) * 1000
-    return {"p50_ms": round(float(np.percentile(ms, 50)), 3), "p95_ms": round(float(np.percentile(ms, 95)), 3)}
+    return {
+        "p50_ms": round(float(np.percentile(ms, 50)), 3),
+        "p95_ms": round(float(np.percentile(ms, 95)), 3),
+    }
 
 
 def rss_bytes() -> int:
@@ -129,11 +132,25 @@ def copy_posts(corpus, captions: list[str]) -> None:
                     pk = int(corpus.post_ids[i])
                     rate = corpus.engagement_rate[i]
                     copy.write_row(
-                        (pk, "bench", str(pk), caption, f"author{pk % 5000}", 100000,
-                         None if rate != rate else float(rate), "", "en", "", "", "2025-05-01T00:00:00Z")
+                        (
+                            pk,
+                            "bench",
+                            str(pk),
+                            caption,
+                            f"author{pk % 5000}",
+                            100000,
+                            None if rate != rate else float(rate),
+                            "",
+                            "en",
+                            "",
+                            "",
+                            "2025-05-01T00:00:00Z",
+                        )
                     )
         cursor.execute("DROP INDEX IF EXISTS bench_caption_fts")
-        cursor.execute("CREATE INDEX bench_caption_fts ON seo_trendpost USING GIN (to_tsvector('simple', caption))")
+        cursor.execute(
+            "CREATE INDEX bench_caption_fts ON seo_trendpost USING GIN (to_tsvector('simple', caption))"
+        )
         cursor.execute("ANALYZE seo_trendpost")
 
 
@@ -179,7 +196,9 @@ def nearest_neighbours_times(captions: list[str], queries: list[str]) -> tuple[l
     times = []
     for text in queries:
         row = [position[f] for f in analyze(text) if f in position]
-        vector = transformer.transform(sp.csr_matrix((np.ones(len(row)), ([0] * len(row), row)), shape=(1, len(terms))))
+        vector = transformer.transform(
+            sp.csr_matrix((np.ones(len(row)), ([0] * len(row), row)), shape=(1, len(terms)))
+        )
         started = time.perf_counter()
         model.kneighbors(vector, n_neighbors=TOP_K)
         times.append(time.perf_counter() - started)
@@ -212,8 +231,18 @@ def run_size(n_posts: int, args, generator, data_dir: str) -> dict:
     queries_path = Path(data_dir) / f"queries-{n_posts}.json"
     queries_path.write_text(json.dumps(queries), encoding="utf-8")
     measured = subprocess.run(
-        [sys.executable, __file__, "--worker", str(queries_path), "--baseline-queries", str(args.baseline_queries)],
-        env={**os.environ}, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            str(queries_path),
+            "--baseline-queries",
+            str(args.baseline_queries),
+        ],
+        env={**os.environ},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result.update(json.loads(measured.stdout.strip().splitlines()[-1]))
     few = queries[: args.baseline_queries]
@@ -231,7 +260,9 @@ def run_size(n_posts: int, args, generator, data_dir: str) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--baseline-queries", type=int, default=50)

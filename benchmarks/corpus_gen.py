@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import random
 from collections import defaultdict
+from contextlib import suppress
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -47,13 +49,11 @@ class Generator:
             self.lengths.append(len(tokens))
             if tokens:
                 self.starts.append(tokens[0])
-            for a, b in zip(tokens, tokens[1:], strict=False):
+            for a, b in pairwise(tokens):
                 self.successors[a].append(b)
             self.tag_sets.append(post_hashtags(caption=row["caption"], hashtags_field=row["hashtags"]))
-            try:
+            with suppress(ValueError):
                 stamps.append(datetime.fromisoformat(row["posted_at"]).timestamp())
-            except ValueError:
-                pass
         self.vocabulary = list(self.successors) or ["word"]
         self.time_range = (min(stamps), max(stamps))
 
@@ -65,7 +65,9 @@ class Generator:
         out = [word]
         for _ in range(length - 1):
             nxt = self.successors.get(word)
-            word = self.rng.choice(nxt) if nxt and self.rng.random() < 0.85 else self.rng.choice(self.vocabulary)
+            word = (
+                self.rng.choice(nxt) if nxt and self.rng.random() < 0.85 else self.rng.choice(self.vocabulary)
+            )
             out.append(word)
         return " ".join(out)
 

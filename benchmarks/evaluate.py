@@ -36,11 +36,50 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 GENERIC_NAMES = {
-    "fyp", "fy", "foryou", "foryoupage", "fypage", "fypシ", "fypシ゚", "fypシ゚viral", "viral", "viralvideo",
-    "viraltiktok", "trending", "trend", "tiktok", "xyzbca", "xyzcba", "parati", "paratii", "xuhuong",
-    "explore", "explorepage", "blowthisup", "capcut", "creatorsearchinsights", "foryourpage", "fypツ",
-    "tiktokviral", "trendingvideo", "viralvideos", "goviral", "relatable", "funny", "funnyvideos",
-    "lol", "meme", "memes", "4u", "4you", "foru", "pourtoi", "fürdich", "perte", "keşfet", "keşfetteyiz",
+    "fyp",
+    "fy",
+    "foryou",
+    "foryoupage",
+    "fypage",
+    "fypシ",
+    "fypシ゚",
+    "fypシ゚viral",
+    "viral",
+    "viralvideo",
+    "viraltiktok",
+    "trending",
+    "trend",
+    "tiktok",
+    "xyzbca",
+    "xyzcba",
+    "parati",
+    "paratii",
+    "xuhuong",
+    "explore",
+    "explorepage",
+    "blowthisup",
+    "capcut",
+    "creatorsearchinsights",
+    "foryourpage",
+    "fypツ",
+    "tiktokviral",
+    "trendingvideo",
+    "viralvideos",
+    "goviral",
+    "relatable",
+    "funny",
+    "funnyvideos",
+    "lol",
+    "meme",
+    "memes",
+    "4u",
+    "4you",
+    "foru",
+    "pourtoi",
+    "fürdich",
+    "perte",
+    "keşfet",
+    "keşfetteyiz",
 }
 GENERIC_PATTERN = re.compile(r"^(fy+p+\w*|foryou\w*|viral\w*|trending\w*|xyz\w*|parati\w*)$")
 KNN_NEIGHBOURS = 30
@@ -88,11 +127,15 @@ class Scores:
                 self.sums[f"{label} recall@{cut}"] += len(top & truth) / len(truth)
 
     def table(self) -> dict[str, float]:
-        return {key: round(value / self.counts[key.split(" ")[0]], 4) for key, value in sorted(self.sums.items())}
+        return {
+            key: round(value / self.counts[key.split(" ")[0]], 4) for key, value in sorted(self.sums.items())
+        }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--csv", default=str(REPO.parent / "shared" / "data" / "tiktok_trends_en.csv"))
     parser.add_argument("--seed", type=int, default=20250601)
     parser.add_argument("--tune", action="store_true", help="evaluate on a split of the 80%% only")
@@ -127,7 +170,7 @@ def main() -> None:
     version = index_build()
     build_seconds = time.perf_counter() - started
 
-    from baselines import KnnVoting, MostPopular  # noqa: E402  (needs Django set up)
+    from baselines import KnnVoting, MostPopular
 
     from seo.suggest import suggest
     from seo.suggestions import SuggestError
@@ -182,9 +225,12 @@ def main() -> None:
         "hookline_fallbacks": fallbacks,
         "suggest_ms_p50": round(1000 * latencies[len(latencies) // 2], 2) if latencies else None,
         "results": results,
-        "specific_recall@5_vs_better_baseline": round(results["hookline"]["specific recall@5"] / max(better, 1e-9), 2),
+        "specific_recall@5_vs_better_baseline": round(
+            results["hookline"]["specific recall@5"] / max(better, 1e-9), 2
+        ),
         "targets": {
-            "specific recall@5 >= 1.5x better baseline": results["hookline"]["specific recall@5"] >= 1.5 * better,
+            "specific recall@5 >= 1.5x better baseline": results["hookline"]["specific recall@5"]
+            >= 1.5 * better,
             "all recall@5 >= 0.20": results["hookline"]["all recall@5"] >= 0.20,
         },
     }

@@ -64,7 +64,9 @@ def max_rows() -> int:
 
 
 def _size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _decode(data: bytes) -> str:
@@ -202,7 +204,7 @@ def batch_score(*, job_id: str) -> dict[str, Any]:
     if not source.exists():
         raise BatchError("The uploaded file is gone; please upload it again.")
     rows, errors = batch_parse(data=source.read_bytes())
-    job_progress(job_id=job_id, done=0, total=len(rows), message="Scoring captions")
+    job_progress(job_id=job_id, done=0, total=len(rows), message="captions scored")
     target = export_path(job_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
@@ -233,6 +235,8 @@ def batch_score(*, job_id: str) -> dict[str, Any]:
     summary = f"Scored {len(scores):,} caption{'s' if len(scores) != 1 else ''}"
     summary += f" (average {average})" if average is not None else ""
     summary += f"; {len(errors)} row{'s' if len(errors) != 1 else ''} could not be scored." if errors else "."
+    if notes:  # e.g. no suggestion index yet: say why keywords and hashtags are missing
+        summary += " " + next(iter(notes))
     return {
         "summary": summary,
         "scored": len(scores),

@@ -40,4 +40,4 @@ def caption_batch_score_task(self, job_id: str) -> None:
             error="Scoring failed unexpectedly; nothing was lost, please upload the file again.",
         )
         return
-    job_finish(job_id=job_id, report=report, message=report["summary"])
+    job_finish(job_id=job_id, report=report, message="captions scored")

@@ -25,6 +25,7 @@ from seo.tasks.corpus import (
     hashtag_duplicates_task,
     trend_import_task,
 )
+from seo.text import normalize_hashtag
 
 
 class HashtagFilter(admin.SimpleListFilter):
@@ -38,9 +39,14 @@ class HashtagFilter(admin.SimpleListFilter):
         return [(tag.name, f"#{tag.name}") for tag in top]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(hashtags__name=self.value().lstrip("#").casefold())
-        return queryset
+        if not self.value():
+            return queryset
+        name = normalize_hashtag(self.value())
+        tag = Hashtag.objects.filter(name=name).only("pk", "canonical_id").first()
+        if tag is None:
+            return queryset.none()
+        # Posts are linked to canonical tags, so an alias filters by its canonical tag.
+        return queryset.filter(hashtags=tag.canonical_id or tag.pk)
 
 
 class EngagementFilter(admin.SimpleListFilter):

@@ -19,6 +19,8 @@ from seo.text import HASHTAG_MAX_LENGTH
 # A word: letters, digits and combining marks (Vietnamese tones stay inside words).
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# A word with at least one letter: "10" and "2025" are not words, "10min" is.
+_LETTER_WORD = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+|\n+")
 _INLINE_TAG = re.compile(r"(?<![\w])#[^\s#]+")
 _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
@@ -88,9 +90,9 @@ def fold(text: str) -> str:
     )  # typographic apostrophe
 
 
-def words(text: str) -> list[str]:
+def words(text: str, *, folded: bool = False) -> list[str]:
     """Words with at least one letter ("10" and emoji are not words), folded."""
-    return [word for word in _WORD.findall(fold(text)) if _HAS_LETTER.search(word)]
+    return _LETTER_WORD.findall(text if folded else fold(text))
 
 
 def normalize_tag(raw: str) -> str:
@@ -154,11 +156,11 @@ class TextIndex:
 
     __slots__ = ("set", "words")
 
-    def __init__(self, *texts: str, base: TextIndex | None = None) -> None:
+    def __init__(self, *texts: str, base: TextIndex | None = None, folded: bool = False) -> None:
         self.words: list[str] = list(base.words) if base else []
         for text in texts:
             if text:
-                self.words.extend(_WORD.findall(fold(text)))
+                self.words.extend(_WORD.findall(text if folded else fold(text)))
         self.set = frozenset(self.words)
 
     def contains(self, keyword: str) -> bool:
@@ -182,10 +184,10 @@ class TextIndex:
         return False
 
 
-def calls_to_action(text: str) -> list[str]:
+def calls_to_action(text: str, *, folded: bool = False) -> list[str]:
     """What the text explicitly invites: any of comments, saves, shares, follows."""
-    folded = fold(text)
-    return [kind for kind, pattern in _CTA_PATTERNS.items() if pattern.search(folded)]
+    folded_text = text if folded else fold(text)
+    return [kind for kind, pattern in _CTA_PATTERNS.items() if pattern.search(folded_text)]
 
 
 def count_emoji(text: str) -> int:

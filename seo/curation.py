@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
@@ -22,6 +22,8 @@ class CurationError(ValueError):
 
 def hashtag_counts_refresh(*, hashtag_ids: Iterable[int] | None = None) -> int:
     """Recompute Hashtag.post_count from the links (all tags, or only those given)."""
+    if hashtag_ids is None and connection.vendor == "postgresql":
+        return _counts_refresh_postgresql()
     per_tag = (
         PostHashtag.objects.filter(hashtag=OuterRef("pk"))
         .order_by()
@@ -33,6 +35,19 @@ def hashtag_counts_refresh(*, hashtag_ids: Iterable[int] | None = None) -> int:
     if hashtag_ids is not None:
         tags = tags.filter(pk__in=list(hashtag_ids))
     return tags.update(post_count=Coalesce(Subquery(per_tag), 0))
+
+
+def _counts_refresh_postgresql() -> int:
+    """One aggregate pass that rewrites only the counts that changed (a big import touches
+    most tags; a correlated subquery per tag would be much slower)."""
+    tags, links = Hashtag._meta.db_table, PostHashtag._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {tags} h SET post_count = COALESCE(c.n, 0) "  # noqa: S608  (table names from models)
+            f"FROM {tags} h2 LEFT JOIN (SELECT hashtag_id, COUNT(*) AS n FROM {links} GROUP BY hashtag_id) c "
+            f"ON c.hashtag_id = h2.id WHERE h.id = h2.id AND h.post_count <> COALESCE(c.n, 0)"
+        )
+        return cursor.rowcount
 
 
 @transaction.atomic

@@ -52,7 +52,8 @@ _TOPIC_WORDS = 5  # without keywords, the main keyword is the topic's opening wo
 
 
 def _template_language(language: str) -> str:
-    return "nb" if language in ("nb", "nn", "no") else "en"
+    primary = (language or "").lower().replace("_", "-").split("-")[0]
+    return "nb" if primary in ("nb", "nn", "no") else "en"
 
 
 def _sentence(text: str) -> str:

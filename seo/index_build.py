@@ -27,6 +27,7 @@ FORMAT = 1
 # a new query to the one post using it; at scale those terms are pruned to save memory.
 MIN_DF_SMALL, MIN_DF_LARGE, SMALL_CORPUS = 1, 2, 50_000
 MAX_DF = 0.2  # terms in more than a fifth of all posts say nothing about a topic
+MAX_DF_MIN_POSTS = 50
 MAX_POSTINGS = 4096  # static pruning: a term keeps its highest-weighted posts only
 MAX_TAG_POSTINGS = 2048
 FORWARD_TERMS = 8  # keyword candidates kept per post
@@ -165,7 +166,11 @@ def _lexical_tag_rates(x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays)
     formed = term_tag >= 0
     prior_formed = float(matched.sum() / max(uses[formed].sum(), 1.0))
     hapax = uses == 1
-    prior_new = float(matched[hapax].sum() / hapax.sum()) if hapax.any() else float(matched.sum() / max(uses.sum(), 1.0))
+    prior_new = (
+        float(matched[hapax].sum() / hapax.sum())
+        if hapax.any()
+        else float(matched.sum() / max(uses.sum(), 1.0))
+    )
     prior = np.where(formed, prior_formed, prior_new)
     return (matched + LEXICAL_SMOOTHING * prior) / (uses + LEXICAL_SMOOTHING), prior_new
 
@@ -190,7 +195,8 @@ def count_matrix(captions: list[str], *, min_df: int) -> tuple[sp.csr_matrix, li
     )
     counts.sum_duplicates()
     df = np.diff(counts.tocsc().indptr)
-    keep = np.flatnonzero((df >= min_df) & (df <= MAX_DF * max(len(captions), 1)))
+    # A small corpus keeps its common terms: a fifth of 30 posts is no evidence of vagueness.
+    keep = np.flatnonzero((df >= min_df) & ((df <= MAX_DF * len(captions)) | (df <= MAX_DF_MIN_POSTS)))
     terms = list(vocabulary)
     return counts[:, keep].tocsr(), [terms[i] for i in keep]
 

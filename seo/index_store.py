@@ -73,6 +73,7 @@ class LoadedIndex:
         self.languages = {lang: i + 1 for i, lang in enumerate(self.meta["languages"])}
         self.niches = {niche: i + 1 for i, niche in enumerate(self.meta["niches"])}
         self._local = threading.local()
+        self.ref_cache: dict[int, tuple] = {}  # evidence rows by post id (seo.suggest)
         self._trending: dict[tuple[str | None, str | None], list[tuple[int, float]]] = {}
 
     # --- terms and tags ---------------------------------------------------------------
@@ -188,7 +189,7 @@ class LoadedIndex:
             score[np.asarray(self.tag_blocked)] = 0.0
             niche_code = self.niches.get(niche or "", None)
             if niche_code is not None:
-                score *= np.where(np.asarray(self.tag_niche) == niche_code, 1.0, 0.1)
+                score *= np.asarray(self.tag_niche) == niche_code
             top = np.argsort(-score)[:100]
             self._trending[key] = [(int(t), float(score[t])) for t in top if score[t] > 0]
         return self._trending[key]

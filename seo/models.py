@@ -47,7 +47,8 @@ class Hashtag(models.Model):
 class TrendPost(models.Model):
     """A trending post as imported; unique per (source, video_id) so imports upsert."""
 
-    source = models.CharField(max_length=50, default="import", db_index=True)
+    # Indexed through the unique (source, video_id) constraint, whose leading column it is.
+    source = models.CharField(max_length=50, default="import")
     video_id = models.CharField(max_length=64)
     caption = models.TextField()
     author = models.CharField(max_length=100, blank=True, db_index=True)
@@ -78,8 +79,10 @@ class TrendPost(models.Model):
 
 
 class PostHashtag(models.Model):
-    post = models.ForeignKey(TrendPost, on_delete=models.CASCADE)
-    hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE)
+    # No single-column indexes: the unique (post, hashtag) and the (hashtag, post) index
+    # already serve both lookups, and every index slows a bulk import down.
+    post = models.ForeignKey(TrendPost, on_delete=models.CASCADE, db_index=False)
+    hashtag = models.ForeignKey(Hashtag, on_delete=models.CASCADE, db_index=False)
 
     class Meta:
         constraints = [

@@ -79,6 +79,7 @@ class _Caption:
     """Everything the checks ask about a caption, computed once."""
 
     caption: str
+    folded: str  # the caption case-folded (seo.caption_text.fold)
     hook: str
     on_screen_text: str
     hook_is_first_line: bool
@@ -89,7 +90,7 @@ class _Caption:
     language: str
     keywords: list[str]
     full_length: int
-    prose: str  # the caption without hashtags, mentions and links
+    prose: str  # the folded caption without hashtags, mentions and links
     prose_words: list[str]
     hook_index: ct.TextIndex
     first_line_index: ct.TextIndex
@@ -247,7 +248,7 @@ def _check_caption_length(c: _Caption) -> CheckItem:
 
 def _check_call_to_action(c: _Caption) -> CheckItem:
     key, label, max_points = "call_to_action", "Call to action", 10
-    kinds = ct.calls_to_action(f"{c.caption}\n{c.hook}\n{c.on_screen_text}")
+    kinds = ct.calls_to_action(f"{c.folded}\n{ct.fold(c.hook)}\n{ct.fold(c.on_screen_text)}", folded=True)
     if kinds:
         return _item(
             key,
@@ -357,10 +358,12 @@ def _prepare(
     spoken = (hook or "").strip()
     screen = (on_screen_text or "").strip()
     terms = [term for term in (" ".join(ct.keyword_parts(k)) for k in keywords) if term]
-    prose = ct.plain_text(caption)
-    caption_index = ct.TextIndex(caption)
+    folded = ct.fold(caption)  # case-folded once; the checks below all read it
+    prose = ct.plain_text(folded)
+    caption_index = ct.TextIndex(folded, folded=True)
     return _Caption(
         caption=caption,
+        folded=folded,
         hook=spoken or ct.plain_text(opening).strip(),
         on_screen_text=screen,
         hook_is_first_line=not spoken,
@@ -368,11 +371,11 @@ def _prepare(
         tags=tags,
         inline_tags=inline,
         duplicate_tags=duplicates,
-        language=(language or "").lower(),
+        language=(language or "").lower().replace("_", "-").split("-")[0],  # "nb-NO" -> "nb"
         keywords=list(dict.fromkeys(terms)),
         full_length=len(caption.rstrip()) + extra,
         prose=prose,
-        prose_words=ct.words(prose),
+        prose_words=ct.words(prose, folded=True),
         hook_index=ct.TextIndex(spoken, screen),
         first_line_index=ct.TextIndex(opening),
         everything_index=ct.TextIndex(spoken, screen, " ".join(tags), base=caption_index),

@@ -9,6 +9,7 @@ UTF-8 bytes back to back, their offsets, and a sorted table of 64-bit hashes
 from __future__ import annotations
 
 import hashlib
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -70,4 +71,4 @@ class StringTable:
     def all(self) -> list[str]:
         data = self.bytes.tobytes()
         bounds = self.offsets.tolist()
-        return [data[a:b].decode() for a, b in zip(bounds, bounds[1:], strict=False)]
+        return [data[a:b].decode() for a, b in pairwise(bounds)]

@@ -31,7 +31,7 @@ from seo.suggest_rank import (
     score_keywords,
     score_tags,
 )
-from seo.suggestions import KeywordSuggestion, PostRef, Suggestions, SuggestError, TagSuggestion
+from seo.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.text import hashtags_in_caption, normalize_hashtag
 from seo.tokenize import analyze
 
@@ -158,23 +158,18 @@ def _resolve_typed(index: LoadedIndex, raw_tags: Sequence[str]) -> tuple[list[di
 # --- evidence -------------------------------------------------------------------------
 
 
-class _RefCache:
-    """Evidence posts by primary key: the same popular posts back many suggestions."""
-
-    size = 20_000
-    rows: dict[int, tuple] = {}
-    index_path: str | None = None  # rows are only trusted for the index version they were read for
+REF_CACHE_SIZE = 20_000  # evidence rows kept per loaded index: popular posts back many suggestions
 
 
-def _post_refs(index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int, float]) -> dict[int, PostRef]:
-    if _RefCache.index_path != str(index.path):
-        _RefCache.rows.clear()
-        _RefCache.index_path = str(index.path)
+def _post_refs(
+    index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int, float]
+) -> dict[int, PostRef]:
+    cache = index.ref_cache  # lives and dies with the loaded version
     wanted = {int(index.post_ids[p]): p for p in set(posts)}
-    missing = [pk for pk in wanted if pk not in _RefCache.rows]
+    missing = [pk for pk in wanted if pk not in cache]
     if missing:
-        if len(_RefCache.rows) > _RefCache.size:
-            _RefCache.rows.clear()
+        if len(cache) > REF_CACHE_SIZE:
+            cache.clear()
         table = TrendPost._meta.db_table
         with connection.cursor() as cursor:
             # One indexed lookup, without the ORM's per-query overhead (this is on every suggestion).
@@ -185,10 +180,10 @@ def _post_refs(index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int
             )
             for pk, video_id, url, author, caption, views in cursor.fetchall():
                 short = caption if len(caption) <= CAPTION_PREVIEW else caption[: CAPTION_PREVIEW - 1] + "…"
-                _RefCache.rows[pk] = (video_id, url, author, short, views)
+                cache[pk] = (video_id, url, author, short, views)
     refs = {}
     for pk, post in wanted.items():
-        row = _RefCache.rows.get(pk)
+        row = cache.get(pk)
         if row is not None:
             refs[post] = PostRef(*row, round(float(similarity.get(post, 0.0)), 4))
     return refs
@@ -309,7 +304,10 @@ def _fallback(
             trending = index.trending(None, niche)
             scope.append(f"overall (no trending posts in language '{language}')")
     if niche:
-        scope.append(f"in niche '{niche}'")
+        if niche in index.niches:
+            scope.append(f"in niche '{niche}'")
+        else:
+            scope.append(f"(no tags in niche '{niche}')")
     reason = (
         "Your text has no words the trend corpus knows (emoji, or words no trending post uses)"
         if no_features

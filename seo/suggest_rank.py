@@ -18,10 +18,11 @@ from seo.text import normalize_hashtag
 
 SIMILARITY_POWER = 2.0
 LEXICAL_MIN_LENGTH = 3
-LEXICAL_WEIGHT = 1.0
+LEXICAL_WEIGHT = 6.0
 LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
 UNSEEN_FACTOR = 1.0
 PRIOR_WEIGHT = 0.3
+GENERIC_RANK_FLOOR = 0.8
 GENERIC_CUTOFF = 0.5  # below this learned factor a tag is too generic for the recommended set  # share of a tag's score that is its plain corpus frequency
 OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
@@ -124,7 +125,10 @@ def score_tags(
     code = index.niches.get(niche or "")
     if code is not None:
         niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
-    score = probability * niche_factor
+    # Generic tags are likely on any post, so their probability stays high; ranking them by
+    # it alone would fill every list with #fyp. They are ranked at part of their probability.
+    generic_rank = GENERIC_RANK_FLOOR + (1.0 - GENERIC_RANK_FLOOR) * generic
+    score = probability * generic_rank * niche_factor
     blocked = np.asarray(index.tag_blocked[unique])
     out = []
     for i in np.argsort(-score, kind="stable").tolist():
@@ -185,12 +189,16 @@ def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high
         if quota.get(row[2], 0) > 0 and row[1] >= 0.05 * top_score:
             quota[row[2]] -= 1
             chosen.append(row)
-    for pool in (specific, ranked):
-        for row in pool:
-            if len(chosen) >= high or (len(chosen) >= low and row[1] < 0.1 * top_score):
-                break
-            if row not in chosen:
-                chosen.append(row)
+    for row in specific:
+        if len(chosen) >= high or (len(chosen) >= low and row[1] < 0.1 * top_score):
+            break
+        if row not in chosen:
+            chosen.append(row)
+    for row in ranked:
+        if len(chosen) >= low:
+            break
+        if row not in chosen:
+            chosen.append(row)
     chosen.sort(key=lambda r: -r[1])
     return [r[0] for r in chosen[:high]]
 
@@ -206,14 +214,27 @@ class KeywordScore:
 
 
 def score_keywords(index: LoadedIndex, votes: Votes, query_terms: np.ndarray, k: int) -> list[KeywordScore]:
-    """Search terms of the closest posts, weighted by their votes and by how distinctive (idf) they are."""
+    """Search terms of the closest posts, weighted by their votes and by how distinctive (idf) they are.
+
+    Candidates are each close post's strongest terms (the forward lists) plus the
+    query's own terms, whose presence in the close posts is read from the postings.
+    """
     posts = votes.posts[:KEYWORD_NEIGHBOURS]
-    per_post = [np.asarray(index.post_terms(int(p))) for p in posts]
+    per_post = [np.asarray(index.post_terms(int(p)), dtype=np.int64) for p in posts]
     lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
-    if not lengths.sum():
+    term_parts = [np.concatenate(per_post) if per_post else np.zeros(0, np.int64)]
+    owner_parts = [np.repeat(np.arange(len(posts)), lengths)]
+    for term in query_terms.tolist():
+        start, end = int(index.postings_indptr[term]), int(index.postings_indptr[term + 1])
+        present = np.flatnonzero(np.isin(posts, index.postings_posts[start:end]))
+        term_parts.append(np.full(len(present), term, dtype=np.int64))
+        owner_parts.append(present)
+    pairs = (
+        np.unique(np.concatenate(term_parts) * len(posts) + np.concatenate(owner_parts)) if len(posts) else []
+    )
+    if not len(pairs):
         return []
-    terms = np.concatenate(per_post).astype(np.int64)
-    owner = np.repeat(np.arange(len(posts)), lengths)
+    terms, owner = pairs // len(posts), pairs % len(posts)
     unique, inverse = np.unique(terms, return_inverse=True)
     in_query = np.isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 import stopwordsiso
 
@@ -48,7 +49,7 @@ _WORD = f"[\\w{_MARKS}]"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _HASHTAG = re.compile(f"(?<!{_WORD})#{_WORD}*")
-_TOKEN = re.compile(f"{_WORD}+(?:['’]{_WORD}+)*")
+_TOKEN = re.compile(f"{_WORD}+(?:['\u2019]{_WORD}+)*")
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -59,7 +60,7 @@ def stopwords() -> frozenset[str]:
     words: set[str] = set()
     for language in STOPWORD_LANGUAGES:
         for word in stopwordsiso.stopwords(language):
-            words.add(unicodedata.normalize("NFKC", word).casefold().replace("’", "'"))
+            words.add(unicodedata.normalize("NFKC", word).casefold().replace("\u2019", "'"))
     return frozenset(words)
 
 
@@ -95,7 +96,7 @@ def _cjk_pairs(token: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Content words of a text, in order: no URLs, mentions, hashtags, emoji or stopwords."""
     stop = stopwords()
-    text = _clean(text).replace("’", "'")
+    text = _clean(text).replace("\u2019", "'")
     if text.isascii():
         # Most captions: a byte table maps non-word bytes to spaces, ten times faster than re.
         raw = text.encode().translate(_ASCII_WORDS).decode().split()
@@ -117,4 +118,4 @@ def words(text: str) -> list[str]:
 def analyze(text: str) -> list[str]:
     """Unigrams and adjacent-word bigrams: the features TF-IDF counts (a TfidfVectorizer analyzer)."""
     tokens = words(text)
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]

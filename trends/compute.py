@@ -123,10 +123,11 @@ def compute(
             n_groups = max(len(slice_names), 1) * n_keys
             keep_top = np.full(max(len(slice_names), 1), KEEP_TOP[dimension])
             keep_rising = np.full(max(len(slice_names), 1), KEEP_RISING[dimension])
+            segments = stats.segments_build(
+                cells, n_groups=n_groups, covers=list(covers.values()), history=history
+            )
             for window in stats.WINDOWS:
-                figures = stats.window_figures(
-                    cells, n_groups=n_groups, cover=covers[window], history=history
-                )
+                figures = stats.window_figures(segments, cover=covers[window], history=history)
                 eligible = figures.posts + figures.prev_posts >= stats.MIN_POSTS
                 slice_of = np.arange(n_groups) // n_keys
                 busiest = figures.posts + figures.views / (figures.views.max(initial=0) + 1)

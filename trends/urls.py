@@ -1,4 +1,11 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from trends import views
+
 app_name = "trends"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.explorer, name="explorer"),
+    path("<slug:kind>/<path:key>/", views.detail, name="detail"),
+]

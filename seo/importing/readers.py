@@ -120,18 +120,23 @@ def _read_csv(path: Path) -> Iterator[RawRow]:
             )
         wanted = [(index, name) for index, name in enumerate(columns) if name in CANONICAL_COLUMNS]
         previous_end = header_line
+        rows = 0
         for record in reader:
             start, previous_end = previous_end + 1, reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
             if len(record) != len(columns):
+                rows += 1
                 yield RawRow(
                     line=start,
                     problem=f"has {len(record)} fields but the header has {len(columns)} "
                     "(check quoting: a caption with commas or quotes must be in double quotes)",
                 )
                 continue
+            rows += 1
             yield RawRow(line=start, data={name: record[index] for index, name in wanted})
+        if not rows:
+            raise FileRejected("the file has a header row but no posts", line=header_line)
     except csv.Error as exc:
         raise FileRejected(f"the CSV is malformed: {exc}", line=reader.line_num) from None
 

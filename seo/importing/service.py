@@ -17,6 +17,9 @@ from seo.importing.writers import writer_for
 from seo.models import TrendPost
 
 CHUNK_ROWS = 5000
+# From this many rows (estimated from line counts) a PostgreSQL import suspends the link
+# table's foreign keys and validates them once at the end (see PostgresCopyWriter).
+BULK_ROWS = 50_000
 # A report lists this many problems; the count of all of them is kept separately.
 MAX_LISTED_ERRORS = 1000
 SOURCE_MAX_LENGTH = TrendPost._meta.get_field("source").max_length
@@ -113,10 +116,15 @@ def trend_import(
     writer = writer_for(source=source, dry_run=dry_run)
     try:
         with transaction.atomic():
+            bulk = total >= BULK_ROWS and hasattr(writer, "constraints_suspend")
+            if bulk:
+                writer.constraints_suspend()
             for path in files:
                 _import_file(path, writer=writer, report=report, progress=progress, total=total)
             if report.error_count and not skip_invalid:
                 raise _Rollback
+            if bulk:
+                writer.constraints_restore()
             if not dry_run and (report.created or report.updated):
                 hashtag_counts_refresh()
     except _Rollback:

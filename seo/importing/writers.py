@@ -136,7 +136,8 @@ class OrmWriter:
 
 
 class PostgresCopyWriter:
-    """COPY each chunk into a temporary staging table, then upsert from it in one statement."""
+    """COPY each chunk into a temporary staging table, then upsert posts and insert their
+    hashtag links from it with two set-based statements."""
 
     STAGE = "hookline_import_stage"
 
@@ -147,22 +148,59 @@ class PostgresCopyWriter:
         # Only identifiers from the models' metadata go into this SQL; values travel by COPY.
         qn = connection.ops.quote_name
         table = qn(TrendPost._meta.db_table)
+        links = qn(PostHashtag._meta.db_table)
         cols = ", ".join(qn(c) for c in self.columns)
         updates = ", ".join(f"{qn(c)} = EXCLUDED.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
         self.create_sql = (
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} ON COMMIT DROP AS "  # noqa: S608
-            f"SELECT {cols} FROM {table} WITH NO DATA"
+            f"SELECT {cols}, NULL::bigint[] AS tag_ids FROM {table} WITH NO DATA"
         )
-        self.copy_sql = f"COPY {self.STAGE} ({cols}) FROM STDIN"
+        self.copy_sql = f"COPY {self.STAGE} ({cols}, tag_ids) FROM STDIN"
         # xmax = 0 only for freshly inserted row versions: tells created from updated.
         self.upsert_sql = (
             f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {self.STAGE} "  # noqa: S608
             f"ON CONFLICT (source, video_id) DO UPDATE SET {updates} "
-            f"RETURNING id, video_id, (xmax = 0) AS inserted"
+            f"RETURNING id, (xmax = 0) AS inserted"
         )
-        links = qn(PostHashtag._meta.db_table)
         self.unlink_sql = f"DELETE FROM {links} WHERE post_id = ANY(%s)"  # noqa: S608
-        self.link_copy_sql = f"COPY {links} (post_id, hashtag_id) FROM STDIN"
+        self.link_sql = (
+            f"INSERT INTO {links} (post_id, hashtag_id) SELECT p.id, t.tag_id "  # noqa: S608
+            f"FROM {self.STAGE} s JOIN {table} p ON p.source = s.source AND p.video_id = s.video_id "
+            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id)"
+        )
+
+    def constraints_suspend(self) -> None:
+        """Drop the link table's foreign keys for a big import (restored before commit).
+
+        Django's foreign keys are deferred: PostgreSQL queues one check per inserted link
+        and runs them one by one at COMMIT, which for millions of links costs more than the
+        import itself. Re-adding the constraint validates every row in one set-based pass
+        instead (PostgreSQL's "Populating a Database" advice). The DDL is transactional, so
+        a rolled-back import restores the constraints too; while the import runs, other
+        sessions wait to read the link table, which is why only big imports do this.
+        """
+        qn = connection.ops.quote_name
+        table = PostHashtag._meta.db_table
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, table)
+            self.suspended = [
+                (name, info["columns"][0], info["foreign_key"])
+                for name, info in found.items()
+                if info["foreign_key"]
+            ]
+            for name, _, _ in self.suspended:
+                cursor.execute(f"ALTER TABLE {qn(table)} DROP CONSTRAINT {qn(name)}")
+
+    def constraints_restore(self) -> None:
+        qn = connection.ops.quote_name
+        table = PostHashtag._meta.db_table
+        with connection.cursor() as cursor:
+            for name, column, (target_table, target_column) in getattr(self, "suspended", []):
+                cursor.execute(
+                    f"ALTER TABLE {qn(table)} ADD CONSTRAINT {qn(name)} FOREIGN KEY ({qn(column)}) "
+                    f"REFERENCES {qn(target_table)} ({qn(target_column)}) DEFERRABLE INITIALLY DEFERRED"
+                )
+        self.suspended = []
 
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         tags = self.tags.resolve({name for row in rows for name in row.hashtags})
@@ -173,16 +211,17 @@ class PostgresCopyWriter:
             cursor.execute(f"TRUNCATE {self.STAGE}")
             with cursor.copy(self.copy_sql) as copy:
                 for row in rows:
-                    copy.write_row((self.source, row.video_id, *(getattr(row, f) for f in POST_FIELDS), now))
+                    # Two spellings can fold into one canonical tag; link it once.
+                    tag_ids = list(dict.fromkeys(tags[name] for name in row.hashtags))
+                    copy.write_row(
+                        (self.source, row.video_id, *(getattr(row, f) for f in POST_FIELDS), now, tag_ids)
+                    )
             cursor.execute(self.upsert_sql)
             returned = cursor.fetchall()
-            ids = {video_id: post_id for post_id, video_id, _ in returned}
-            updated = [post_id for post_id, _, inserted in returned if not inserted]
+            updated = [post_id for post_id, inserted in returned if not inserted]
             if updated:
                 cursor.execute(self.unlink_sql, [updated])
-            with cursor.copy(self.link_copy_sql) as copy:
-                for link in _links(rows, ids, tags):
-                    copy.write_row(link)
+            cursor.execute(self.link_sql)
         return len(returned) - len(updated), len(updated)
 
 

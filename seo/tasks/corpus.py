@@ -7,8 +7,12 @@ report progress through jobs.services and store their report on the job.
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections.abc import Callable
 
 from celery import shared_task
+from django.db import connection, connections
 
 from jobs.services import job_claim, job_fail, job_finish, job_progress
 from seo.duplicates import hashtag_duplicates_find
@@ -18,6 +22,40 @@ logger = logging.getLogger(__name__)
 
 TREND_IMPORT_KIND = "trend_import"
 HASHTAG_DUPLICATES_KIND = "hashtag_duplicates"
+
+
+PROGRESS_INTERVAL_S = 1.0
+
+
+def _import_progress(job_id: str) -> Callable[[int, int], None]:
+    """Progress for an import that runs inside one transaction.
+
+    Updates written on the import's own connection would stay invisible until it commits,
+    so on PostgreSQL they go through a short-lived thread (Django gives each thread its own
+    connection), at most once a second. SQLite allows one writer at a time, so there the
+    job shows its counts when the import has finished.
+    """
+    last = 0.0
+
+    def write(done: int, total: int) -> None:
+        try:
+            job_progress(job_id=job_id, done=done, total=total, message=f"{done:,} rows read")
+        finally:
+            connections.close_all()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        if not connection.in_atomic_block:
+            job_progress(job_id=job_id, done=done, total=total, message=f"{done:,} rows read")
+            return
+        if connection.vendor != "postgresql" or time.monotonic() - last < PROGRESS_INTERVAL_S:
+            return
+        last = time.monotonic()
+        thread = threading.Thread(target=write, args=(done, total), daemon=True)
+        thread.start()
+        thread.join()
+
+    return report
 
 
 @shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
@@ -32,9 +70,7 @@ def trend_import_task(self, job_id: str) -> None:
             source=params.get("source", "import"),
             dry_run=params.get("dry_run", False),
             skip_invalid=params.get("skip_invalid", False),
-            progress=lambda done, total: job_progress(
-                job_id=job_id, done=done, total=total, message=f"{done:,} rows read"
-            ),
+            progress=_import_progress(job_id),
         )
     except Exception as exc:
         logger.exception("trend import job %s failed", job_id)

@@ -79,6 +79,10 @@ def test_suggest_without_an_index_is_a_400_with_the_reason(api_post, owner_secre
         ("suggest", {"text": "pasta", "k": "ten"}),
         ("suggest", {"text": "   "}),
         ("suggest", []),
+        ("score", {"caption": "ok", "language": "not a language"}),
+        ("score", {"caption": "ok", "hashtags": [None]}),
+        ("score", {"caption": "ok", "hashtags": ["x" * 201]}),
+        ("suggest", {"text": "pasta", "niche": "n" * 51}),
     ],
 )
 def test_bad_bodies_are_4xx_json_never_500(api_post, owner_secret, path, body):
@@ -93,6 +97,20 @@ def test_malformed_json_is_a_4xx(api_post, owner_secret, raw):
     response = api_post("score", raw, secret=owner_secret, raw=True)
     assert 400 <= response.status_code < 500
     assert response.json()["detail"]
+
+
+def test_a_body_over_the_upload_limit_is_a_413_json(api_post, owner_secret, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = api_post("score", {"caption": "x" * 2000}, secret=owner_secret)
+    assert response.status_code == 413
+    assert response.json()["detail"] == "The request body is too large."
+
+
+def test_a_form_encoded_body_is_a_4xx(client, owner_secret):
+    response = client.post(
+        "/api/v1/score", {"caption": "hi"}, headers={"Authorization": f"Bearer {owner_secret}"}
+    )
+    assert 400 <= response.status_code < 500 and response.json()["detail"]
 
 
 def test_a_missing_token_is_401_with_a_reason(api_post):

@@ -117,3 +117,16 @@ def test_revoking_without_javascript_redirects_back_with_a_message(owner_client,
     token, _ = token_create(user=owner, name="Old")
     response = owner_client.post(reverse("api:token_revoke", args=[token.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("api:token_list")
+
+
+def test_staff_can_revoke_tokens_in_the_admin_but_never_see_secrets(staff_client, owner):
+    token, secret = token_create(user=owner, name="Leaked")
+    listing = staff_client.get(reverse("admin:api_apitoken_changelist"))
+    assert listing.status_code == 200 and b"Leaked" in listing.content
+    assert secret.encode() not in listing.content
+    response = staff_client.post(
+        reverse("admin:api_apitoken_changelist"), {"action": "revoke", "_selected_action": [token.pk]}
+    )
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None

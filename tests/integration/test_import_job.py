@@ -46,3 +46,17 @@ def test_a_bad_file_fails_the_job_with_line_numbers_and_imports_nothing(
     assert job.status == Job.Status.FAILED
     assert job.report["errors"][0]["line"] == 4
     assert not TrendPost.objects.exists()
+
+
+def test_progress_is_committed_while_the_import_transaction_is_still_open(transactional_db, owner):
+    from django.db import transaction
+
+    from seo.tasks.corpus import _import_progress
+
+    job = job_create(kind="trend_import", title="Import big.csv", user=owner)
+    report = _import_progress(str(job.pk))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        report(5000, 20000)
+        raise RuntimeError("roll the import back")
+    job.refresh_from_db()
+    assert (job.done, job.total) == (5000, 20000)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 
 from seo.models import Hashtag, PostHashtag, TrendPost
 from seo.text import normalize_hashtag
@@ -53,23 +55,39 @@ def post(
 
 TOPICS = {
     "cooking": (
-        ["creamy garlic pasta recipe for dinner", "easy pasta sauce with fresh tomato and basil",
-         "homemade pasta dough recipe step by step", "one pot pasta dinner recipe for busy nights"],
+        [
+            "creamy garlic pasta recipe for dinner",
+            "easy pasta sauce with fresh tomato and basil",
+            "homemade pasta dough recipe step by step",
+            "one pot pasta dinner recipe for busy nights",
+        ],
         ["pasta", "recipe", "dinner"],
     ),
     "football": (
-        ["incredible football goal from midfield", "best football skills and goal of the season",
-         "football training drills for young players", "last minute football goal wins the match"],
+        [
+            "incredible football goal from midfield",
+            "best football skills and goal of the season",
+            "football training drills for young players",
+            "last minute football goal wins the match",
+        ],
         ["football", "goal", "soccer"],
     ),
     "makeup": (
-        ["everyday makeup tutorial for beginners", "glowy makeup look with drugstore products",
-         "makeup routine for oily skin that lasts", "soft glam makeup tutorial step by step"],
+        [
+            "everyday makeup tutorial for beginners",
+            "glowy makeup look with drugstore products",
+            "makeup routine for oily skin that lasts",
+            "soft glam makeup tutorial step by step",
+        ],
         ["makeup", "beauty", "tutorial"],
     ),
     "travel": (
-        ["hidden beaches in portugal you must visit", "travel guide to lisbon on a budget",
-         "best travel tips for long flights", "road trip through the mountains of norway"],
+        [
+            "hidden beaches in portugal you must visit",
+            "travel guide to lisbon on a budget",
+            "best travel tips for long flights",
+            "road trip through the mountains of norway",
+        ],
         ["travel", "portugal", "wanderlust"],
     ),
 }
@@ -85,15 +103,16 @@ def topic_corpus(*, copies: int = 3, generic: tuple[str, ...] = ("fyp", "viral")
     return rows
 
 
+def data_dir() -> Path:
+    return Path(django_settings.DATA_DIR)
+
+
 @pytest.fixture
 def index_env(settings, tmp_path):
     """A private data directory and a fresh process-level index state for each test."""
-    from seo import suggest as suggest_module
     from seo.index import reset_loaded_index
 
     settings.DATA_DIR = tmp_path
     reset_loaded_index()
-    suggest_module._Blocked.checked_at = -1e9
-    suggest_module._RefCache.rows.clear()
     yield tmp_path
     reset_loaded_index()

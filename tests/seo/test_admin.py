@@ -177,3 +177,9 @@ def test_non_staff_cannot_upload(owner_client):
     upload = SimpleUploadedFile("mine.csv", CSV.encode(), content_type="text/csv")
     response = owner_client.post("/admin/seo/trendpost/import/", {"file": upload, "source": "x"})
     assert response.status_code == 302 and not Job.objects.exists()
+
+
+def test_filtering_by_an_alias_shows_the_posts_of_its_canonical_tag(staff_client, corpus):
+    Hashtag.objects.create(name="fypシ", canonical=tag("foryou"))
+    response = staff_client.get("/admin/seo/trendpost/", {"hashtag": "#FYPシ"})
+    assert list(response.context["cl"].queryset.values_list("video_id", flat=True)) == ["3"]

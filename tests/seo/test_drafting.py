@@ -51,6 +51,10 @@ def test_norwegian_drafts_are_written_in_norwegian():
     assert not any("Save this" in d.text for d in result)
 
 
+def test_a_regional_language_code_picks_the_language_templates():
+    assert any("Lagre" in d.text for d in drafts(language="nb-NO"))
+
+
 def test_other_languages_keep_the_creators_words_in_an_english_frame():
     result = drafts(topic="cách làm bánh mì ngon", keywords=["bánh mì"], hashtags=[], language="vi")
     assert all("bánh mì" in d.text for d in result)

@@ -138,3 +138,26 @@ def test_it_imports_the_shared_trend_csv_cleanly(shared_trends_csv):
     again = trend_import(paths=[shared_trends_csv])
     assert (again.created, again.updated) == (0, 5780)
     assert TrendPost.objects.count() == 5780
+
+
+def link_foreign_keys() -> set[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, PostHashtag._meta.db_table)
+    return {name for name, info in found.items() if info["foreign_key"]}
+
+
+@pytest.mark.parametrize("bad_row", [False, True])
+def test_a_big_postgresql_import_restores_the_link_foreign_keys(tmp_path, monkeypatch, bad_row):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the bulk path (suspended foreign keys) is PostgreSQL only")
+    monkeypatch.setattr("seo.importing.service.BULK_ROWS", 1)
+    before = link_foreign_keys()
+    lines = [*GOOD, "3,bad,,,-1,,,,,,,,,,"] if bad_row else GOOD
+    report = trend_import(paths=[csv_file(tmp_path, *lines)])
+    assert report.imported is not bad_row
+    assert link_foreign_keys() == before and len(before) == 2
+    assert PostHashtag.objects.count() == (0 if bad_row else 4)

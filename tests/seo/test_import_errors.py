@@ -113,3 +113,8 @@ def test_skip_invalid_drops_a_rejected_file_but_keeps_the_good_one(tmp_path):
     assert (report.imported, report.created) == (True, 1)
     assert report.errors[0]["file"] == "bad.csv" and report.errors[0]["line"] == 3
     assert list(TrendPost.objects.values_list("video_id", flat=True)) == ["2"]
+
+
+def test_it_rejects_a_file_with_only_a_header(tmp_path):
+    error = only_error(trend_import(paths=[csv_file(tmp_path)]))
+    assert error["line"] == 1 and "no posts" in error["message"]

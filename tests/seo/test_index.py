@@ -8,18 +8,18 @@ from django.utils import timezone
 from seo import index as index_module
 from seo.index import active_index, index_activate, index_build, index_cleanup
 from seo.models import IndexVersion
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.seo.corpus_factory import data_dir, index_env, topic_corpus  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 
 
-def test_it_builds_a_versioned_artifact_and_activates_it(index_env):
+def test_it_builds_a_versioned_artifact_and_activates_it():
     topic_corpus(copies=1)
     version = index_build()
     assert version.status == IndexVersion.Status.ACTIVE
     assert version.version == 1 and version.posts == 16 and version.terms > 20
     assert version.size_bytes > 0 and version.build_seconds is not None
-    directory = index_env / "index" / "v1"
+    directory = data_dir() / "index" / "v1"
     assert (directory / "meta.json").exists()
     assert (directory / "postings_posts.npy").exists()
     # No pickles: every array loads with allow_pickle off.
@@ -29,7 +29,7 @@ def test_it_builds_a_versioned_artifact_and_activates_it(index_env):
         np.load(path, allow_pickle=False)
 
 
-def test_it_switches_to_the_new_version_and_retires_the_old_one(index_env):
+def test_it_switches_to_the_new_version_and_retires_the_old_one():
     topic_corpus(copies=1)
     first = index_build()
     second = index_build()
@@ -37,10 +37,10 @@ def test_it_switches_to_the_new_version_and_retires_the_old_one(index_env):
     assert first.status == IndexVersion.Status.RETIRED
     assert second.status == IndexVersion.Status.ACTIVE
     assert IndexVersion.objects.filter(status=IndexVersion.Status.ACTIVE).count() == 1
-    assert (index_env / "index" / "v1").exists(), "the previous version is kept for rollback"
+    assert (data_dir() / "index" / "v1").exists(), "the previous version is kept for rollback"
 
 
-def test_a_failed_build_leaves_the_previous_version_serving(index_env, monkeypatch):
+def test_a_failed_build_leaves_the_previous_version_serving(monkeypatch):
     topic_corpus(copies=1)
     index_build()
     assert active_index().version == 1
@@ -54,26 +54,26 @@ def test_a_failed_build_leaves_the_previous_version_serving(index_env, monkeypat
     failed = IndexVersion.objects.get(version=2)
     assert failed.status == IndexVersion.Status.FAILED
     assert "simulated crash" in failed.error
-    assert not (index_env / "index" / "v2").exists()
+    assert not (data_dir() / "index" / "v2").exists()
     assert IndexVersion.objects.get(status=IndexVersion.Status.ACTIVE).version == 1
     assert active_index(force_check=True).version == 1
 
 
-def test_it_refuses_to_build_from_an_empty_corpus(index_env):
+def test_it_refuses_to_build_from_an_empty_corpus():
     with pytest.raises(ValueError, match="empty"):
         index_build()
     assert IndexVersion.objects.get().status == IndexVersion.Status.FAILED
 
 
-def test_it_keeps_only_the_last_two_versions_on_disk(index_env):
+def test_it_keeps_only_the_last_two_versions_on_disk():
     topic_corpus(copies=1)
     for _ in range(3):
         index_build()
-    assert not (index_env / "index" / "v1").exists()
-    assert (index_env / "index" / "v2").exists() and (index_env / "index" / "v3").exists()
+    assert not (data_dir() / "index" / "v1").exists()
+    assert (data_dir() / "index" / "v2").exists() and (data_dir() / "index" / "v3").exists()
 
 
-def test_cleanup_marks_builds_that_died_as_failed(index_env):
+def test_cleanup_marks_builds_that_died_as_failed():
     stale = IndexVersion.objects.create(version=7, path="index/v7")
     IndexVersion.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=1))
     index_cleanup(stale_after=timedelta(hours=1))
@@ -81,7 +81,7 @@ def test_cleanup_marks_builds_that_died_as_failed(index_env):
     assert stale.status == IndexVersion.Status.FAILED
 
 
-def test_a_build_without_activation_keeps_the_current_version_serving(index_env):
+def test_a_build_without_activation_keeps_the_current_version_serving():
     topic_corpus(copies=1)
     index_build()
     ready = index_build(activate=False)
@@ -91,7 +91,7 @@ def test_a_build_without_activation_keeps_the_current_version_serving(index_env)
     assert active_index(force_check=True).version == 2
 
 
-def test_it_will_not_activate_a_failed_version(index_env):
+def test_it_will_not_activate_a_failed_version():
     failed = IndexVersion.objects.create(version=3, path="index/v3", status=IndexVersion.Status.FAILED)
     with pytest.raises(ValueError, match="not ready"):
         index_activate(version=failed)

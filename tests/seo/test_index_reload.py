@@ -9,10 +9,10 @@ from seo.index import active_index, index_build, reset_loaded_index
 from seo.index_store import LoadedIndex
 from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 
 
-def test_a_loaded_process_sees_a_version_built_elsewhere_after_the_check_interval(index_env, monkeypatch):
+def test_a_loaded_process_sees_a_version_built_elsewhere_after_the_check_interval(monkeypatch):
     topic_corpus(copies=1)
     index_build()
     serving = active_index()
@@ -32,7 +32,7 @@ def test_a_loaded_process_sees_a_version_built_elsewhere_after_the_check_interva
     assert reloaded.tag_id("sourdough") is not None
 
 
-def test_a_fresh_loader_reads_the_active_version_from_the_database(index_env):
+def test_a_fresh_loader_reads_the_active_version_from_the_database():
     topic_corpus(copies=1)
     index_build()
     index_build()
@@ -42,5 +42,5 @@ def test_a_fresh_loader_reads_the_active_version_from_the_database(index_env):
     assert loaded.version == 2
 
 
-def test_without_an_active_version_there_is_nothing_to_serve(index_env):
+def test_without_an_active_version_there_is_nothing_to_serve():
     assert active_index(force_check=True) is None

@@ -9,16 +9,16 @@ from seo.suggest import suggest
 from seo.suggestions import SuggestError
 from tests.seo.corpus_factory import hashtag, index_env, post, topic_corpus  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
-def test_it_rejects_an_empty_query(index_env, text):
+def test_it_rejects_an_empty_query(text):
     with pytest.raises(SuggestError, match="empty"):
         suggest(text=text)
 
 
-def test_it_rejects_a_query_over_ten_thousand_characters(index_env):
+def test_it_rejects_a_query_over_ten_thousand_characters():
     topic_corpus(copies=1)
     index_build()
     suggest(text="pasta " * 1666)  # 9,996 characters is fine
@@ -26,17 +26,17 @@ def test_it_rejects_a_query_over_ten_thousand_characters(index_env):
         suggest(text="p" * 10_001)
 
 
-def test_it_rejects_a_nonsense_k(index_env):
+def test_it_rejects_a_nonsense_k():
     with pytest.raises(SuggestError, match="k must"):
         suggest(text="pasta", k=0)
 
 
-def test_it_says_so_when_there_is_no_index_yet(index_env):
+def test_it_says_so_when_there_is_no_index_yet():
     with pytest.raises(SuggestError, match="build_index"):
         suggest(text="pasta")
 
 
-def test_an_emoji_only_query_falls_back_to_trending_and_says_so(index_env):
+def test_an_emoji_only_query_falls_back_to_trending_and_says_so():
     topic_corpus()
     index_build()
     result = suggest(text="🔥🍝😂")
@@ -45,7 +45,7 @@ def test_an_emoji_only_query_falls_back_to_trending_and_says_so(index_env):
     assert 3 <= len(result.recommended) <= 5
 
 
-def test_an_unknown_word_falls_back_to_trending(index_env):
+def test_an_unknown_word_falls_back_to_trending():
     topic_corpus()
     index_build()
     result = suggest(text="xylophoneqq zzyzx")
@@ -53,7 +53,7 @@ def test_an_unknown_word_falls_back_to_trending(index_env):
     assert all(row.tag != "xylophoneqq" or row.posts == 0 for row in result.hashtags)
 
 
-def test_the_fallback_uses_the_requested_language(index_env):
+def test_the_fallback_uses_the_requested_language():
     for number in range(3):
         post(f"kveldstur i skogen {number}", ["tur", "norge"], language="no")
         post(f"evening walk in the woods {number}", ["walk"], language="en")
@@ -63,7 +63,7 @@ def test_the_fallback_uses_the_requested_language(index_env):
     assert {row.tag for row in result.hashtags} == {"tur", "norge"}
 
 
-def test_the_fallback_says_when_a_language_has_no_posts(index_env):
+def test_the_fallback_says_when_a_language_has_no_posts():
     topic_corpus(copies=1)
     index_build()
     result = suggest(text="🌲", language="fi")
@@ -71,14 +71,14 @@ def test_the_fallback_says_when_a_language_has_no_posts(index_env):
     assert result.hashtags
 
 
-def test_the_fallback_never_offers_a_blocked_tag(index_env):
+def test_the_fallback_never_offers_a_blocked_tag():
     topic_corpus()
     hashtag("fyp", is_blocked=True)
     index_build()
     assert "fyp" not in {row.tag for row in suggest(text="🔥").hashtags}
 
 
-def test_the_fallback_can_be_narrowed_to_a_niche(index_env):
+def test_the_fallback_can_be_narrowed_to_a_niche():
     topic_corpus()
     for name in ["pasta", "recipe", "dinner"]:
         hashtag(name, niche="food")

@@ -42,3 +42,16 @@ def test_it_unites_column_and_inline_tags_without_duplicates():
         "recipe",
         "pasta",
     ]
+
+
+def test_the_importers_fast_extraction_agrees_with_seo_text():
+    import random
+
+    from seo.importing.tags import row_hashtags
+
+    rng = random.Random(5)
+    alphabet = "#  ,;.abCxé\u0301シ゚ﾞ\uff46#_1\uff12ßİ\u0131\t\n🔥ДΣς"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        expected = post_hashtags(caption=text, hashtags_field=text[::-1])
+        assert row_hashtags(caption=text, hashtags_field=text[::-1]) == expected, repr(text)

@@ -38,9 +38,14 @@ def test_it_gives_the_same_tokens_on_the_ascii_fast_path_and_the_unicode_path():
 
 def test_it_adds_adjacent_word_bigrams():
     assert analyze("creamy garlic pasta") == [
-        "creamy", "garlic", "pasta", "creamy garlic", "garlic pasta",
+        "creamy",
+        "garlic",
+        "pasta",
+        "creamy garlic",
+        "garlic pasta",
     ]
 
 
 def test_it_folds_case_and_compatibility_forms():
-    assert words("ＰＡＳＴＡ Pasta") == ["pasta", "pasta"]
+    fullwidth = "\uff30\uff21\uff33\uff34\uff21"  # PASTA in fullwidth letters
+    assert words(f"{fullwidth} Pasta") == ["pasta", "pasta"]

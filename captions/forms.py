@@ -1,0 +1,70 @@
+"""The draft editor's form: what is saved, checked the same way the panel counts it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from captions.models import LANGUAGE_CHOICES, Draft
+from captions.panel import tags_parse, tags_text
+from seo.scoring import MAX_HASHTAGS
+from seo.suggest import blocked_tags
+
+AUTO_LANGUAGE = ("", "Detect from the text")
+
+
+class DraftForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        choices=[AUTO_LANGUAGE, *LANGUAGE_CHOICES],
+        required=False,
+        label="Language",
+        help_text="Detected from what you write; pick one to override.",
+    )
+    hashtags = forms.CharField(
+        required=False,
+        max_length=800,
+        label="Hashtags",
+        help_text=f"Up to {MAX_HASHTAGS}, separated by spaces. Click tags in the assistant to add or remove them.",
+    )
+
+    class Meta:
+        model = Draft
+        fields = ["title", "topic", "hook", "on_screen_text", "caption", "language", "niche", "hashtags"]
+        widgets = {
+            "topic": forms.Textarea(attrs={"rows": 2}),
+            "caption": forms.Textarea(attrs={"rows": 7}),
+        }
+        help_texts = {
+            "title": "Only you see this.",
+            "topic": "What the video is about, in your own words.",
+            "hook": "What you say in the first 3 seconds: keep it under 10 words.",
+            "on_screen_text": "The text shown on the video itself.",
+            "niche": "e.g. food, fitness, travel: suggestions lean towards it.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and "hashtags" not in self.initial:
+            self.initial["hashtags"] = tags_text(list(self.instance.hashtags or []))
+        elif isinstance(self.initial.get("hashtags"), list):
+            self.initial["hashtags"] = tags_text(self.initial["hashtags"])
+        self.fields["niche"].widget.attrs["list"] = "niche-options"
+        self.fields["title"].widget.attrs["placeholder"] = "e.g. 15-minute pasta"
+        self.fields["hook"].widget.attrs["placeholder"] = "e.g. This pasta takes 15 minutes"
+        self.fields["caption"].widget.attrs["placeholder"] = "Paste or write your caption…"
+
+    def clean_hashtags(self) -> list[str]:
+        tags = tags_parse(self.cleaned_data.get("hashtags", ""))
+        if len(tags) > MAX_HASHTAGS:
+            raise forms.ValidationError(
+                f"You chose {len(tags)} hashtags; TikTok allows at most {MAX_HASHTAGS}. "
+                f"Remove {len(tags) - MAX_HASHTAGS}."
+            )
+        blocked = [tag for tag in tags if tag in blocked_tags()]
+        if blocked:
+            listed = ", ".join(f"#{tag}" for tag in blocked)
+            raise forms.ValidationError(
+                f"{listed} {'is' if len(blocked) == 1 else 'are'} blocked: remove it."
+            )
+        return tags

@@ -1,0 +1,75 @@
+"""Staff view of the suggestion index's versions: build a new one, roll back to an older one.
+
+Registered on import; seo/admin.py imports this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.http import HttpRequest
+from django.shortcuts import redirect
+from django.urls import path
+
+from seo.index import index_activate
+from seo.models import IndexVersion
+from seo.tasks.index import index_build_start
+
+
+@admin.register(IndexVersion)
+class IndexVersionAdmin(admin.ModelAdmin):
+    list_display = [
+        "version",
+        "status",
+        "posts",
+        "terms",
+        "build_seconds",
+        "size_mb",
+        "created_at",
+        "activated_at",
+    ]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in IndexVersion._meta.fields]
+    actions = ["activate_version"]
+    change_list_template = "admin/seo/indexversion/change_list.html"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # versions come from builds, never typed in
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="size (MB)")
+    def size_mb(self, obj: IndexVersion) -> str:
+        return f"{(obj.size_bytes or 0) / 1e6:.1f}"
+
+    def get_urls(self):
+        custom = [path("build/", self.admin_site.admin_view(self.build_view), name="seo_indexversion_build")]
+        return custom + super().get_urls()
+
+    def build_view(self, request: HttpRequest):
+        if request.method != "POST":
+            return redirect("admin:seo_indexversion_changelist")
+        job = index_build_start(user=request.user)
+        messages.info(request, "Building a new index; the current one keeps serving until it is done.")
+        return redirect("jobs:detail", job_id=job.pk)
+
+    @admin.action(description="Serve the selected version (roll back or forward)")
+    def activate_version(self, request: HttpRequest, queryset) -> None:
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one version to serve.", messages.ERROR)
+            return
+        version = queryset.get()
+        if not (Path(settings.DATA_DIR) / version.path / "meta.json").exists():
+            self.message_user(request, f"The files of v{version.version} were cleaned up.", messages.ERROR)
+            return
+        try:
+            index_activate(version=version)
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(
+            request, f"Index v{version.version} is serving; every process switches within seconds."
+        )

@@ -1,0 +1,182 @@
+"""Calendar pages: month and week views of the creator's parts, and moving a part.
+
+Navigation is htmx (the `#calendar` region swaps) with plain links underneath; moving works
+by drag and drop (static/js/calendar.js posts to `part_move`) or through a plain form.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods
+
+from series.calendar import (
+    WEEKDAY_NAMES,
+    CalendarInputError,
+    creator_zone,
+    local_today,
+    month_grid_build,
+    month_param,
+    month_parse,
+    series_colors,
+    week_grid_build,
+    week_param,
+    week_parse,
+)
+from series.calendar_forms import PartMoveForm
+from series.consistency import consistency_build
+from series.models import Part
+from series.selectors import part_get_for
+from series.services import RESCHEDULE_ONLY_THIS, ScheduleError, part_reschedule
+
+
+def _month_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
+    zone = creator_zone(request.user)
+    today = local_today(zone=zone)
+    error, status = None, 200
+    try:
+        month = month_parse(value, today=today)
+    except CalendarInputError as exc:
+        error, status, month = str(exc), 400, today.replace(day=1)
+    grid = month_grid_build(user=request.user, month=month, today=today, zone=zone)
+    context = {
+        "view": "month",
+        "grid": grid,
+        "here": f"{reverse('series:calendar')}?month={grid.param}",
+        "weekday_names": WEEKDAY_NAMES,
+        "week_link": week_param(today if month_param(today) == grid.param else grid.month),
+        "error": error,
+        "consistency": consistency_build(user=request.user, zone=zone),
+        "nav": "calendar",
+    }
+    return context, status
+
+
+def _week_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
+    zone = creator_zone(request.user)
+    today = local_today(zone=zone)
+    error, status = None, 200
+    try:
+        monday = week_parse(value, today=today)
+    except CalendarInputError as exc:
+        error, status, monday = str(exc), 400, week_parse(None, today=today)
+    grid = week_grid_build(user=request.user, monday=monday, today=today, zone=zone)
+    context = {
+        "view": "week",
+        "grid": grid,
+        "here": f"{reverse('series:calendar_week')}?week={grid.param}",
+        "error": error,
+        "consistency": consistency_build(user=request.user, zone=zone),
+        "nav": "calendar",
+    }
+    return context, status
+
+
+def _render_calendar(request: HttpRequest, context: dict, status: int) -> HttpResponse:
+    page = f"series/calendar_{context['view']}.html"
+    # A history restore (back button after the cache expired) needs the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = f"{page}#calendar" if partial else page
+    context["status_choices"] = Part.Status.choices
+    # Every time on the page is the creator's local time.
+    with timezone.override(context["grid"].zone):
+        return render(request, template, context, status=status)
+
+
+@login_required
+@require_GET
+def calendar_month(request: HttpRequest) -> HttpResponse:
+    """The month grid (Monday first) of every part the creator has placed, plus the consistency panel."""
+    context, status = _month_context(request, request.GET.get("month"))
+    return _render_calendar(request, context, status)
+
+
+@login_required
+@require_GET
+def calendar_week(request: HttpRequest) -> HttpResponse:
+    """One ISO week, day by day, with times."""
+    context, status = _week_context(request, request.GET.get("week"))
+    return _render_calendar(request, context, status)
+
+
+def _region_after_move(request: HttpRequest, *, moved_to: date | None) -> tuple[dict, int]:
+    """The calendar region the creator was looking at when they dropped a part."""
+    if request.POST.get("view") == "week":
+        fallback = week_param(moved_to) if moved_to else None
+        return _week_context(request, request.POST.get("week") or fallback)
+    fallback = month_param(moved_to) if moved_to else None
+    return _month_context(request, request.POST.get("month") or fallback)
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
+    """GET: the plain move form. POST: move only this part (drag and drop or the form)."""
+    part = part_get_for(request.user, part_id)
+    zone = creator_zone(request.user)
+    if request.method != "POST":
+        form = PartMoveForm(part=part, zone=zone)
+        return _render_move_page(request, part, form)
+
+    form = PartMoveForm(request.POST, part=part, zone=zone)
+    if form.is_valid():
+        try:
+            # Only this part moves; the rest of its series stays where it is.
+            part_reschedule(part=part, when=form.cleaned_data["scheduled_at"], mode=RESCHEDULE_ONLY_THIS)
+        except ScheduleError as exc:
+            for problem in exc.problems:
+                form.add_error(None, problem)
+        else:
+            part.refresh_from_db()
+    if form.is_valid():
+        local = part.scheduled_at.astimezone(zone)
+        notice = f"Moved “{part.title}” to {local:%a %-d %b}, {local:%H:%M}."
+        if request.htmx:
+            context, _ = _region_after_move(request, moved_to=local.date())
+            context.update(notice=notice, moved_part_id=part.pk)
+            return _render_calendar(request, context, 200)
+        messages.success(request, notice)
+        fallback = f"{reverse('series:calendar')}?month={month_param(local.date())}"
+        return redirect(_safe_next(request, fallback))
+
+    if request.htmx:
+        context, _ = _region_after_move(request, moved_to=None)
+        context["move_error"] = f"Could not move “{part.title}”: " + " ".join(
+            str(message) for errors in form.errors.values() for message in errors
+        )
+        return _render_calendar(request, context, 422)
+    return _render_move_page(request, part, form, status=400)
+
+
+def _render_move_page(
+    request: HttpRequest, part: Part, form: PartMoveForm, status: int = 200
+) -> HttpResponse:
+    back = reverse("series:calendar")
+    if part.scheduled_at:
+        back += f"?month={month_param(part.scheduled_at.astimezone(form.zone).date())}"
+    context = {
+        "part": part,
+        "part_bg": series_colors(part.series.color)[0],
+        "form": form,
+        "zone": form.zone,
+        "next": _safe_next(request, back),
+        "nav": "calendar",
+    }
+    with timezone.override(form.zone):
+        return render(request, "series/calendar_move.html", context, status=status)

@@ -1,0 +1,138 @@
+/* Caption workspace enhancements. Every button here also works without JavaScript:
+   it is a real submit button the server understands; this script only makes it instant. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("draft-form");
+
+  function announce(text) {
+    document.querySelectorAll(".copy-status").forEach(function (el) {
+      el.textContent = text;
+      clearTimeout(el._hookTimer);
+      el._hookTimer = setTimeout(function () { el.textContent = ""; }, 2500);
+    });
+  }
+
+  // The panel refreshes on "input" from the form (htmx, debounced); programmatic edits fire it too.
+  function changed(field) {
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    updateCounters();
+  }
+
+  function insertAtCursor(field, text) {
+    var value = field.value;
+    var start = typeof field.selectionStart === "number" && document.activeElement === field ? field.selectionStart : value.length;
+    var end = typeof field.selectionEnd === "number" && document.activeElement === field ? field.selectionEnd : value.length;
+    var before = value.slice(0, start);
+    var after = value.slice(end);
+    var pad = before && !/\s$/.test(before) ? " " : "";
+    var tail = after && !/^\s/.test(after) ? " " : "";
+    field.value = before + pad + text + tail + after;
+    var caret = (before + pad + text).length;
+    field.focus();
+    try { field.setSelectionRange(caret, caret); } catch (e) { /* some inputs refuse */ }
+  }
+
+  function finalCaption() {
+    var caption = (document.getElementById("id_caption") || {}).value || "";
+    var tags = ((document.getElementById("id_hashtags") || {}).value || "").split(/[\s,;]+/)
+      .map(function (t) { return t.replace(/^#+/, ""); }).filter(Boolean);
+    var inline = (caption.match(/#[^\s#]+/g) || []).map(function (t) { return t.slice(1).toLowerCase(); });
+    var extra = tags.filter(function (t) { return inline.indexOf(t.toLowerCase()) === -1; })
+      .map(function (t) { return "#" + t; });
+    caption = caption.replace(/\s+$/, "");
+    if (!extra.length) { return caption; }
+    return caption ? caption + "\n\n" + extra.join(" ") : extra.join(" ");
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Fallback for plain-http origins: a hidden textarea and execCommand.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function updateCounters() {
+    document.querySelectorAll("[data-count-chars]").forEach(function (el) {
+      var field = document.getElementById(el.getAttribute("data-count-chars"));
+      if (!field) { return; }
+      var limit = parseInt(el.getAttribute("data-limit"), 10);
+      var n = field.value.length;
+      el.textContent = n.toLocaleString() + " / " + limit.toLocaleString();
+      el.classList.toggle("over", n > limit);
+    });
+    document.querySelectorAll("[data-count-words]").forEach(function (el) {
+      var field = document.getElementById(el.getAttribute("data-count-words"));
+      if (!field) { return; }
+      var limit = parseInt(el.getAttribute("data-limit"), 10);
+      var n = field.value.trim() ? field.value.trim().split(/\s+/).length : 0;
+      el.textContent = n + " word" + (n === 1 ? "" : "s");
+      el.classList.toggle("over", n > limit);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+
+    if (button.hasAttribute("data-insert")) {
+      var field = document.getElementById(button.getAttribute("data-field"));
+      if (!field) { return; }
+      event.preventDefault();
+      insertAtCursor(field, button.getAttribute("data-insert"));
+      changed(field);
+      announce("Inserted “" + button.getAttribute("data-insert") + "”.");
+      return;
+    }
+
+    if (button.hasAttribute("data-use-draft")) {
+      var caption = document.getElementById("id_caption");
+      var hashtags = document.getElementById("id_hashtags");
+      if (!caption) { return; }
+      event.preventDefault();
+      caption.value = button.getAttribute("data-body");
+      if (hashtags && button.getAttribute("data-tags")) { hashtags.value = button.getAttribute("data-tags"); }
+      changed(caption);
+      caption.focus();
+      caption.scrollIntoView({ behavior: "smooth", block: "center" });
+      announce("Draft copied into your caption. Save to keep it.");
+      return;
+    }
+
+    if (button.hasAttribute("data-copy") || button.hasAttribute("data-copy-final")) {
+      event.preventDefault();
+      var text = button.hasAttribute("data-copy") ? button.getAttribute("data-copy") : finalCaption();
+      copy(text).then(function () { announce("Caption copied to the clipboard."); },
+        function () { announce("Could not copy: select the text and copy it yourself."); });
+    }
+  });
+
+  // JavaScript is here: show the copy buttons, hide what only the no-JS page needs.
+  document.querySelectorAll("[data-copy], [data-copy-final]").forEach(function (el) { el.hidden = false; });
+  document.querySelectorAll("[data-nojs-only]").forEach(function (el) { el.hidden = true; });
+
+  if (form) {
+    form.addEventListener("input", updateCounters);
+    updateCounters();
+    var panel = document.getElementById("assistant-panel");
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (panel && (event.target === panel || panel.contains(event.target) || form.contains(event.target))) {
+        panel.setAttribute("aria-busy", "true");
+      }
+    });
+    document.body.addEventListener("htmx:afterSettle", function () {
+      if (panel) { panel.setAttribute("aria-busy", "false"); }
+    });
+  }
+})();

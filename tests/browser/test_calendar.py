@@ -1,0 +1,148 @@
+"""The posting calendar in a real browser: plan a series through the form, see it on the month,
+drag a part to another day. Screenshots go to test-artifacts/calendar*.png."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.utils import timezone
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture
+def browser_context(live_server, owner, client):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    client.force_login(owner)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies(
+            [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        try:
+            yield context
+        finally:
+            browser.close()
+
+
+def _history_for_the_panel(owner) -> None:
+    """A second series with four weeks of posts behind it, so the consistency panel has a story.
+    Made through the ORM: the form plans forward from today, never in the past."""
+    from series.models import Part, Series
+    from series.services import part_status_set
+
+    zone = timezone.get_default_timezone()
+    today = timezone.now().astimezone(zone).date()
+    series = Series.objects.create(
+        owner=owner,
+        title="Gym myths, busted",
+        color="#7c3aed",
+        cadence_kind=Series.CadenceKind.PER_WEEK,
+        cadence_value=1,
+        start_date=today - timedelta(weeks=5),
+        parts_count=8,
+    )
+    monday = today - timedelta(days=today.weekday())
+    for number, weeks_back in enumerate([5, 3, 2, 1], start=1):
+        slot = timezone.make_aware(
+            timezone.datetime.combine(
+                monday - timedelta(weeks=weeks_back, days=-2), timezone.datetime.min.time()
+            )
+        ).replace(hour=12)
+        part = Part.objects.create(series=series, number=number, title=f"Myth {number}", scheduled_at=slot)
+        part_status_set(part=part, status=Part.Status.POSTED, now=slot + timedelta(minutes=5))
+
+
+def test_a_creator_plans_a_series_sees_it_on_the_month_and_drags_a_part(browser_context, live_server, owner):
+    from series.models import Part
+
+    _history_for_the_panel(owner)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser_context.new_page()
+
+    # Plan a series through the planner's own form, at a fixed evening slot.
+    page.goto(f"{live_server.url}/series/new/")
+    page.fill("#id_title", "Sourdough from scratch")
+    page.check("input[name='posting_time_mode'][value='fixed']")
+    page.fill("#id_posting_time", "18:00")
+    page.click("main button:has-text('Plan the series')")
+    page.wait_for_selector("text=is planned")
+    parts = list(Part.objects.filter(series__title="Sourdough from scratch").order_by("number"))
+    assert len(parts) == 6
+
+    zone = timezone.get_default_timezone()  # the owner's profile zone is the default, Europe/Oslo
+    first = parts[0]
+    first_local = first.scheduled_at.astimezone(zone)
+    page.goto(f"{live_server.url}/series/calendar/?month={first_local:%Y-%m}")
+    chip = page.locator(f"#calendar [data-part-id='{first.pk}']")
+    assert chip.count() == 1
+    assert first.title in chip.inner_text()
+    home = page.locator(f"#calendar .cal-day[data-date='{first_local.date().isoformat()}']")
+    assert home.locator(f"[data-part-id='{first.pk}']").count() == 1
+
+    # A free day after it, still on the grid, away from every other post.
+    taken = {p.scheduled_at.astimezone(zone).date() for p in Part.objects.filter(series__owner=owner)}
+    shown = page.eval_on_selector_all("#calendar .cal-day", "days => days.map(d => d.dataset.date)")
+    target = next(
+        day
+        for day in shown
+        if day > first_local.date().isoformat()
+        and all(abs((timezone.datetime.fromisoformat(day).date() - t).days) >= 1 for t in taken)
+    )
+
+    page.on("console", lambda m: print("CONSOLE", m.text))
+    page.on("response", lambda r: print("RESP", r.status, r.url))
+    print("SCRIPTS", page.eval_on_selector_all("script", "s => s.map(x => x.src)"))
+    chip.drag_to(page.locator(f"#calendar .cal-day[data-date='{target}']"))
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(ARTIFACTS / "calendar-debug.png"), full_page=True)
+    page.wait_for_selector("#calendar .cal-chip.is-moved")
+
+    first.refresh_from_db()
+    moved_local = first.scheduled_at.astimezone(zone)
+    assert moved_local.date().isoformat() == target
+    assert moved_local.time() == first_local.time()  # the part kept its local time
+    assert Part.objects.get(pk=parts[1].pk).scheduled_at == parts[1].scheduled_at  # only it moved
+    assert page.locator(f"#calendar .cal-day[data-date='{target}'] [data-part-id='{first.pk}']").count() == 1
+    assert home.locator(f"[data-part-id='{first.pk}']").count() == 0
+    assert "Moved “" in page.locator("#calendar .cal-message").inner_text()
+
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(1800)  # let the "moved" highlight fade before the picture
+    page.screenshot(path=str(ARTIFACTS / "calendar.png"), full_page=True)
+
+    # htmx navigation swaps the region and updates the address.
+    page.click("#calendar a[rel='next']")
+    page.wait_for_url("**month=**")
+    assert page.locator("#calendar").count() == 1
+
+    # On a phone the month reads as an agenda of the days that have parts.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/series/calendar/?month={first_local:%Y-%m}")
+    assert page.locator(".cal-weekdays").is_hidden()
+    empty_days = page.locator(".cal-grid-month .cal-day:not(.has-parts):not(.is-today)")
+    assert all(empty_days.nth(i).is_hidden() for i in range(min(empty_days.count(), 5)))
+    page.screenshot(path=str(ARTIFACTS / "calendar-mobile.png"), full_page=True)

@@ -1,0 +1,31 @@
+"""Fixtures for the editor tests: the demo corpus, indexed and served to this process."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def demo_index(db):
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build, reset_loaded_index
+
+    demo_corpus_load()
+    index_build()
+    reset_loaded_index()
+    yield
+    reset_loaded_index()
+
+
+@pytest.fixture
+def draft(owner):
+    from captions.models import Draft
+
+    return Draft.objects.create(
+        owner=owner,
+        title="Pasta night",
+        topic="easy pasta recipe for a weeknight dinner",
+        caption="15 minute pasta for busy evenings",
+        hashtags=["pasta", "dinner"],
+        score=55,
+    )

@@ -1,0 +1,136 @@
+"""The explorer and detail pages: filters, bad input, empty corpus, who may see them."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.trends.factories import post, rising_and_falling_corpus
+from trends.services import trend_stats_recompute
+
+pytestmark = pytest.mark.django_db
+
+EXPLORER = reverse("trends:explorer")
+
+
+@pytest.fixture
+def corpus():
+    rising_and_falling_corpus()
+    return trend_stats_recompute()
+
+
+def _text(response) -> str:
+    return response.content.decode()
+
+
+def test_it_sends_anonymous_visitors_to_sign_in(client, corpus):
+    response = client.get(EXPLORER)
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+    detail = client.get(reverse("trends:detail", args=["hashtag", "sourdough"]))
+    assert detail.status_code == 302
+
+
+def test_the_explorer_shows_rising_and_most_used_hashtags(owner_client, corpus):
+    response = owner_client.get(EXPLORER)
+    assert response.status_code == 200
+    page = _text(response)
+    assert "Rising now" in page and "Most used" in page
+    rising = page.split('id="table-rising"')[1].split('id="table-top"')[0]
+    assert "#sourdough" in rising
+    assert "#dalgona" not in rising
+    assert 'role="img"' in page and "<title>" in page  # sparklines carry a text alternative
+
+
+def test_every_user_sees_the_same_corpus(client, other, corpus):
+    client.force_login(other)
+    assert "#sourdough" in _text(client.get(EXPLORER))
+
+
+def test_it_filters_by_kind_window_and_region(owner_client, corpus):
+    page = _text(owner_client.get(EXPLORER, {"kind": "hashtag", "window": "120", "region": "NO"}))
+    assert "#dalgona" in page
+    assert "#sourdough" not in page
+    assert "region NO" in page
+    sounds = _text(owner_client.get(EXPLORER, {"kind": "sound"}))
+    assert "♪ lofi beat" in sounds
+    keywords = _text(owner_client.get(EXPLORER, {"kind": "keyword", "niche": "food"}))
+    assert ">sourdough<" in keywords
+
+
+def test_htmx_requests_get_only_the_results(owner_client, corpus):
+    response = owner_client.get(EXPLORER, {"window": "7"}, HTTP_HX_REQUEST="true")
+    page = _text(response)
+    assert page.lstrip().startswith('<section id="trend-results"')
+    assert "<html" not in page
+    assert "the 7 days to" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"window": "365"}, "is not a window we compute"),
+        ({"window": "abc"}, "is not a window we compute"),
+        ({"kind": "emoji"}, "is not hashtags, keywords or sounds"),
+        ({"niche": "astrology"}, "No posts found for niche"),
+        ({"region": "<script>"}, "No posts found for region"),
+        ({"region": "NO", "language": "en"}, "one filter at a time"),
+    ],
+)
+def test_bad_filters_explain_themselves_and_fall_back(owner_client, corpus, params, message):
+    response = owner_client.get(EXPLORER, params)
+    assert response.status_code == 200
+    assert message in _text(response)
+    assert "<script>" not in _text(response).split('id="trend-results"')[1]
+
+
+def test_a_window_longer_than_the_corpus_is_explained(owner_client, corpus):
+    page = _text(owner_client.get(EXPLORER, {"window": "120"}))
+    assert "The corpus covers only 60 days" in page
+
+
+def test_an_empty_corpus_says_how_to_import(owner_client):
+    page = _text(owner_client.get(EXPLORER))
+    assert "No trending posts yet" in page
+    assert "python manage.py import_trends FILE" in page
+
+
+def test_posts_without_figures_say_how_to_compute_them(owner_client):
+    post(days_ago=1, tags=["x"])
+    page = _text(owner_client.get(EXPLORER))
+    assert "python manage.py trend_stats" in page
+
+
+def test_the_detail_page_shows_curve_related_posts_and_aliases(owner_client, corpus):
+    from seo.models import Hashtag
+
+    Hashtag.objects.create(name="sourdoughbread", canonical=Hashtag.objects.get(name="sourdough"))
+    response = owner_client.get(reverse("trends:detail", args=["hashtag", "sourdough"]))
+    assert response.status_code == 200
+    page = _text(response)
+    assert 'class="curve"' in page and "<desc" in page
+    assert "Show the numbers" in page
+    assert "#bread" in page and "100%" in page
+    assert "#sourdoughbread" in page
+    assert "https://www.tiktok.com/@someone/video/" in page
+
+
+def test_the_detail_page_of_a_keyword_and_a_sound(owner_client, corpus):
+    assert owner_client.get(reverse("trends:detail", args=["keyword", "sourdough"])).status_code == 200
+    sound = owner_client.get(reverse("trends:detail", args=["sound", "lofi beat"]) + "?window=7")
+    assert sound.status_code == 200
+    assert "♪ lofi beat" in _text(sound)
+
+
+def test_a_hashtag_with_no_posts_gets_a_clear_404(owner_client, corpus):
+    response = owner_client.get(reverse("trends:detail", args=["hashtag", "nothinghere"]))
+    assert response.status_code == 404
+    assert "No posts in the trend corpus use" in _text(response)
+
+
+def test_an_unknown_kind_or_window_on_the_detail_page_is_explained(owner_client, corpus):
+    response = owner_client.get(reverse("trends:detail", args=["emoji", "x"]))
+    assert response.status_code == 404
+    assert "is not hashtags, keywords or sounds" in _text(response)
+    page = _text(owner_client.get(reverse("trends:detail", args=["hashtag", "sourdough"]), {"window": "9"}))
+    assert "is not a window we compute" in page

@@ -1,0 +1,123 @@
+"""Reads of the stored trend statistics: the explorer's tables, a detail page, and stages for suggestions.
+
+The suggestion engine calls `stage_for_tags` / `stage_for_terms` and multiplies a
+candidate's score by `STAGE_MULTIPLIERS[stage]`; keys without a stored row have no
+stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from seo.models import Hashtag, TrendPost
+from seo.text import normalize_hashtag
+from trends.models import TrendDetail, TrendRun, TrendStat
+
+STAGE_MULTIPLIERS = {"rising": 1.25, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
+DEFAULT_WINDOW = 30
+FILTER_DIMENSIONS = ("niche", "region", "language")
+RISING_STAGES = ("rising", "new")
+
+
+def stage_window() -> int:
+    return int(getattr(settings, "TRENDS_STAGE_WINDOW", DEFAULT_WINDOW))
+
+
+def _stages(kind: str, keys: Iterable[str]) -> dict[str, str]:
+    wanted = {key for key in keys if key}
+    if not wanted:
+        return {}
+    rows = TrendStat.objects.filter(
+        kind=kind, window=stage_window(), dimension="", value="", key__in=wanted
+    ).values_list("key", "stage")
+    return dict(rows)
+
+
+def stage_for_tags(tags: Iterable[str]) -> dict[str, str]:
+    """{tag: stage} for the tags that have one (one query); tags may carry '#' or capitals.
+
+    The keys of the result are the tags as given. Tags are matched by their
+    canonical spelling; an alias has no stage of its own.
+    """
+    given = {tag: normalize_hashtag(tag) for tag in tags}
+    found = _stages("hashtag", given.values())
+    return {tag: found[name] for tag, name in given.items() if name in found}
+
+
+def stage_for_terms(terms: Iterable[str]) -> dict[str, str]:
+    """{term: stage} for index terms (lower-case words as seo.tokenize produces them); one query."""
+    return _stages("keyword", terms)
+
+
+def latest_run() -> TrendRun | None:
+    """The newest finished recompute that produced rows (skipped runs repeat its figures)."""
+    return TrendRun.objects.filter(finished_at__isnull=False, error="").first()
+
+
+@dataclass(frozen=True)
+class Slice:
+    dimension: str = ""
+    value: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.dimension} {self.value}" if self.dimension else "all posts"
+
+
+def explorer_tables(*, kind: str, window: int, where: Slice, limit: int = 15) -> dict[str, list[TrendStat]]:
+    """The rising and the most used keys of one kind in one slice and window (two indexed queries)."""
+    base = TrendStat.objects.filter(kind=kind, window=window, dimension=where.dimension, value=where.value)
+    rising = list(base.filter(stage__in=RISING_STAGES).order_by("-velocity", "-posts", "key")[:limit])
+    top = list(base.filter(posts__gt=0).order_by("-posts", "-views", "key")[:limit])
+    return {"rising": rising, "top": top}
+
+
+@dataclass
+class TrendDetailView:
+    kind: str
+    key: str
+    stats: dict[int, TrendStat]  # window -> row over all posts
+    related: list[dict]
+    top_posts: list[TrendPost]
+    aliases: list[str]
+    hashtag_posts: int | None  # for a hashtag known to the corpus but without figures
+
+
+def trend_detail(*, kind: str, key: str) -> TrendDetailView:
+    stats = {
+        row.window: row
+        for row in TrendStat.objects.filter(kind=kind, key=key, dimension="", value="").order_by("window")
+    }
+    detail = TrendDetail.objects.filter(kind=kind, key=key).first()
+    related = [
+        {"tag": tag, "together": together, "share": share, "percent": round(share * 100)}
+        for tag, together, share in (detail.related if detail else [])
+    ]
+    top_posts: list[TrendPost] = []
+    if detail and detail.top_post_ids:
+        by_id = TrendPost.objects.in_bulk(detail.top_post_ids)
+        top_posts = [by_id[pk] for pk in detail.top_post_ids if pk in by_id]
+    aliases: list[str] = []
+    hashtag_posts = None
+    if kind == "hashtag":
+        aliases = list(
+            Hashtag.objects.filter(canonical__name=key).order_by("name").values_list("name", flat=True)
+        )
+        if not stats:
+            hashtag_posts = Hashtag.objects.filter(name=key).values_list("post_count", flat=True).first()
+    return TrendDetailView(
+        kind=kind,
+        key=key,
+        stats=stats,
+        related=related,
+        top_posts=top_posts,
+        aliases=aliases,
+        hashtag_posts=hashtag_posts,
+    )
+
+
+def corpus_is_empty() -> bool:
+    return not TrendPost.objects.exists()
