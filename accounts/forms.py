@@ -29,6 +29,10 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
 
 class ProfileForm(forms.ModelForm):
     default_language = forms.ChoiceField(
@@ -47,6 +51,7 @@ class ProfileForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["timezone"].widget.attrs.update({"list": "timezone-options", "autocomplete": "off"})
         self.fields["tiktok_handle"].widget.attrs["placeholder"] = "yourname"

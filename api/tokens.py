@@ -74,9 +74,10 @@ def rate_limit_hit(*, token_id: int) -> int | None:
     """Count one request; None when allowed, else the seconds until the next window.
 
     A fixed one-minute window counted in Django's cache. cache.add creates the
-    counter atomically and cache.incr increments it atomically on Redis, Memcached
-    and the database cache, so every web process shares the count when CACHES points
-    at a shared backend (the default local-memory cache counts per process).
+    counter only if absent and cache.incr increments it atomically on Redis and
+    Memcached, so every web process shares one exact count when CACHES points at
+    Redis. The default local-memory cache is exact but per process; the database
+    cache is shared but its incr is a read-then-write, so it can undercount a burst.
     """
     limit = rate_limit_per_minute()
     if limit <= 0:

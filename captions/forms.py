@@ -44,6 +44,7 @@ class DraftForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not self.is_bound and "hashtags" not in self.initial:
             self.initial["hashtags"] = tags_text(list(self.instance.hashtags or []))

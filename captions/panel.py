@@ -18,9 +18,10 @@ from captions.models import LANGUAGE_NAMES, Draft, language_name
 from seo import caption_text as ct
 from seo.drafting import caption_drafts
 from seo.language import detect_language
+from seo.models import Hashtag
 from seo.scoring import MAX_HASHTAGS, SeoScore, caption_score
 from seo.suggest import blocked_tags, suggest, tag_tiers
-from seo.suggestions import PostRef, SuggestError, Suggestions, TagSuggestion
+from seo.suggestions import PostRef, SuggestError, Suggestions
 from seo.text import hashtags_from_field, normalize_hashtag, unique_in_order
 
 KEYWORDS_SHOWN = 8
@@ -139,10 +140,10 @@ def _language(data: EditorInput, fallback: str) -> tuple[str, str]:
 
 
 def _tag_rows(found: Suggestions | None, chosen: list[str], blocked: set[str]) -> tuple[list, list]:
-    """(recommended 3-5, the longer list): each a TagSuggestion; blocked tags never offered."""
+    """(recommended 3-5, the longer list) of tags not chosen yet; blocked tags are never offered."""
     if found is None:
         return [], []
-    rows = [row for row in found.hashtags if row.tag not in blocked]
+    rows = [row for row in found.hashtags if row.tag not in blocked and row.tag not in chosen]
     by_tag = {row.tag: row for row in rows}
     recommended = [by_tag[tag] for tag in found.recommended if tag in by_tag]
     others = [row for row in rows if row.tag not in found.recommended]
@@ -261,13 +262,14 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "recommended_tags": recommended,
         "more_tags": more,
         "chosen_tags": data.hashtags,
-        "chosen_rows": _chosen_rows(data.hashtags, found, tiers, blocked),
+        "chosen_rows": _chosen_rows(data.hashtags, tiers, blocked),
         "chosen_blocked": chosen_blocked,
         "tag_cap": MAX_HASHTAGS,
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,
         "tag_message": message,
         "drafts": _drafts(data, keywords, draft_tags, language, tiers, blocked) if has_text else [],
         "score": score,
+        "passed": [item for item in score.items if item.status == "pass"],
         "score_band": "pass" if score.score >= 70 else "warn" if score.score >= 40 else "fail",
         "fallback": found.fallback if found else None,
         "evidence": _evidence(found),
@@ -275,16 +277,10 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
     }
 
 
-def _chosen_rows(
-    tags: list[str], found: Suggestions | None, tiers: Mapping[str, str], blocked: set[str]
-) -> list[dict[str, Any]]:
-    known: dict[str, TagSuggestion] = {row.tag: row for row in found.hashtags} if found else {}
+def _chosen_rows(tags: list[str], tiers: Mapping[str, str], blocked: set[str]) -> list[dict[str, Any]]:
+    """The creator's own tags with tier and popularity (the engine leaves typed tags out of its list)."""
+    posts = dict(Hashtag.objects.filter(name__in=tags).values_list("name", "post_count")) if tags else {}
     return [
-        {
-            "tag": tag,
-            "tier": tiers.get(tag, "niche"),
-            "posts": known[tag].posts if tag in known else None,
-            "blocked": tag in blocked,
-        }
+        {"tag": tag, "tier": tiers.get(tag, "niche"), "posts": posts.get(tag, 0), "blocked": tag in blocked}
         for tag in tags
     ]

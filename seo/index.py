@@ -252,3 +252,4 @@ def reset_loaded_index() -> None:
         _Serving.index = None
         _Serving.checked_at = -1e9
     suggest._Blocked.checked_at = -1e9
+    suggest._StageCache.filled_at = -1e9

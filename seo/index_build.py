@@ -227,6 +227,7 @@ def build_artifact(
     tag_rate, lexical_prior = _lexical_tag_rates(x, terms, corpus)
     np.save(out_dir / "term_tag_rate.npy", tag_rate.astype(np.float16))
     postings = _top_per_row(x.T.tocsr(), MAX_POSTINGS)
+    postings.sort_indices()  # posts ascending within each term: membership tests by binary search
     weights = np.clip(np.rint(postings.data * 255), 1, 255).astype(np.uint8)
     np.save(out_dir / "postings_indptr.npy", _small_int(postings.indptr))
     np.save(out_dir / "postings_posts.npy", postings.indices.astype(np.int32))

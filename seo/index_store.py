@@ -73,6 +73,7 @@ class LoadedIndex:
         self.languages = {lang: i + 1 for i, lang in enumerate(self.meta["languages"])}
         self.niches = {niche: i + 1 for i, niche in enumerate(self.meta["niches"])}
         self._local = threading.local()
+        self._most_used: np.ndarray | None = None
         self.ref_cache: dict[int, tuple] = {}  # evidence rows by post id (seo.suggest)
         self._trending: dict[tuple[str | None, str | None], list[tuple[int, float]]] = {}
 
@@ -168,6 +169,14 @@ class LoadedIndex:
     def posts_with_tag(self, tag: int) -> np.ndarray:
         start, end = int(self.tag_posts_indptr[tag]), int(self.tag_posts_indptr[tag + 1])
         return np.asarray(self.arrays["tag_posts"][start:end], dtype=np.int64)
+
+    def most_used_tags(self, count: int) -> np.ndarray:
+        """Positions of the `count` tags on most posts (cached per loaded version)."""
+        if getattr(self, "_most_used", None) is None or len(self._most_used) < min(count, len(self.tag_df)):
+            df = np.asarray(self.tag_df)
+            top = np.argpartition(-df, count - 1)[:count] if count < len(df) else np.arange(len(df))
+            self._most_used = top[np.argsort(-df[top], kind="stable")]
+        return self._most_used[:count]
 
     def tier(self, tag: int) -> str:
         return TIERS[int(self.tag_tier[tag])]

@@ -98,12 +98,18 @@ class _Caption:
     caption_index: ct.TextIndex
 
 
-def _item(
-    key: str, label: str, status: str, max_points: int, why: str, points: int | None = None
-) -> CheckItem:
-    if points is None:
-        points = {PASS: max_points, WARN: max_points // 2, FAIL: 0}[status]
-    return CheckItem(key, label, status, points, max_points, why)
+class _Check:
+    """Makes one checklist item's result: pass earns all points, warn half, fail none."""
+
+    __slots__ = ("key", "label", "max_points")
+
+    def __init__(self, key: str, label: str, max_points: int) -> None:
+        self.key, self.label, self.max_points = key, label, max_points
+
+    def __call__(self, status: str, why: str, points: int | None = None) -> CheckItem:
+        if points is None:
+            points = {PASS: self.max_points, WARN: self.max_points // 2, FAIL: 0}[status]
+        return CheckItem(self.key, self.label, status, points, self.max_points, why)
 
 
 def _quote(terms: Iterable[str]) -> str:
@@ -111,200 +117,156 @@ def _quote(terms: Iterable[str]) -> str:
 
 
 def _check_keyword_hook(c: _Caption) -> CheckItem:
-    key, label, max_points = "keyword_hook", "Main keyword in the hook", 10
+    item = _Check("keyword_hook", "Main keyword in the hook", 10)
     if not c.keywords:
-        return _item(key, label, WARN, max_points, "No keyword to check: add a topic or keywords first.")
+        return item(WARN, "No keyword to check: add a topic or keywords first.")
     main = c.keywords[0]
     if c.hook_is_first_line and not c.on_screen_text:
-        return _item(
-            key, label, WARN, max_points,
-            f"No spoken hook or on-screen text given: say or show “{main}” in the first 3 seconds.",
-        )  # fmt: skip
-    if c.hook_index.contains(main):
-        return _item(
-            key,
-            label,
-            PASS,
-            max_points,
-            f"The hook says or shows “{main}”, so viewers and search know at once.",
+        return item(
+            WARN, f"No spoken hook or on-screen text given: say or show “{main}” in the first 3 seconds."
         )
-    return _item(
-        key, label, FAIL, max_points, f"Say or show “{main}” in the first 3 seconds (hook or on-screen text)."
-    )
+    if c.hook_index.contains(main):
+        return item(PASS, f"The hook says or shows “{main}”, so viewers and search know at once.")
+    return item(FAIL, f"Say or show “{main}” in the first 3 seconds (hook or on-screen text).")
 
 
 def _check_keyword_first_line(c: _Caption) -> CheckItem:
-    key, label, max_points = "keyword_first_line", "Main keyword in the first line", 10
+    item = _Check("keyword_first_line", "Main keyword in the first line", 10)
     if not c.keywords:
-        return _item(key, label, WARN, max_points, "No keyword to check: add a topic or keywords first.")
+        return item(WARN, "No keyword to check: add a topic or keywords first.")
     main = c.keywords[0]
     if c.first_line_index.contains(main):
-        return _item(
-            key, label, PASS, max_points, f"“{main}” is in the first line, before the feed cuts it off."
-        )
+        return item(PASS, f"“{main}” is in the first line, before the feed cuts it off.")
     if c.caption_index.contains(main):
-        return _item(
-            key, label, WARN, max_points,
-            f"“{main}” appears only later: move it into the first {FIRST_LINE_CHARS} characters.",
-        )  # fmt: skip
-    return _item(key, label, FAIL, max_points, f"The caption never says “{main}”: put it in the first line.")
+        return item(
+            WARN, f"“{main}” appears only later: move it into the first {FIRST_LINE_CHARS} characters."
+        )
+    return item(FAIL, f"The caption never says “{main}”: put it in the first line.")
 
 
 def _check_keyword_coverage(c: _Caption) -> CheckItem:
-    key, label, max_points = "keyword_coverage", "Trending keywords used", 15
+    item = _Check("keyword_coverage", "Trending keywords used", 15)
     top = c.keywords[:TOP_TERMS]
     if not top:
-        return _item(
-            key, label, WARN, max_points, "No trending terms to compare with: add a topic or keywords."
-        )
+        return item(WARN, "No trending terms to compare with: add a topic or keywords.")
     used = [term for term in top if c.everything_index.contains(term)]
     missing = [term for term in top if term not in used]
     target = min(COVERAGE_TARGET, len(top))
-    points = round(max_points * min(1.0, len(used) / target))
+    points = round(item.max_points * min(1.0, len(used) / target))
     if len(used) >= target:
-        return _item(
-            key, label, PASS, max_points, f"Uses {len(used)} of the top {len(top)} trending terms.", points
-        )
+        return item(PASS, f"Uses {len(used)} of the top {len(top)} trending terms.", points)
     status = WARN if used else FAIL
-    return _item(
-        key, label, status, max_points,
+    return item(
+        status,
         f"Uses {len(used)} of the top {len(top)} trending terms; work in {_quote(missing[: target - len(used)])}.",
         points,
-    )  # fmt: skip
-
-
-def _check_hashtag_count(c: _Caption) -> CheckItem:
-    key, label, max_points = "hashtag_count", "Number of hashtags", 10
-    count = len(c.tags)
-    if count in IDEAL_HASHTAGS:
-        return _item(key, label, PASS, max_points, f"{count} hashtags: within the ideal 3 to 5.")
-    if count > MAX_HASHTAGS:
-        return _item(
-            key,
-            label,
-            FAIL,
-            max_points,
-            f"{count} hashtags: TikTok allows at most {MAX_HASHTAGS}; keep 3 to 5.",
-        )
-    if count == 0:
-        return _item(
-            key, label, FAIL, max_points, "No hashtags: add 3 to 5 so TikTok knows who to show the video to."
-        )
-    return _item(
-        key, label, WARN, max_points, f"Only {count} hashtag{'s' if count > 1 else ''}: 3 to 5 reach further."
     )
 
 
+def _check_hashtag_count(c: _Caption) -> CheckItem:
+    item = _Check("hashtag_count", "Number of hashtags", 10)
+    count = len(c.tags)
+    if count in IDEAL_HASHTAGS:
+        return item(PASS, f"{count} hashtags: within the ideal 3 to 5.")
+    if count > MAX_HASHTAGS:
+        return item(FAIL, f"{count} hashtags: TikTok allows at most {MAX_HASHTAGS}; keep 3 to 5.")
+    if count == 0:
+        return item(FAIL, "No hashtags: add 3 to 5 so TikTok knows who to show the video to.")
+    return item(WARN, f"Only {count} hashtag{'s' if count > 1 else ''}: 3 to 5 reach further.")
+
+
 def _check_hashtag_mix(c: _Caption, tiers: Mapping[str, str] | None) -> CheckItem:
-    key, label, max_points = "hashtag_mix", "Broad and niche hashtags", 5
+    item = _Check("hashtag_mix", "Broad and niche hashtags", 5)
     if not c.tags:
-        return _item(
-            key, label, FAIL, max_points, "No hashtags to mix: combine one broad tag with niche ones."
-        )
+        return item(FAIL, "No hashtags to mix: combine one broad tag with niche ones.")
     if tiers is None:
-        return _item(key, label, WARN, max_points, "Tag popularity was not looked up, so the mix is unknown.")
+        return item(WARN, "Tag popularity was not looked up, so the mix is unknown.")
     # A tag no trending post carries can only be niche.
     kinds = Counter(tiers.get(tag, "niche") for tag in c.tags)
     if len(kinds) >= 2:
         mix = ", ".join(f"{n} {tier}" for tier, n in sorted(kinds.items()))
-        return _item(key, label, PASS, max_points, f"A mix of reach and focus: {mix}.")
+        return item(PASS, f"A mix of reach and focus: {mix}.")
     only = next(iter(kinds))
     advice = (
         "add a niche tag to rank where there is less competition"
         if only == "broad"
         else "add a broader tag for reach"
     )
-    return _item(key, label, WARN, max_points, f"All tags are {only}: {advice}.")
+    return item(WARN, f"All tags are {only}: {advice}.")
 
 
 def _check_hashtag_hygiene(c: _Caption, blocked: Collection[str]) -> CheckItem:
-    key, label, max_points = "hashtag_hygiene", "No blocked or duplicate hashtags", 10
+    item = _Check("hashtag_hygiene", "No blocked or duplicate hashtags", 10)
     banned = [tag for tag in c.tags if tag in blocked]
     if banned:
         names = ", ".join(f"#{tag}" for tag in banned)
-        return _item(key, label, FAIL, max_points, f"Remove {names}: blocked tags can hide the video.")
+        return item(FAIL, f"Remove {names}: blocked tags can hide the video.")
     if c.duplicate_tags:
         names = ", ".join(f"#{tag}" for tag in c.duplicate_tags)
-        return _item(key, label, WARN, max_points, f"{names} appears more than once: each tag counts once.")
-    return _item(key, label, PASS, max_points, "No blocked or repeated tags.")
+        return item(WARN, f"{names} appears more than once: each tag counts once.")
+    return item(PASS, "No blocked or repeated tags.")
 
 
 def _check_caption_length(c: _Caption) -> CheckItem:
-    key, label, max_points = "caption_length", "Caption length", 10
+    item = _Check("caption_length", "Caption length", 10)
     length = c.full_length
     if length > APP_CAPTION_LIMIT:
         why = f"{length:,} characters: over the ~{APP_CAPTION_LIMIT:,} the TikTok app accepts; shorten it."
-        return _item(key, label, FAIL, max_points, why)
+        return item(FAIL, why)
     if length > API_CAPTION_LIMIT:
         why = f"{length:,} characters: over the {API_CAPTION_LIMIT:,} scheduling tools can post; fine only in the app."
-        return _item(key, label, WARN, max_points, why)
+        return item(WARN, why)
     if not c.caption.strip():
-        return _item(key, label, FAIL, max_points, "The caption is empty.")
+        return item(FAIL, "The caption is empty.")
     if length < SHORT_CAPTION:
         why = f"{length} characters: a sentence more gives search something to match."
-        return _item(key, label, WARN, max_points, why)
-    return _item(key, label, PASS, max_points, f"{length:,} characters: within TikTok's limits.")
+        return item(WARN, why)
+    return item(PASS, f"{length:,} characters: within TikTok's limits.")
 
 
 def _check_call_to_action(c: _Caption) -> CheckItem:
-    key, label, max_points = "call_to_action", "Call to action", 10
+    item = _Check("call_to_action", "Call to action", 10)
     kinds = ct.calls_to_action(f"{c.folded}\n{ct.fold(c.hook)}\n{ct.fold(c.on_screen_text)}", folded=True)
     if kinds:
-        return _item(
-            key,
-            label,
-            PASS,
-            max_points,
-            f"Invites {' and '.join(kinds)}, which tell TikTok the video is worth it.",
-        )
+        return item(PASS, f"Invites {' and '.join(kinds)}, which tell TikTok the video is worth it.")
     if "?" in c.prose:
         why = "A question invites comments; also ask viewers to save or share."
-        return _item(key, label, WARN, max_points, why)
+        return item(WARN, why)
     why = "Ask for comments, saves or shares (e.g. “Save this for later” or “Kommenter under”)."
-    return _item(key, label, FAIL, max_points, why)
+    return item(FAIL, why)
 
 
 def _check_hook_length(c: _Caption) -> CheckItem:
-    key, label, max_points = "hook_length", "Hook lands in 3 seconds", 10
+    item = _Check("hook_length", "Hook lands in 3 seconds", 10)
     source = "first line" if c.hook_is_first_line else "hook"
     count = len(ct.words(ct.plain_text(c.hook)))
     if count == 0:
-        return _item(
-            key, label, FAIL, max_points, "No hook: open with one short line that makes people stay."
-        )
+        return item(FAIL, "No hook: open with one short line that makes people stay.")
     if count <= HOOK_WORDS_PASS:
-        return _item(
-            key, label, PASS, max_points, f"The {source} has {count} words: it lands within 3 seconds."
-        )
+        return item(PASS, f"The {source} has {count} words: it lands within 3 seconds.")
     if count <= HOOK_WORDS_WARN:
         why = f"The {source} has {count} words: cut to {HOOK_WORDS_PASS} or fewer to land in 3 seconds."
-        return _item(key, label, WARN, max_points, why)
+        return item(WARN, why)
     why = f"The {source} has {count} words: viewers scroll on before it ends; keep it to {HOOK_WORDS_PASS}."
-    return _item(key, label, FAIL, max_points, why)
+    return item(FAIL, why)
 
 
 def _check_readability(c: _Caption) -> CheckItem:
-    key, label, max_points = "readability", "Easy to read", 5
+    item = _Check("readability", "Easy to read", 5)
     if ct.is_unspaced(c.language):
-        return _item(key, label, PASS, max_points, "Readability is measured on space-separated scripts only.")
+        return item(PASS, "Readability is measured on space-separated scripts only.")
     score = ct.lix(c.prose, c.prose_words)
     if score is None:
-        return _item(key, label, PASS, max_points, "Short enough to read at a glance.")
+        return item(PASS, "Short enough to read at a glance.")
     if score <= LIX_PASS:
-        return _item(key, label, PASS, max_points, f"Short sentences and plain words (LIX {score:.0f}).")
+        return item(PASS, f"Short sentences and plain words (LIX {score:.0f}).")
     if score <= LIX_WARN:
-        return _item(key, label, WARN, max_points, f"Fairly dense (LIX {score:.0f}): split long sentences.")
-    return _item(
-        key,
-        label,
-        FAIL,
-        max_points,
-        f"Hard to read on a phone (LIX {score:.0f}): shorter sentences, simpler words.",
-    )
+        return item(WARN, f"Fairly dense (LIX {score:.0f}): split long sentences.")
+    return item(FAIL, f"Hard to read on a phone (LIX {score:.0f}): shorter sentences, simpler words.")
 
 
 def _check_stuffing(c: _Caption) -> CheckItem:
-    key, label, max_points = "stuffing", "No emoji, hashtag or keyword stuffing", 5
+    item = _Check("stuffing", "No emoji, hashtag or keyword stuffing", 5)
     prose_words = c.prose_words
     emoji = ct.count_emoji(c.caption)
     inline_tags = len(c.inline_tags)
@@ -323,10 +285,10 @@ def _check_stuffing(c: _Caption) -> CheckItem:
             (WARN, f"{_quote(repeated)} repeated {repeats[repeated[0]]} times reads as keyword stuffing")
         )
     if not problems:
-        return _item(key, label, PASS, max_points, "Emoji, hashtags and keywords are used in moderation.")
+        return item(PASS, "Emoji, hashtags and keywords are used in moderation.")
     status = FAIL if any(status == FAIL for status, _ in problems) else WARN
     why = "; ".join(text for _, text in problems)
-    return _item(key, label, status, max_points, why[0].upper() + why[1:] + ".")
+    return item(status, why[0].upper() + why[1:] + ".")
 
 
 def _tags_and_duplicates(inline: list[str], hashtags: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -44,7 +44,10 @@ TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this simila
 TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
 SIMILAR_POSTS_SHOWN = 5
 CAPTION_PREVIEW = 140
-STAGE_MULTIPLIERS = {"rising": 1.2, "emerging": 1.2, "peaking": 1.05, "fading": 0.8, "declining": 0.8}
+# Used when the trends app exposes stages but no multipliers of its own.
+STAGE_MULTIPLIERS = {"rising": 1.2, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
+STAGE_CACHE_SECONDS = 60.0
+STAGE_TAGS = 5_000
 
 
 def _validate(text: str, k: int) -> str:
@@ -102,32 +105,55 @@ def blocked_tags() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _stage_source() -> Callable[[list[str]], Mapping[str, str]] | None:
+def _stage_source() -> tuple[Callable[[list[str]], Mapping[str, str]], Mapping[str, float]] | None:
     # Looked up once per process: a failed import is not cached by Python and costs a path search.
     try:
         from trends.selectors import stage_for_tags  # type: ignore[import-not-found]
     except ImportError:
         return None
-    return stage_for_tags
-
-
-def _stages(tags: Sequence[str]) -> dict[str, str]:
-    """Trend stages from the trends app when it provides them; nothing otherwise."""
-    stage_for_tags = _stage_source()
-    if stage_for_tags is None or not tags:
-        return {}
     try:
-        return dict(stage_for_tags(list(tags)) or {})
-    except Exception:  # a broken optional signal must never break suggestions
-        logger.exception("trends.selectors.stage_for_tags failed; ignoring trend stages")
+        from trends.selectors import STAGE_MULTIPLIERS as multipliers  # type: ignore[import-not-found]
+    except ImportError:
+        multipliers = STAGE_MULTIPLIERS
+    return stage_for_tags, multipliers
+
+
+class _StageCache:
+    """Stages of the corpus' most used tags, read in one query every STAGE_CACHE_SECONDS.
+
+    A query per suggestion would cost more than the whole rest of it; tags outside the
+    STAGE_TAGS most used ones have too few posts for a meaningful trend stage anyway.
+    """
+
+    stages: dict[str, str] = {}
+    filled_at: float = -1e9
+    index_path: str | None = None
+
+
+def _stages(index: LoadedIndex, tags: Sequence[str]) -> dict[str, str]:
+    """Trend stages from the trends app when it provides them; nothing otherwise."""
+    source = _stage_source()
+    if source is None or not tags:
         return {}
+    now = time.monotonic()
+    if now - _StageCache.filled_at > STAGE_CACHE_SECONDS or _StageCache.index_path != str(index.path):
+        _StageCache.filled_at, _StageCache.index_path = now, str(index.path)
+        top = index.most_used_tags(STAGE_TAGS)
+        try:
+            _StageCache.stages = dict(source[0]([index.tag_name(int(t)) for t in top]) or {})
+        except Exception:  # a broken optional signal must never break suggestions
+            logger.exception("trends.selectors.stage_for_tags failed; ignoring trend stages")
+            _StageCache.stages = {}
+    return {tag: _StageCache.stages[tag] for tag in tags if tag in _StageCache.stages}
 
 
 def _stage_multiplier(tag: str, stages: Mapping[str, str] | None = None) -> float:
-    """Boost for a tag by its trend stage (rising up, fading down); 1.0 when stages are unknown."""
-    if not stages:
+    """Boost for a tag by its trend stage (rising up, declining down); 1.0 when stages are unknown."""
+    if not stages or tag not in stages:
         return 1.0
-    return STAGE_MULTIPLIERS.get(stages.get(tag, ""), 1.0)
+    source = _stage_source()
+    multipliers = source[1] if source else STAGE_MULTIPLIERS
+    return float(multipliers.get(stages[tag], 1.0))
 
 
 # --- typed hashtags -------------------------------------------------------------------
@@ -226,7 +252,7 @@ def suggest(
     scored = score_tags(
         index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
     )
-    stages = _stages([s.name for s in scored])
+    stages = _stages(index, [s.name for s in scored])
     for s in scored:
         multiplier = _stage_multiplier(s.name, stages)
         s.score *= multiplier

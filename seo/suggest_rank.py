@@ -95,7 +95,11 @@ def score_tags(
     lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
     tags = np.concatenate(per_post) if len(per_post) else np.zeros(0, np.int64)
     owner = np.repeat(np.arange(len(votes.posts)), lengths)
-    lexical_positions = {n: index.tag_id(n) for n in lexical}
+    names = list(lexical)
+    found = index.tags.positions(names).tolist()  # one hashed lookup for all names
+    lexical_positions = {
+        n: (t if t >= 0 else index.aliases.get(n)) for n, t in zip(names, found, strict=True)
+    }
     known_lexical = {t: lexical[n] for n, t in lexical_positions.items() if t is not None}
     lexical_ids = np.fromiter(known_lexical, np.int64, len(known_lexical))
     unique, inverse = np.unique(np.concatenate([tags, lexical_ids]), return_inverse=True)
@@ -226,7 +230,9 @@ def score_keywords(index: LoadedIndex, votes: Votes, query_terms: np.ndarray, k:
     owner_parts = [np.repeat(np.arange(len(posts)), lengths)]
     for term in query_terms.tolist():
         start, end = int(index.postings_indptr[term]), int(index.postings_indptr[term + 1])
-        present = np.flatnonzero(np.isin(posts, index.postings_posts[start:end]))
+        listed = index.postings_posts[start:end]  # sorted by post within a term
+        where = np.minimum(np.searchsorted(listed, posts), max(len(listed) - 1, 0))
+        present = np.flatnonzero(listed[where] == posts) if len(listed) else np.zeros(0, np.int64)
         term_parts.append(np.full(len(present), term, dtype=np.int64))
         owner_parts.append(present)
     pairs = (

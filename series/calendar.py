@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -218,6 +219,20 @@ def part_shown_at(part: Part) -> datetime | None:
     return part.scheduled_at
 
 
+CHIP_FIELDS = (
+    "id",
+    "series_id",
+    "number",
+    "title",
+    "status",
+    "scheduled_at",
+    "posted_at",
+    "series__id",
+    "series__title",
+    "series__color",
+)
+
+
 def calendar_parts(*, user, start: datetime, end: datetime) -> QuerySet[Part]:
     """The creator's parts shown in [start, end): scheduled there, or posted there."""
     scheduled = Q(scheduled_at__gte=start, scheduled_at__lt=end) & ~Q(
@@ -228,6 +243,8 @@ def calendar_parts(*, user, start: datetime, end: datetime) -> QuerySet[Part]:
         Part.objects.filter(series__owner=user)
         .filter(scheduled | posted)
         .select_related("series")
+        # Only what a chip shows: parts carry long texts (hooks, teasers, caption drafts).
+        .only(*CHIP_FIELDS)
         .order_by("scheduled_at", "series_id", "number")
     )
 
@@ -235,8 +252,8 @@ def calendar_parts(*, user, start: datetime, end: datetime) -> QuerySet[Part]:
 def parts_by_local_day(parts, *, zone: ZoneInfo) -> dict[date, list[Part]]:
     """Group parts by the local date they are shown at, each day's parts in time order.
 
-    Each part gets `local_at` (aware, in `zone`) and `chip_bg`/`chip_fg` (series colour and a
-    legible text colour) for the templates.
+    Each part gets `local_at` (aware, in `zone`), `time_label` and `chip_bg`/`chip_fg` (series
+    colour and a legible text colour) for the templates.
     """
     grouped: dict[date, list[Part]] = defaultdict(list)
     for part in parts:
@@ -244,6 +261,7 @@ def parts_by_local_day(parts, *, zone: ZoneInfo) -> dict[date, list[Part]]:
         if shown is None:
             continue
         part.local_at = shown.astimezone(zone)
+        part.time_label = f"{part.local_at:%H:%M}"
         part.chip_bg, part.chip_fg = series_colors(part.series.color)
         grouped[part.local_at.date()].append(part)
     for day_parts in grouped.values():
@@ -319,6 +337,7 @@ def _darken(hex_color: str, factor: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
+@lru_cache(maxsize=512)
 def series_colors(color: str) -> tuple[str, str]:
     """(background, text) for a series chip, legible (WCAG AA, 4.5:1) whatever colour the creator picked.
 

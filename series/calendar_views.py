@@ -49,6 +49,7 @@ def _month_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
     context = {
         "view": "month",
         "grid": grid,
+        "title": f"Calendar · {grid.month:%B %Y}",
         "here": f"{reverse('series:calendar')}?month={grid.param}",
         "weekday_names": WEEKDAY_NAMES,
         "week_link": week_param(today if month_param(today) == grid.param else grid.month),
@@ -71,6 +72,7 @@ def _week_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
     context = {
         "view": "week",
         "grid": grid,
+        "title": f"Calendar · week {grid.monday.isocalendar()[1]}, {grid.monday.isocalendar()[0]}",
         "here": f"{reverse('series:calendar_week')}?week={grid.param}",
         "error": error,
         "consistency": consistency_build(user=request.user, zone=zone),
@@ -79,7 +81,17 @@ def _week_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
     return context, status
 
 
+def _link_parts(days: list) -> None:
+    """Give each movable part its move URL (posted parts stay put: their date is history)."""
+    for day in days:
+        for part in day.parts:
+            part.move_url = (
+                "" if part.status == Part.Status.POSTED else reverse("series:part_move", args=[part.pk])
+            )
+
+
 def _render_calendar(request: HttpRequest, context: dict, status: int) -> HttpResponse:
+    _link_parts(context["grid"].days)
     page = f"series/calendar_{context['view']}.html"
     # A history restore (back button after the cache expired) needs the whole page.
     partial = request.htmx and not request.htmx.history_restore_request

@@ -21,7 +21,7 @@ DEMO_SERIES = [
         "cadence_value": 3,
         "allowed_weekdays": [0, 2, 4, 6],
         "posting_time_mode": Series.PostingTimeMode.FIXED,
-        "posting_time": dt.time(18, 0),
+        "posting_time": dt.time(12, 0),  # lunchtime, for a lunch series
         "hashtags": ["mealprep", "budgetfood"],
         "keywords": ["meal prep", "budget lunch"],
     },

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
-MIN_SAMPLE = 40  # posts needed before a scope is used at all
+MIN_SAMPLE = 120  # posts needed before a scope is used at all (5 an hour on average)
 MIN_OWN_POSTS = 20  # the creator's own posts needed to prefer them
 HOUR_PRIOR_WEIGHT = 5.0  # pseudo-posts pulling an hour towards 0.5
 CELL_PRIOR_WEIGHT = 8.0  # pseudo-posts pulling a weekday-by-hour cell towards its hour
@@ -70,7 +70,10 @@ class PeakHours:
         """The three best hours with at least low confidence, best first (the default when none)."""
         if self.is_default:
             return list(DEFAULT_HOURS[:3])
-        usable = [h for h in self.hours if h.confidence != "too little data"]
+        # Prefer hours we are fairly sure of; fall back to the merely "low" ones.
+        usable = [h for h in self.hours if h.confidence in ("high", "medium")]
+        if len(usable) < 3:
+            usable = [h for h in self.hours if h.confidence != "too little data"]
         return [h.hour for h in sorted(usable, key=lambda h: (-h.score, -h.sample, h.hour))[:3]]
 
     @property

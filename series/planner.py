@@ -348,7 +348,7 @@ def _nearby(
     end_date: dt.date | None,
 ) -> dt.datetime | None:
     """A free slot on the allowed day nearest to `day`, after the previous part and before the next target."""
-    lower = last_day + dt.timedelta(days=1) if last_day else day
+    lower = max(last_day + dt.timedelta(days=1), slots.request.start_date) if last_day else day
     upper = next_target - dt.timedelta(days=1) if next_target else day + dt.timedelta(days=6)
     if end_date is not None:
         upper = min(upper, end_date)

@@ -111,14 +111,9 @@ def series_schedule(*, series: Series, now: dt.datetime | None = None) -> Plan:
     parts = {p.number: p for p in series.parts.select_for_update()}
     posted = [p for p in parts.values() if p.status == Part.Status.POSTED]
     first_open = max((p.number for p in posted), default=0) + 1
-    last_posted_day = max(
-        (
-            (p.posted_at or p.scheduled_at).astimezone(tz).date()
-            for p in posted
-            if p.posted_at or p.scheduled_at
-        ),
-        default=None,
-    )
+    # The next part goes after the last posted one, whether it went out early or late.
+    posted_moments = [m for p in posted for m in (p.posted_at, p.scheduled_at) if m]
+    last_posted_day = max((m.astimezone(tz).date() for m in posted_moments), default=None)
     request = plan_request_for(series, now=now, first_number=first_open)
     # Open-ended (None): the planner counts the horizon's posting days.
     count = None if series.parts_count is None else max(0, series.parts_count - first_open + 1)

@@ -20,29 +20,30 @@ from trends.corpus import Entries, TrendCorpus
 
 KINDS = ("hashtag", "keyword", "sound")
 DIMENSIONS = ("", "niche", "region", "language")
-KEEP_TOP = {"": 1500, "niche": 150, "region": 150, "language": 150}
-KEEP_RISING = {"": 300, "niche": 100, "region": 100, "language": 100}
+KEEP_TOP = {"": 1500, "niche": 100, "region": 100, "language": 100}
+KEEP_RISING = {"": 300, "niche": 50, "region": 50, "language": 50}
 RELATED_KEEP = 8
 RELATED_MIN_TOGETHER = 2
 TOP_POSTS = 6
 
 
-@dataclass
-class StatRow:
-    kind: str
-    key: str
-    window: int
-    dimension: str
-    value: str
-    posts: int
-    views: int
-    engagement: float | None
-    prev_posts: int
-    prev_views: int
-    prev_engagement: float | None
-    velocity: float
-    stage: str
-    series: list[int]
+# The columns of a stored TrendStat row, in the order `Computed.stats` tuples hold them.
+STAT_COLUMNS = (
+    "kind",
+    "key",
+    "window",
+    "dimension",
+    "value",
+    "posts",
+    "views",
+    "engagement",
+    "prev_posts",
+    "prev_views",
+    "prev_engagement",
+    "velocity",
+    "stage",
+    "series",
+)
 
 
 @dataclass
@@ -55,7 +56,7 @@ class DetailRow:
 
 @dataclass
 class Computed:
-    stats: list[StatRow]
+    stats: list[tuple]  # STAT_COLUMNS
     details: list[DetailRow]
     slices: dict[str, list[str]]
 
@@ -88,8 +89,9 @@ def _slice_entries(
     return entries.key[keep], entries.post[keep], code[keep], names
 
 
-def _nan_to_none(value: float) -> float | None:
-    return None if np.isnan(value) else round(float(value), 6)
+def _optional(values: np.ndarray) -> list[float | None]:
+    """Rounded floats with nan as None (no engagement known)."""
+    return [None if v != v else v for v in np.round(values, 6).tolist()]  # v != v: nan
 
 
 def compute(
@@ -102,7 +104,7 @@ def compute(
     history = stats.HISTORY_DAYS
     position = stats.day_positions(corpus.day, reference=reference, history=history)
     covers = {w: stats.coverage(window=w, reference=reference, oldest=oldest) for w in stats.WINDOWS}
-    rows: list[StatRow] = []
+    rows: list[tuple] = []
     detail_keys: dict[str, set[int]] = {kind: set() for kind in KINDS}
     slices_used: dict[str, set[str]] = {d: set() for d in DIMENSIONS if d}
     for kind in KINDS:
@@ -120,52 +122,50 @@ def compute(
                 rate=corpus.rate[post],
                 history=history,
             )
-            n_groups = max(len(slice_names), 1) * n_keys
+            prefix = stats.prefix_build(cells, history=history)
+            groups = prefix.groups
+            slice_of = groups // n_keys
             keep_top = np.full(max(len(slice_names), 1), KEEP_TOP[dimension])
             keep_rising = np.full(max(len(slice_names), 1), KEEP_RISING[dimension])
-            segments = stats.segments_build(
-                cells, n_groups=n_groups, covers=list(covers.values()), history=history
-            )
             for window in stats.WINDOWS:
-                figures = stats.window_figures(segments, cover=covers[window], history=history)
-                eligible = figures.posts + figures.prev_posts >= stats.MIN_POSTS
-                slice_of = np.arange(n_groups) // n_keys
-                busiest = figures.posts + figures.views / (figures.views.max(initial=0) + 1)
-                chosen = stats.top_per_slice(slice_of, busiest, eligible & (figures.posts > 0), keep_top)
-                moving = eligible & np.isin(figures.stage, (stats.RISING, stats.NEW))
-                chosen = np.union1d(
-                    chosen, stats.top_per_slice(slice_of, figures.velocity, moving, keep_rising)
-                )
+                f = stats.window_figures(prefix, cover=covers[window])
+                eligible = f.posts + f.prev_posts >= stats.MIN_POSTS
+                busiest = f.posts + f.views / (f.views.max(initial=0) + 1)
+                chosen = stats.top_per_slice(slice_of, busiest, eligible & (f.posts > 0), keep_top)
+                moving = eligible & np.isin(f.stage, (stats.RISING, stats.NEW))
+                chosen = np.union1d(chosen, stats.top_per_slice(slice_of, f.velocity, moving, keep_rising))
                 # Declining keys are kept when they were big: "what is fading" is news too.
-                fading = eligible & (figures.stage == stats.DECLINING)
-                chosen = np.union1d(
-                    chosen, stats.top_per_slice(slice_of, figures.prev_posts, fading, keep_rising)
-                )
-                series = stats.series_matrix(cells, chosen, window=window, history=history).tolist()
-                for i, g in enumerate(chosen.tolist()):
-                    value = slice_names[g // n_keys] if dimension else ""
-                    if dimension:
-                        slices_used[dimension].add(value)
-                    else:
-                        detail_keys[kind].add(g % n_keys)
-                    rows.append(
-                        StatRow(
-                            kind=kind,
-                            key=entries.names[g % n_keys],
-                            window=window,
-                            dimension=dimension,
-                            value=value,
-                            posts=int(figures.posts[g]),
-                            views=int(figures.views[g]),
-                            engagement=_nan_to_none(figures.engagement[g]),
-                            prev_posts=int(figures.prev_posts[g]),
-                            prev_views=int(figures.prev_views[g]),
-                            prev_engagement=_nan_to_none(figures.prev_engagement[g]),
-                            velocity=round(float(figures.velocity[g]), 6),
-                            stage=stats.STAGE_CODES[int(figures.stage[g])],
-                            series=series[i],
-                        )
+                fading = eligible & (f.stage == stats.DECLINING)
+                chosen = np.union1d(chosen, stats.top_per_slice(slice_of, f.prev_posts, fading, keep_rising))
+                series = stats.series_matrix(cells, groups[chosen], window=window, history=history).tolist()
+                chosen_groups = groups[chosen]
+                keys = [entries.names[k] for k in (chosen_groups % n_keys).tolist()]
+                if dimension:
+                    values = [slice_names[v] for v in (chosen_groups // n_keys).tolist()]
+                    slices_used[dimension].update(values)
+                else:
+                    values = [""] * len(chosen)
+                    detail_keys[kind].update((chosen_groups % n_keys).tolist())
+                n = len(chosen)
+                rows.extend(
+                    zip(
+                        [kind] * n,
+                        keys,
+                        [window] * n,
+                        [dimension] * n,
+                        values,
+                        f.posts[chosen].tolist(),
+                        np.rint(f.views[chosen]).astype(np.int64).tolist(),
+                        _optional(f.engagement[chosen]),
+                        f.prev_posts[chosen].tolist(),
+                        np.rint(f.prev_views[chosen]).astype(np.int64).tolist(),
+                        _optional(f.prev_engagement[chosen]),
+                        np.round(f.velocity[chosen], 6).tolist(),
+                        [stats.STAGE_CODES[code] for code in f.stage[chosen].tolist()],
+                        series,
+                        strict=True,
                     )
+                )
     recent = position >= history - max(stats.WINDOWS)
     details = []
     for kind in KINDS:

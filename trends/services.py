@@ -17,7 +17,6 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import astuple, fields
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -27,7 +26,7 @@ from django.utils import timezone
 
 from seo.models import TrendPost
 from trends import stats
-from trends.compute import Computed, StatRow, compute
+from trends.compute import STAT_COLUMNS, Computed, compute
 from trends.corpus import Tokeniser, cache_clear, corpus_fingerprint, corpus_read
 from trends.models import TrendDetail, TrendRun, TrendStat
 
@@ -138,14 +137,7 @@ def _insert(cursor, model, rows: list[tuple], json_columns: set[str], columns: l
 
 
 def _write(computed: Computed) -> None:
-    stat_columns = [f.name for f in fields(StatRow)]
-    stat_rows = [
-        tuple(
-            json.dumps(v, separators=(",", ":")) if c == "series" else v
-            for c, v in zip(stat_columns, astuple(row), strict=True)
-        )
-        for row in computed.stats
-    ]
+    stat_rows = [(*row[:-1], json.dumps(row[-1], separators=(",", ":"))) for row in computed.stats]
     detail_rows = [
         (row.kind, row.key, json.dumps(row.related, ensure_ascii=False), json.dumps(row.top_post_ids))
         for row in computed.details
@@ -153,7 +145,7 @@ def _write(computed: Computed) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         TrendStat.objects.all().delete()
         TrendDetail.objects.all().delete()
-        _insert(cursor, TrendStat, stat_rows, {"series"}, stat_columns)
+        _insert(cursor, TrendStat, stat_rows, {"series"}, list(STAT_COLUMNS))
         _insert(
             cursor,
             TrendDetail,

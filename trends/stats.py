@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -216,51 +216,57 @@ def _ranges(cover: Coverage, history: int) -> dict[str, tuple[int, int]]:
 
 
 @dataclass
-class Segments:
-    """Sums per (group, day segment): every window's totals are sums of a few segment columns.
+class Prefix:
+    """Running sums over the cells (sorted by group, then day) for the groups worth a row.
 
-    The segment edges are all the range ends of all windows, so one pass over the
-    cells (four bincounts) serves every window instead of masking the cells again
-    for each window, half and measure.
+    The posts of group g between days lo and hi are two lookups in the running sum,
+    so every window, half and measure costs a binary search per group, and memory
+    grows with the cells, not with groups x days.
     """
 
-    edges: np.ndarray
-    posts: np.ndarray  # (n_groups, n_segments)
-    views: np.ndarray
-    rate_sum: np.ndarray
-    rate_count: np.ndarray
+    groups: np.ndarray  # kept group numbers, ascending
+    code: np.ndarray  # group * history + day of every cell, ascending
+    sums: dict[str, np.ndarray]
+    history: int
+    _at: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def _index(self, day: int) -> np.ndarray:
+        if day not in self._at:
+            self._at[day] = np.searchsorted(self.code, self.groups * self.history + day)
+        return self._at[day]
 
     def total(self, name: str, lo: int, hi: int) -> np.ndarray:
-        first, last = np.searchsorted(self.edges, [lo, hi])
-        return getattr(self, name)[:, first:last].sum(axis=1)
+        running = self.sums[name]
+        return running[self._index(hi)] - running[self._index(lo)]
 
 
-def segments_build(
-    cells: Cells, *, n_groups: int, covers: Sequence[Coverage], history: int = HISTORY_DAYS
-) -> Segments:
-    edges = sorted({edge for cover in covers for lo_hi in _ranges(cover, history).values() for edge in lo_hi})
-    edges = np.asarray(sorted(set(edges) | {0, history}), dtype=np.int64)
-    n_seg = len(edges) - 1
-    segment = np.searchsorted(edges, cells.day, side="right") - 1
-    flat = cells.group * n_seg + segment
+def prefix_build(cells: Cells, *, min_posts: int = MIN_POSTS, history: int = HISTORY_DAYS) -> Prefix:
+    """Running sums over `cells`; groups with fewer than `min_posts` posts in the whole history are dropped."""
+    groups, starts = np.unique(cells.group, return_index=True)
+    per_group = np.add.reduceat(cells.posts, starts) if len(starts) else np.zeros(0, dtype=np.int64)
 
-    def summed(values: np.ndarray) -> np.ndarray:
-        return np.bincount(flat, weights=values, minlength=n_groups * n_seg).reshape(n_groups, n_seg)
+    def running(values: np.ndarray) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
 
-    return Segments(
-        edges=edges,
-        posts=summed(cells.posts.astype(np.float64)),
-        views=summed(cells.views),
-        rate_sum=summed(cells.rate_sum),
-        rate_count=summed(cells.rate_count),
+    return Prefix(
+        groups=groups[per_group >= min_posts],
+        code=cells.group * history + cells.day,
+        sums={
+            "posts": running(cells.posts),
+            "views": running(cells.views),
+            "rate_sum": running(cells.rate_sum),
+            "rate_count": running(cells.rate_count),
+        },
+        history=history,
     )
 
 
-def window_figures(segments: Segments, *, cover: Coverage, history: int = HISTORY_DAYS) -> WindowFigures:
-    ranges = _ranges(cover, history)
+def window_figures(prefix: Prefix, *, cover: Coverage) -> WindowFigures:
+    """Figures of one window for every group of `prefix` (arrays in the order of prefix.groups)."""
+    ranges = _ranges(cover, prefix.history)
 
     def total(name: str, part: str) -> np.ndarray:
-        return segments.total(name, *ranges[part])
+        return prefix.total(name, *ranges[part])
 
     def mean_rate(part: str) -> np.ndarray:
         count = total("rate_count", part)
@@ -307,13 +313,11 @@ def top_per_slice(
 def series_matrix(
     cells: Cells, groups: np.ndarray, *, window: int, history: int = HISTORY_DAYS
 ) -> np.ndarray:
-    """Posts per day of the current window (oldest first) for the given groups, one row each."""
-    size = max(int(cells.group.max(initial=-1)), int(groups.max(initial=-1))) + 1
-    position = np.full(size, -1, dtype=np.int64)
-    position[groups] = np.arange(len(groups))
+    """Posts per day of the current window (oldest first) for the given ascending groups, one row each."""
     start = history - window
-    row = position[cells.group]
-    mask = (row >= 0) & (cells.day >= start)
+    row = np.searchsorted(groups, cells.group)
+    found = (row < len(groups)) & (groups[np.minimum(row, max(len(groups) - 1, 0))] == cells.group)
+    mask = found & (cells.day >= start) if len(groups) else np.zeros(len(cells.group), dtype=bool)
     flat = row[mask] * window + (cells.day[mask] - start)
     out = np.bincount(flat, weights=cells.posts[mask], minlength=len(groups) * window)
     return out.reshape(len(groups), window).astype(np.int64)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import template
+from django.utils import timezone
+from django.utils.timesince import timesince
 
 register = template.Library()
 
@@ -19,3 +23,13 @@ def compact_number(value) -> str:
             text = f"{number / limit:.1f}".removesuffix(".0")
             return f"{text}{suffix}"
     return f"{number:.0f}"
+
+
+@register.filter
+def ago(value: dt.datetime | None) -> str:
+    """ "just now" for the last minute, else "5 minutes ago"."""
+    if not value:
+        return ""
+    if timezone.now() - value < dt.timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(value)} ago"

@@ -184,6 +184,8 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
                     flush()
             flush()
     except FileRejected as exc:
+        # Tags created inside the rolled-back savepoint are gone: forget their cached ids.
+        writer.tags.cache.clear()
         report.add_error(RowError(line=exc.line or 0, message=f"{path.name}: {exc.message}"), file=path.name)
         report.rows_read += counts["rows"]
         report.skipped += counts["rows"]

@@ -96,42 +96,48 @@ class DryRunWriter:
         return len(rows) - existing, existing
 
 
-class OrmWriter:
-    """Portable writer: bulk_create with update_conflicts (SQLite, PostgreSQL without COPY)."""
+class SqliteWriter:
+    """SQLite: one executemany upsert (INSERT … ON CONFLICT DO UPDATE) per chunk and one
+    executemany for the links; plain SQL, because building a model instance per row and
+    per link costs more than SQLite's own work."""
 
     def __init__(self, *, source: str) -> None:
         self.source = source
         self.tags = TagResolver()
+        qn = connection.ops.quote_name
+        columns = ["source", "video_id", *POST_FIELDS, "imported_at"]
+        table, links = qn(TrendPost._meta.db_table), qn(PostHashtag._meta.db_table)
+        updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
+        self.upsert_sql = (
+            f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * len(columns))}) "
+            f"ON CONFLICT (source, video_id) DO UPDATE SET {updates}"
+        )
+        self.link_sql = f"INSERT INTO {links} (post_id, hashtag_id) VALUES (%s, %s)"  # noqa: S608
+
+    def _ids(self, video_ids: list[str]) -> dict[str, int]:
+        posts = TrendPost.objects.filter(source=self.source, video_id__in=video_ids)
+        return dict(posts.values_list("video_id", "id"))
 
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         tags = self.tags.resolve({name for row in rows for name in row.hashtags})
         video_ids = [row.video_id for row in rows]
-        existing = dict(
-            TrendPost.objects.filter(source=self.source, video_id__in=video_ids).values_list("video_id", "id")
-        )
-        posts = [
-            TrendPost(source=self.source, video_id=row.video_id, **{f: getattr(row, f) for f in POST_FIELDS})
+        existing = self._ids(video_ids)
+        adapt = connection.ops.adapt_datetimefield_value
+        now = adapt(timezone.now())
+        # Same order as POST_FIELDS; datetimes adapted the way Django stores them in SQLite.
+        params = [
+            (self.source, row.video_id, row.caption, row.author, row.views, row.likes, row.comments, row.shares,
+             row.saves, row.engagement_rate, adapt(row.posted_at), row.region, row.language, row.sound,
+             row.duration_s, row.url, now)
             for row in rows
-        ]
-        TrendPost.objects.bulk_create(
-            posts,
-            update_conflicts=True,
-            unique_fields=["source", "video_id"],
-            update_fields=[*POST_FIELDS, "imported_at"],
-            batch_size=1000,
-        )
-        ids = {post.video_id: post.pk for post in posts}
-        if any(pk is None for pk in ids.values()):
-            ids = dict(
-                TrendPost.objects.filter(source=self.source, video_id__in=video_ids).values_list(
-                    "video_id", "id"
-                )
-            )
-        if existing:
-            PostHashtag.objects.filter(post_id__in=list(existing.values())).delete()
-        PostHashtag.objects.bulk_create(
-            [PostHashtag(post_id=p, hashtag_id=h) for p, h in _links(rows, ids, tags)], batch_size=2000
-        )
+        ]  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.executemany(self.upsert_sql, params)
+            ids = self._ids(video_ids)
+            if existing:
+                PostHashtag.objects.filter(post_id__in=list(existing.values())).delete()
+            cursor.executemany(self.link_sql, _links(rows, ids, tags))
         return len(rows) - len(existing), len(existing)
 
 
@@ -230,4 +236,4 @@ def writer_for(*, source: str, dry_run: bool):
         return DryRunWriter(source=source)
     if connection.vendor == "postgresql":
         return PostgresCopyWriter(source=source)
-    return OrmWriter(source=source)
+    return SqliteWriter(source=source)

@@ -50,6 +50,8 @@
     template.innerHTML = html.trim();
     var fresh = template.content.querySelector("#calendar");
     if (!old || !fresh) return false;
+    var title = template.content.querySelector("title");
+    if (title) document.title = title.textContent;
     old.replaceWith(fresh);
     if (window.htmx) window.htmx.process(fresh);
     var message = fresh.querySelector(".cal-message");

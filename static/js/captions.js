@@ -63,6 +63,24 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  var TAG_CAP = 5;
+
+  function toggleTagLocally(tag) {
+    var field = document.getElementById("id_hashtags");
+    if (!field || !tag) { return; }
+    var tags = field.value.split(/[\s,;#]+/).filter(Boolean);
+    var lower = tags.map(function (t) { return t.toLowerCase(); });
+    var at = lower.indexOf(tag.toLowerCase());
+    if (at !== -1) {
+      tags.splice(at, 1);
+    } else if (tags.length < TAG_CAP) {
+      tags.push(tag);
+    } else {
+      return; // the server answers with the reason
+    }
+    field.value = tags.map(function (t) { return "#" + t; }).join(" ");
+  }
+
   function updateCounters() {
     document.querySelectorAll("[data-count-chars]").forEach(function (el) {
       var field = document.getElementById(el.getAttribute("data-count-chars"));
@@ -107,6 +125,13 @@
       caption.focus();
       caption.scrollIntoView({ behavior: "smooth", block: "center" });
       announce("Draft copied into your caption. Save to keep it.");
+      return;
+    }
+
+    if (button.name === "toggle_tag" && button.hasAttribute("hx-post")) {
+      // htmx has already sent the toggle with the values as they were; reflect it in the field
+      // at once, so a request sent before the answer arrives carries the new set too.
+      toggleTagLocally(button.value);
       return;
     }
 

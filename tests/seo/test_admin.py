@@ -183,3 +183,9 @@ def test_filtering_by_an_alias_shows_the_posts_of_its_canonical_tag(staff_client
     Hashtag.objects.create(name="fypシ", canonical=tag("foryou"))
     response = staff_client.get("/admin/seo/trendpost/", {"hashtag": "#FYPシ"})
     assert list(response.context["cl"].queryset.values_list("video_id", flat=True)) == ["3"]
+
+
+def test_the_export_button_carries_the_current_filters(staff_client, corpus):
+    response = staff_client.get("/admin/seo/trendpost/", {"language": "nb"})
+    assert 'href="/admin/seo/trendpost/export/?language=nb"' in response.text
+    assert "Export CSV (1)" in response.text

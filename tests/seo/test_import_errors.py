@@ -118,3 +118,14 @@ def test_skip_invalid_drops_a_rejected_file_but_keeps_the_good_one(tmp_path):
 def test_it_rejects_a_file_with_only_a_header(tmp_path):
     error = only_error(trend_import(paths=[csv_file(tmp_path)]))
     assert error["line"] == 1 and "no posts" in error["message"]
+
+
+def test_a_file_rejected_after_writing_does_not_leave_dangling_tag_links(tmp_path):
+    rows = "\n".join(f"{n},post {n} #brandnew,,,,,,,,,,,,," for n in range(1, 5002))
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(f"{HEADER}\n{rows}\n".encode() + b"9999,\xff,,,,,,,,,,,,,\n")
+    good = csv_file(tmp_path, "7,Also #brandnew,,,,,,,,,,,,,", name="good.csv")
+    report = trend_import(paths=[bad, good], skip_invalid=True)
+    assert report.created == 1
+    post = TrendPost.objects.get()
+    assert list(post.hashtags.values_list("name", flat=True)) == ["brandnew"]

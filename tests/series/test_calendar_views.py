@@ -102,9 +102,10 @@ def test_htmx_gets_only_the_calendar_region(owner_client, plan):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.lstrip().startswith('<div id="calendar"')
+    assert html.lstrip().startswith("<title>Calendar · December 2026 · Hookline</title>")
+    assert '<div id="calendar" class="cal cal-view-month"' in html
     assert "<html" not in html
-    assert "December" in html
+    assert "<header" not in html  # not the page around the region
     assert "Consistency" in html
 
 
@@ -160,7 +161,10 @@ def test_the_week_view_lists_the_days_parts_with_times(owner_client, plan):
 def test_the_week_htmx_partial_is_the_region_only(owner_client, plan):
     response = owner_client.get(WEEK_URL, {"week": "2026-W46"}, headers={"HX-Request": "true"})
 
-    assert response.content.decode().lstrip().startswith('<div id="calendar" class="cal cal-view-week"')
+    html = response.content.decode()
+    assert html.lstrip().startswith("<title>Calendar · week 46, 2026 · Hookline</title>")
+    assert '<div id="calendar" class="cal cal-view-week"' in html
+    assert "<html" not in html
 
 
 def test_the_month_marks_slots_that_passed_without_a_post(owner_client, owner):
@@ -199,3 +203,18 @@ def test_week_links_from_the_current_month_open_this_week(owner_client, owner):
     html = owner_client.get(MONTH_URL).content.decode()
 
     assert f'href="{WEEK_URL}?week={week_param(today)}"' in html
+
+
+def test_the_month_costs_a_fixed_number_of_queries_however_many_parts(
+    owner_client, owner, django_assert_max_num_queries
+):
+    for index in range(3):
+        series = make_series(owner, title=f"Series {index}")
+        for number in range(1, 21):
+            make_part(series, number, oslo(2026, 11, 1 + (number % 28), 8 + index))
+
+    # session, user, profile (created on first use), parts for the grid, parts for the panel, feed token
+    with django_assert_max_num_queries(10):
+        response = owner_client.get(MONTH_URL, {"month": "2026-11"})
+
+    assert response.content.decode().count('class="cal-chip ') == 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from zoneinfo import ZoneInfo
 
 from series.planner import (
@@ -75,7 +76,7 @@ def test_the_weekly_pattern_starts_on_the_start_date():
 def test_every_n_days_keeps_the_interval():
     plan = plan_series(request(cadence_kind=EVERY_N_DAYS, cadence_value=3, parts_count=4))
     days = local_days(plan)
-    assert [(b - a).days for a, b in zip(days, days[1:], strict=False)] == [3, 3, 3]
+    assert [(b - a).days for a, b in itertools.pairwise(days)] == [3, 3, 3]
     assert days[0] == MONDAY
 
 
@@ -132,7 +133,7 @@ def test_parts_never_collide_with_each_other_or_with_two_other_series():
     for placement in plan.placements:
         assert all(abs(placement.local - b.at) >= dt.timedelta(hours=4) for b in busy)
     times = sorted(p.at for p in plan.placements)
-    assert all(b - a >= dt.timedelta(hours=4) for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a >= dt.timedelta(hours=4) for a, b in itertools.pairwise(times))
     assert plan.placements[0].local.date() > dt.date(2027, 1, 19)
     assert "within 4 h of other 4" in plan.placements[0].note
 
@@ -263,3 +264,16 @@ def test_check_slot_lists_each_broken_rule():
     assert len(problems) == 3
     assert "blackout" in problems[0] and "passed" in problems[1] and "“Vlog” part 2" in problems[2]
     assert check_slot(moment + dt.timedelta(days=1), request(), busy) == []
+
+
+def test_a_blocked_first_day_never_moves_a_part_before_the_start_date():
+    busy = [
+        BusySlot(dt.datetime(2027, 1, 4, 18, 0, tzinfo=OSLO)),
+        BusySlot(dt.datetime(2027, 1, 5, 18, 0, tzinfo=OSLO)),
+    ]
+    plan = plan_series(
+        request(cadence_kind=EVERY_N_DAYS, cadence_value=2, parts_count=1, min_gap=dt.timedelta(hours=6)),
+        busy,
+        after_day=MONDAY - dt.timedelta(days=3),
+    )
+    assert plan.placements[0].local.date() == dt.date(2027, 1, 6)

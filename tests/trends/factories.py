@@ -53,8 +53,19 @@ def rising_and_falling_corpus() -> None:
     for day in range(60):
         recent = day < 30
         for _ in range(4 if recent else 1):
-            post(days_ago=day, tags=["sourdough", "bread"], caption="sourdough starter crumb", sound="lofi beat")
+            post(
+                days_ago=day,
+                tags=["sourdough", "bread"],
+                caption="sourdough starter crumb",
+                sound="lofi beat",
+            )
         if not recent:
             for _ in range(3):
-                post(days_ago=day, tags=["dalgona"], caption="whipped coffee dalgona", region="NO", language="nb")
+                post(
+                    days_ago=day,
+                    tags=["dalgona"],
+                    caption="whipped coffee dalgona",
+                    region="NO",
+                    language="nb",
+                )
         post(days_ago=day, tags=["bread"], caption="bread loaf bake")

@@ -21,9 +21,21 @@ def _row(kind: str, key: str, window: int = 30, dimension: str = "", value: str 
 
 def _snapshot() -> list[tuple]:
     stats = TrendStat.objects.order_by("kind", "window", "dimension", "value", "key").values_list(
-        "kind", "key", "window", "dimension", "value", "posts", "views", "prev_posts", "velocity", "stage", "series"
+        "kind",
+        "key",
+        "window",
+        "dimension",
+        "value",
+        "posts",
+        "views",
+        "prev_posts",
+        "velocity",
+        "stage",
+        "series",
     )
-    details = TrendDetail.objects.order_by("kind", "key").values_list("kind", "key", "related", "top_post_ids")
+    details = TrendDetail.objects.order_by("kind", "key").values_list(
+        "kind", "key", "related", "top_post_ids"
+    )
     return [*stats, *details]
 
 

@@ -19,7 +19,38 @@ def test_a_steady_climb_is_rising():
 
 def test_a_tag_that_grew_and_has_turned_is_peaking():
     # Far more than the window before, but the second half is clearly quieter than the first.
-    series = [4, 6, 8, 10, 12, 14, 16, 18, 20, 20, 18, 16, 14, 12, 10, 8, 6, 5, 4, 3, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0]
+    series = [
+        4,
+        6,
+        8,
+        10,
+        12,
+        14,
+        16,
+        18,
+        20,
+        20,
+        18,
+        16,
+        14,
+        12,
+        10,
+        8,
+        6,
+        5,
+        4,
+        3,
+        2,
+        2,
+        1,
+        1,
+        1,
+        1,
+        0,
+        0,
+        0,
+        0,
+    ]
     speed, stage = stats.stage_of(series, previous=30)
     assert stage == "peaking"
     assert speed > 0.25
@@ -39,7 +70,9 @@ def test_a_tag_without_posts_in_the_previous_window_is_new():
 
 def test_noise_around_a_steady_level_is_evergreen():
     rng = np.random.default_rng(42)
-    draws = [stats.stage_of(rng.poisson(5, 30).tolist(), previous=int(rng.poisson(150)))[1] for _ in range(200)]
+    draws = [
+        stats.stage_of(rng.poisson(5, 30).tolist(), previous=int(rng.poisson(150)))[1] for _ in range(200)
+    ]
     # The two-sigma chance guard lets a rare draw through; the great majority must read as steady.
     assert draws.count("evergreen") >= 180
 
@@ -81,8 +114,7 @@ def test_windows_end_at_the_reference_day_not_today():
         rate=np.full(5, np.nan),
     )
     cover = stats.coverage(window=7, reference=reference, oldest=dt.date(2019, 1, 1))
-    segments = stats.segments_build(cells, n_groups=1, covers=[cover])
-    figures = stats.window_figures(segments, cover=cover)
+    figures = stats.window_figures(stats.prefix_build(cells), cover=cover)
     assert figures.posts.tolist() == [3]  # days 0, 3 and 6 back are inside the 7-day window
     assert figures.prev_posts.tolist() == [2]
 
@@ -101,6 +133,7 @@ def test_a_corpus_shorter_than_two_windows_compares_halves():
         cover=cover,
     )
     assert stats.STAGE_CODES[stage[0]] == "rising"
+    assert speed[0] == pytest.approx((90 - 0) / stats.VELOCITY_FLOOR)  # second half vs first half
 
 
 def test_a_window_longer_than_the_corpus_covers_only_its_days():

@@ -1,0 +1,150 @@
+"""Reminder idempotency through a real Celery worker on PostgreSQL + Redis.
+
+The beat job runs several times while the test process sends the same reminders from
+four threads at once: every due part gets exactly one email, counted as files written
+by the file-based email backend that both processes share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import os
+import subprocess
+import sys
+import threading
+from email.header import decode_header, make_header
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from series.models import Part, ReminderLog
+from series.reminders import reminders_send
+from series.tasks import reminders_send_task
+from tests.conftest import REPO_ROOT, _worker_database_url, wait_for
+from tests.series.factories import make_series
+
+pytestmark = pytest.mark.integration
+RUNS = 4
+
+
+@pytest.fixture
+def mail_dir(tmp_path, settings) -> Path:
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(folder)
+    return folder
+
+
+@pytest.fixture
+def mail_worker(transactional_db, settings, mail_dir):
+    """A real worker like conftest's celery_worker_process, with file-based email."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.integration.settings_mailfile",
+        "HOOKLINE_TEST_MAIL_DIR": str(mail_dir),
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
+        "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+    }
+    app.control.purge()
+    proc = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork", "--concurrency=2"),
+            *("-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat"),
+            *("-n", f"reminders-{os.getpid()}@%h"),
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    ready = threading.Event()
+
+    def pump() -> None:
+        for line in proc.stdout:
+            log.append(line)
+            if " ready." in line:
+                ready.set()
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        if not ready.wait(timeout=60):
+            raise RuntimeError("worker not ready within 60 s:\n" + "".join(log[-50:]))
+        yield log
+    finally:
+        app.conf.task_always_eager = True
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def sent_subjects(folder: Path) -> list[str]:
+    """Decoded subjects of every message the file-based backend wrote (files hold one or more)."""
+    subjects = []
+    for path in folder.iterdir():
+        for chunk in path.read_text(encoding="utf-8").split("-" * 79):
+            if chunk.strip():
+                message = email.message_from_string(chunk.strip())
+                subjects.append(str(make_header(decode_header(message["Subject"]))))
+    return subjects
+
+
+def test_reminders_go_out_once_however_often_and_concurrently_the_job_runs(mail_worker, mail_dir, owner):
+    series = make_series(owner, parts_count=4, start_date=timezone.localdate() + dt.timedelta(days=7))
+    now = timezone.now()
+    # Three parts due within the hour, one later: placed directly, the planner is not under test here.
+    for number, minutes in [(1, 20), (2, 30), (3, 40), (4, 300)]:
+        Part.objects.filter(series=series, number=number).update(
+            scheduled_at=now + dt.timedelta(minutes=minutes)
+        )
+
+    for _ in range(RUNS):
+        reminders_send_task.delay()
+
+    results: list[int] = []
+
+    def run_here() -> None:
+        try:
+            results.append(reminders_send())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run_here) for _ in range(RUNS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    def all_runs_finished() -> bool:
+        return sum("reminders_send_task" in line and "succeeded" in line for line in mail_worker) >= RUNS
+
+    wait_for(all_runs_finished, timeout=60)
+    subjects = sent_subjects(mail_dir)
+    assert sorted(subjects) == sorted(
+        f"Reminder: Meal prep · Part {n}/4 goes out at "
+        f"{Part.objects.get(series=series, number=n).scheduled_at.astimezone(ZoneInfo(series.timezone)):%H:%M}"
+        for n in (1, 2, 3)
+    )
+    assert ReminderLog.objects.count() == 3
+    assert not ReminderLog.objects.filter(sent_at__isnull=True).exists()
+    assert Part.objects.get(series=series, number=4).reminder_sent_at is None
+    worker_sent = sum(
+        int(line.rsplit(": ", 1)[-1])
+        for line in mail_worker
+        if "reminders_send_task" in line and "succeeded" in line
+    )
+    assert worker_sent + sum(results) == 3
