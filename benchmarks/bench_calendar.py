@@ -5,8 +5,8 @@
 
 What it does: creates a THROWAWAY data directory (a fresh SQLite database, unless
 DATABASE_URL points elsewhere — then use a throwaway database), migrates it, gives one
-creator --series series of --parts parts each, one a day from 10 weeks ago (the older
-half posted), and times server-side renders (Django test client, median of 9 after one
+creator --series series of --parts parts each, one a day, half of them before today (those
+posted), and times server-side renders (Django test client, median of 9 after one
 warm-up) of the month page, the htmx month partial, the week page, and a drag-and-drop
 move (htmx POST answered with the re-rendered region). Reports the SQL queries of each.
 """
@@ -47,7 +47,7 @@ from series.models import SERIES_COLORS, Part, Series  # noqa: E402
 def _populate(user, *, series_count: int, parts: int) -> Part:
     zone = creator_zone(user)
     today = timezone.now().astimezone(zone).date()
-    start = today - dt.timedelta(weeks=10)
+    start = today - dt.timedelta(days=parts // 2)
     rows = []
     for index in range(series_count):
         series = Series.objects.create(

@@ -108,7 +108,7 @@ class _Check:
 
     def __call__(self, status: str, why: str, points: int | None = None) -> CheckItem:
         if points is None:
-            points = {PASS: self.max_points, WARN: self.max_points // 2, FAIL: 0}[status]
+            points = self.max_points if status == PASS else self.max_points // 2 if status == WARN else 0
         return CheckItem(self.key, self.label, status, points, self.max_points, why)
 
 
@@ -298,7 +298,13 @@ def _tags_and_duplicates(inline: list[str], hashtags: Iterable[str]) -> tuple[li
     editor passes both, and the posted caption carries it once.
     """
     chosen = [tag for tag in (ct.normalize_tag(raw) for raw in hashtags) if tag]
-    duplicates = [tag for source in (inline, chosen) for tag, n in Counter(source).items() if n > 1]
+    duplicates = [
+        tag
+        for source in (inline, chosen)
+        if len(set(source)) < len(source)  # most captions repeat nothing: skip counting
+        for tag, n in Counter(source).items()
+        if n > 1
+    ]
     return list(dict.fromkeys([*inline, *chosen])), list(dict.fromkeys(duplicates))
 
 

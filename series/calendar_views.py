@@ -6,6 +6,7 @@ by drag and drop (static/js/calendar.js posts to `part_move`) or through a plain
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from django.contrib import messages
@@ -147,6 +148,7 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
         return _render_move_page(request, part, form)
 
     form = PartMoveForm(request.POST, part=part, zone=zone)
+    previous = part.scheduled_at
     if form.is_valid():
         try:
             # Only this part moves; the rest of its series stays where it is.
@@ -161,7 +163,7 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
         notice = f"Moved “{part.title}” to {local:%a %-d %b}, {local:%H:%M}."
         if request.htmx:
             context, _ = _region_after_move(request, moved_to=local.date())
-            context.update(notice=notice, moved_part_id=part.pk)
+            context.update(notice=notice, moved_part_id=part.pk, undo=_undo(part, previous, zone, context))
             return _render_calendar(request, context, 200)
         messages.success(request, notice)
         fallback = f"{reverse('series:calendar')}?month={month_param(local.date())}"
@@ -174,6 +176,16 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
         )
         return _render_calendar(request, context, 422)
     return _render_move_page(request, part, form, status=400)
+
+
+def _undo(part: Part, previous, zone, context: dict) -> dict | None:
+    """An Undo button's request: the part back to where it was, answered with the same view."""
+    if previous is None or previous <= timezone.now():
+        return None  # nowhere to go back to, or that slot has passed
+    local = previous.astimezone(zone)
+    values = {"date": local.date().isoformat(), "time": f"{local:%H:%M}", "view": context["view"]}
+    values[context["view"]] = context["grid"].param
+    return {"url": reverse("series:part_move", args=[part.pk]), "vals": json.dumps(values)}
 
 
 def _render_move_page(

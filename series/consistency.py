@@ -20,15 +20,26 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from series.calendar import series_colors
 from series.models import Part, Series
 
 WEEKS_SHOWN = 8
+
+
+class PartLike(Protocol):
+    """What the panel reads of a part: a Part or a values_list(named=True) row."""
+
+    series_id: int
+    status: str
+    scheduled_at: datetime | None
+    posted_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _posted_day(part: Part, zone: ZoneInfo) -> date | None:
+def _posted_day(part: PartLike, zone: ZoneInfo) -> date | None:
     when = part.posted_at or part.scheduled_at
     return when.astimezone(zone).date() if when else None
 
@@ -106,7 +117,18 @@ def consistency_build(*, user, zone: ZoneInfo, now: datetime | None = None) -> C
     this_monday = _monday(today)
     first_monday = this_monday - timedelta(weeks=WEEKS_SHOWN - 1)
 
-    parts = list(Part.objects.filter(series__owner=user).select_related("series"))
+    # Light rows, not model instances: a busy creator has hundreds of parts with long texts.
+    parts = list(
+        Part.objects.filter(series__owner=user).values_list(
+            "series_id", "status", "scheduled_at", "posted_at", named=True
+        )
+    )
+    series_by_id = {
+        s.pk: s
+        for s in Series.objects.filter(owner=user).only(
+            "id", "title", "color", "cadence_kind", "cadence_value", "parts_count"
+        )
+    }
     planned: Counter[date] = Counter()
     posted: Counter[date] = Counter()
     missed = 0
@@ -133,7 +155,7 @@ def consistency_build(*, user, zone: ZoneInfo, now: datetime | None = None) -> C
         streak_weeks=streak,
         best_streak_weeks=best,
         weeks=weeks,
-        gaps=gaps_find(parts=parts, zone=zone, today=today, since=first_monday),
+        gaps=gaps_find(parts=parts, series_by_id=series_by_id, zone=zone, today=today, since=first_monday),
         missed=missed,
     )
 
@@ -165,15 +187,17 @@ def _streaks(*, planned: Counter, posted: Counter, this_monday: date) -> tuple[i
     return current, max(best, current)
 
 
-def gaps_find(*, parts: list[Part], zone: ZoneInfo, today: date, since: date) -> list[Gap]:
+def gaps_find(
+    *, parts: Iterable[PartLike], series_by_id: dict[int, Series], zone: ZoneInfo, today: date, since: date
+) -> list[Gap]:
     """Stretches between consecutive posts of a series, from `since` on, longer than its cadence."""
-    by_series: dict[int, list[Part]] = defaultdict(list)
+    by_series: dict[int, list[PartLike]] = defaultdict(list)
     for part in parts:
         by_series[part.series_id].append(part)
 
     gaps: list[Gap] = []
-    for series_parts in by_series.values():
-        series = series_parts[0].series
+    for series_id, series_parts in by_series.items():
+        series = series_by_id[series_id]
         allowed = allowed_gap_days(series)
         days: list[tuple[date, bool]] = []  # (local day, is an upcoming slot)
         for part in series_parts:
@@ -198,7 +222,7 @@ def gaps_find(*, parts: list[Part], zone: ZoneInfo, today: date, since: date) ->
     return gaps
 
 
-def _finished(series: Series, series_parts: list[Part]) -> bool:
+def _finished(series: Series, series_parts: list[PartLike]) -> bool:
     if series.parts_count is None:
         return False
     posted = sum(1 for p in series_parts if p.status == Part.Status.POSTED)

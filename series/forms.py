@@ -196,7 +196,7 @@ class SeriesForm(forms.ModelForm):
                 "posting_time", "Pick a posting time, or choose auto (your audience's peak hours)."
             )
         blackouts = set(data.get("blackout_text") or [])
-        if start and end and not weekdays and _every_day_blocked(start, end, blackouts):
+        if start and end and start <= end and _every_day_blocked(start, end, blackouts):
             self.add_error("blackout_text", "Every day from the start to the end date is a blackout date.")
         return data
 
@@ -239,6 +239,7 @@ class RescheduleForm(forms.Form):
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}))
     mode = forms.ChoiceField(
+        label="What moves",
         choices=[
             (RESCHEDULE_ONLY_THIS, "Move only this part"),
             (RESCHEDULE_SHIFT_REST, "Move this part and shift the later parts by as many days"),

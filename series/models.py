@@ -99,6 +99,10 @@ class Part(models.Model):
     scheduled_at = models.DateTimeField(null=True, blank=True, db_index=True)
     posted_at = models.DateTimeField(null=True, blank=True)
     caption_draft = models.TextField(blank=True)
+    # The caption assistant's draft for this part, once the creator opens it there.
+    draft = models.ForeignKey(
+        "captions.Draft", null=True, blank=True, on_delete=models.SET_NULL, related_name="series_parts"
+    )
     # Claimed with a conditional UPDATE (… WHERE reminder_sent_at IS NULL) before the mail goes out.
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

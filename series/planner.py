@@ -16,6 +16,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -147,7 +148,9 @@ class _Slots:
         self.allowed = set(request.allowed_weekdays) or set(range(7))
         # Two posts at the very same minute always collide, even with no gap asked for.
         self.gap = max(request.min_gap, dt.timedelta(minutes=1))
+        # Sorted by time, with a parallel list of POSIX seconds for bisecting.
         self.busy = sorted(busy, key=lambda b: b.at)
+        self.stamps = [b.at.timestamp() for b in self.busy]
 
     def candidates(self, day: dt.date, at: dt.time) -> Iterator[dt.datetime]:
         """Local times on `day` near `at`: the slot itself first, then outwards in steps."""
@@ -173,39 +176,47 @@ class _Slots:
         return None
 
     def clash(self, moment: dt.datetime) -> BusySlot | None:
-        for other in self.busy:
-            if abs(other.at - moment) < self.gap:
-                return other
+        """The earliest busy slot closer than the gap, found by bisecting the sorted slots."""
+        stamp, gap = moment.timestamp(), self.gap.total_seconds()
+        index = bisect.bisect_right(self.stamps, stamp - gap)
+        if index < len(self.stamps) and abs(self.stamps[index] - stamp) < gap:
+            return self.busy[index]
         return None
 
     def first_free(self, day: dt.date, at: dt.time) -> tuple[dt.datetime | None, str]:
-        """The first free slot on `day` near `at`, or None and why there is none."""
+        """The first free slot on `day` near `at`, or None and why there is none.
+
+        Only the first refusal is put into words (it is the one shown); the planner
+        tries many candidates, so the rest are not formatted at all.
+        """
         blocker = self.day_blocker(day)
         if blocker:
             return None, blocker
-        reasons: list[str] = []
+        reason = ""
         for naive in self.candidates(day, at):
             local = self.localize(naive)
             if local is None:
-                reasons.append(f"{naive:%H:%M} does not exist on {fmt_day(day)} (clocks go forward)")
+                reason = reason or f"{naive:%H:%M} does not exist on {fmt_day(day)} (clocks go forward)"
                 continue
             if self.request.not_before and local < self.request.not_before:
-                reasons.append(f"{fmt_local(local)} has already passed")
+                reason = reason or f"{fmt_local(local)} has already passed"
                 continue
             other = self.clash(local)
             if other is not None:
-                hours = self.request.min_gap.total_seconds() / 3600
-                reasons.append(
-                    f"it would be within {hours:g} h of {other.label} at "
-                    f"{fmt_local(other.at.astimezone(self.tz))}"
-                )
+                reason = reason or self.clash_reason(other)
                 continue
             # Found, perhaps off the exact slot: the first reason says why it moved.
-            return local, reasons[0] if reasons else ""
-        return None, reasons[0] if reasons else f"no slot on {fmt_day(day)}"
+            return local, reason
+        return None, reason or f"no slot on {fmt_day(day)}"
+
+    def clash_reason(self, other: BusySlot) -> str:
+        hours = self.request.min_gap.total_seconds() / 3600
+        return f"it would be within {hours:g} h of {other.label} at {fmt_local(other.at.astimezone(self.tz))}"
 
     def take(self, moment: dt.datetime, label: str) -> None:
-        self.busy.append(BusySlot(moment, label))
+        index = bisect.bisect_right(self.stamps, moment.timestamp())
+        self.stamps.insert(index, moment.timestamp())
+        self.busy.insert(index, BusySlot(moment, label))
 
 
 class _Targets:
@@ -309,19 +320,20 @@ def plan_series(
 def _place_one(
     number: int, stream: _Targets, slots: _Slots, request: PlanRequest, last_day: dt.date | None
 ) -> tuple[Placement | None, str]:
-    """Take targets until one (or a day near it) is free; remember why the first one was not."""
+    """Take targets until one (or a day near it) is free; remember why the ones before were not."""
     first: tuple[dt.date, dt.time] | None = None
-    first_reason = ""
+    blocked: list[str] = []  # "day: reason" for each target day that was blocked
     while True:
         target = stream.pop()
         if target is None:
-            return None, first_reason or "no posting day left to try"
+            return None, _why_not("no posting day left to try", blocked)
         day, at = target
         if last_day is not None and day <= last_day:
             continue
         if request.end_date is not None and day > request.end_date:
-            why = f" ({first_reason})" if first_reason else ""
-            return None, f"no free posting day on or before the end date {fmt_day(request.end_date)}{why}"
+            return None, _why_not(
+                f"no free posting day on or before the end date {fmt_day(request.end_date)}", blocked
+            )
         if first is None:
             first = target
         local, reason = slots.first_free(day, at)
@@ -329,14 +341,23 @@ def _place_one(
             upcoming = stream.peek()
             local = _nearby(slots, day, at, last_day, upcoming[0] if upcoming else None, request.end_date)
         if local is None:
-            first_reason = first_reason or reason
+            blocked.append(f"{fmt_day(day)}: {reason}")
             continue
         note = ""
         planned = dt.datetime.combine(first[0], first[1])
         if (local.date(), local.time()) != (first[0], first[1]):
-            why = first_reason or reason
+            why = blocked[0].split(": ", 1)[1] if blocked else reason
             note = f"{fmt_local(planned)} was blocked ({why}); placed {fmt_local(local)} instead"
         return Placement(number, local.astimezone(dt.UTC), local, first[0], note), ""
+
+
+def _why_not(headline: str, blocked: list[str]) -> str:
+    """The headline and the first few blocked days with their reasons."""
+    if not blocked:
+        return headline
+    shown = "; ".join(blocked[:3])
+    more = f"; and {len(blocked) - 3} more days" if len(blocked) > 3 else ""
+    return f"{headline} ({shown}{more})"
 
 
 def _nearby(

@@ -251,6 +251,30 @@ def part_update(*, part: Part, fields: dict[str, Any], now: dt.datetime | None =
 
 
 @transaction.atomic
+def part_draft_open(*, part: Part):
+    """The caption assistant's draft for this part, created from the part's caption draft on first use."""
+    from captions.models import LANGUAGE_NAMES, Draft
+
+    part = Part.objects.select_for_update().select_related("series").get(pk=part.pk)
+    if part.draft_id is not None:
+        return part.draft
+    series = part.series
+    draft = Draft.objects.create(
+        owner=series.owner,
+        title=f"{series.title} · {part.title}"[:200],
+        topic=series.topic or series.title,
+        hook=part.hook_prompt[:300],
+        caption=part.caption_draft,
+        language=series.language if series.language in LANGUAGE_NAMES else "",
+        niche=series.niche,
+        hashtags=list(series.hashtags or []),
+    )
+    part.draft = draft
+    part.save(update_fields=["draft", "updated_at"])
+    return draft
+
+
+@transaction.atomic
 def series_delete(*, series: Series) -> None:
     series.delete()
 

@@ -119,6 +119,23 @@ def series_edit(request: HttpRequest, series_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def series_replan(request: HttpRequest, series_id: int) -> HttpResponse:
+    """Place every part not yet posted again from today (an open-ended series gets a new horizon)."""
+    series = series_get_for(request.user, series_id)
+    try:
+        plan = services.series_schedule(series=series)
+    except services.ScheduleError as error:
+        messages.error(
+            request, "The plan does not fit any more, so nothing changed: " + "; ".join(error.problems)
+        )
+    else:
+        messages.success(request, f"Re-planned {len(plan.placements)} parts from today.")
+        _report_plan(request, plan)
+    return redirect("series:series_detail", series_id=series.pk)
+
+
+@login_required
 def series_delete(request: HttpRequest, series_id: int) -> HttpResponse:
     series = series_get_for(request.user, series_id)
     if request.method == "POST":
@@ -167,6 +184,15 @@ def part_reschedule(request: HttpRequest, part_id: int) -> HttpResponse:
         initial = {"date": local.date(), "time": local.time().replace(second=0)} if local else {}
         form = RescheduleForm(initial=initial, timezone_name=tz_name)
     return render(request, "series/part_reschedule.html", {"nav": "series", "form": form, "part": part})
+
+
+@login_required
+@require_POST
+def part_draft(request: HttpRequest, part_id: int) -> HttpResponse:
+    """Open (or create) the part's draft in the caption assistant."""
+    part = part_get_for(request.user, part_id)
+    draft = services.part_draft_open(part=part)
+    return redirect("captions:draft_edit", draft_id=draft.pk)
 
 
 @login_required

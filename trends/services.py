@@ -143,6 +143,10 @@ def _write(computed: Computed) -> None:
         for row in computed.details
     ]
     with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Two recomputes at once (nightly and after an import) take turns instead of
+            # colliding on the unique key; SQLite's IMMEDIATE transactions already do.
+            cursor.execute(f"LOCK TABLE {TrendStat._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
         TrendStat.objects.all().delete()
         TrendDetail.objects.all().delete()
         _insert(cursor, TrendStat, stat_rows, {"series"}, list(STAT_COLUMNS))

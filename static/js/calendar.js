@@ -104,9 +104,14 @@
     dragged = null;
   });
 
+  // Past days refuse the drop up front (the server would too: a slot cannot be in the past).
+  function droppable(day) {
+    return day && !day.classList.contains("is-past");
+  }
+
   document.addEventListener("dragover", function (event) {
     var day = dayOf(event.target);
-    if (!dragged || !day) return;
+    if (!dragged || !droppable(day)) return;
     event.preventDefault(); // allows the drop
     event.dataTransfer.dropEffect = "move";
     if (!day.classList.contains("is-drop-target")) {
@@ -122,7 +127,7 @@
 
   document.addEventListener("drop", function (event) {
     var day = dayOf(event.target);
-    if (!dragged || !day) return;
+    if (!dragged || !droppable(day)) return;
     event.preventDefault();
     var chip = dragged;
     var from = dayOf(chip);

@@ -15,7 +15,12 @@ pytestmark = pytest.mark.django_db
 def test_signing_up_creates_the_user_and_profile_and_signs_in(client):
     response = client.post(
         reverse("accounts:signup"),
-        {"username": "newcreator", "email": "", "password1": "tasty-pasta-2026", "password2": "tasty-pasta-2026"},
+        {
+            "username": "newcreator",
+            "email": "",
+            "password1": "tasty-pasta-2026",
+            "password2": "tasty-pasta-2026",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("captions:draft_new")
@@ -58,7 +63,11 @@ def test_changing_the_password(owner_client, owner):
     assert page.status_code == 200
     response = owner_client.post(
         reverse("password_change"),
-        {"old_password": "pw-owner-123", "new_password1": "fresh-caption-77", "new_password2": "fresh-caption-77"},
+        {
+            "old_password": "pw-owner-123",
+            "new_password1": "fresh-caption-77",
+            "new_password2": "fresh-caption-77",
+        },
     )
     assert response["Location"] == reverse("password_change_done")
     assert owner_client.get(reverse("password_change_done")).status_code == 200
@@ -74,7 +83,12 @@ def test_the_account_page_needs_sign_in(client):
 def test_it_saves_profile_settings_and_strips_the_at_from_the_handle(owner_client, owner):
     response = owner_client.post(
         reverse("accounts:account"),
-        {"timezone": "America/New_York", "tiktok_handle": "@pasta.queen", "default_language": "nb", "niche": " Food "},
+        {
+            "timezone": "America/New_York",
+            "tiktok_handle": "@pasta.queen",
+            "default_language": "nb",
+            "niche": " Food ",
+        },
     )
     assert response["Location"] == reverse("accounts:account")
     profile = Profile.objects.get(user=owner)

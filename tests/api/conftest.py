@@ -9,11 +9,16 @@ from api.tokens import token_create
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # Rate-limit counters live in the cache; each test starts with none.
+def _fresh_state():
+    # Rate-limit counters live in the cache, and the process keeps the last index it
+    # loaded for a few seconds: each test starts with neither.
+    from seo.index import reset_loaded_index
+
     cache.clear()
+    reset_loaded_index()
     yield
     cache.clear()
+    reset_loaded_index()
 
 
 @pytest.fixture

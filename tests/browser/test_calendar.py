@@ -132,6 +132,14 @@ def test_a_creator_plans_a_series_sees_it_on_the_month_and_drags_a_part(browser_
     page.wait_for_timeout(1800)  # let the "moved" highlight fade before the picture
     page.screenshot(path=str(ARTIFACTS / "calendar.png"), full_page=True)
 
+    # Undo puts it back where it was.
+    page.click("#calendar button.cal-undo")
+    page.wait_for_selector(
+        f"#calendar .cal-day[data-date='{first_local.date().isoformat()}'] [data-part-id='{first.pk}']"
+    )
+    first.refresh_from_db()
+    assert first.scheduled_at.astimezone(zone) == first_local
+
     # htmx navigation swaps the region and updates the address and the title.
     title = page.title()
     page.click("#calendar a[rel='next']")
@@ -141,18 +149,19 @@ def test_a_creator_plans_a_series_sees_it_on_the_month_and_drags_a_part(browser_
     assert page.locator("h1", has_text="Calendar").count() == 1  # the page around it stayed
 
     # The keyboard / no-JavaScript way: the part's Move link opens a plain form.
-    page.goto(f"{live_server.url}/series/calendar/week/?week={moved_local:%G-W%V}")
-    page.screenshot(path=str(ARTIFACTS / "calendar-week.png"), full_page=True)
+    page.goto(f"{live_server.url}/series/calendar/week/?week={first_local:%G-W%V}")
     page.locator(f"[data-part-id='{first.pk}'] a.cal-chip-move").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("h1:has-text('Move a part')")
-    back_one_day = (moved_local - timedelta(days=1)).date()
-    page.fill("#id_date", back_one_day.isoformat())
+    page.fill("#id_date", target)
+    page.screenshot(path=str(ARTIFACTS / "calendar-move.png"))
     page.click("main button:has-text('Move part')")
     page.wait_for_selector("text=Moved “")
     assert "/series/calendar/week/" in page.url
     first.refresh_from_db()
-    assert first.scheduled_at.astimezone(zone).date() == back_one_day
+    assert first.scheduled_at.astimezone(zone).date().isoformat() == target
+    page.goto(f"{live_server.url}/series/calendar/week/?week={moved_local:%G-W%V}")
+    page.screenshot(path=str(ARTIFACTS / "calendar-week.png"), full_page=True)
 
     # On a phone the month reads as an agenda of the days that have parts.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -118,7 +118,9 @@ def test_a_creator_writes_a_caption_with_the_assistant_and_finds_it_in_the_list(
     page.click(".editor-actions button[name=action][value=save]")
     page.wait_for_selector(".message-success")
     saved = Draft.objects.get(title="Weeknight pasta")
-    assert [line.strip() for line in saved.caption.splitlines()] == [line.strip() for line in body.splitlines()]
+    assert [line.strip() for line in saved.caption.splitlines()] == [
+        line.strip() for line in body.splitlines()
+    ]
     assert saved.score is not None
 
     page.click("nav a[href='/captions/']")
@@ -126,6 +128,9 @@ def test_a_creator_writes_a_caption_with_the_assistant_and_finds_it_in_the_list(
     page.click(".list-filters button[type=submit]")
     page.wait_for_selector(".draft-card-title >> text=Weeknight pasta")
     page.screenshot(path=str(ARTIFACTS / "draft_list.png"), full_page=True)
+    page.goto(f"{live_server.url}/")
+    assert page.locator(".recent-draft >> text=Weeknight pasta").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
 
     # A phone-sized view stays readable (one column).
     phone = browser.new_context(viewport={"width": 390, "height": 844}, storage_state=context.storage_state())
@@ -133,3 +138,41 @@ def test_a_creator_writes_a_caption_with_the_assistant_and_finds_it_in_the_list(
     mobile.goto(f"{live_server.url}/captions/{saved.pk}/")
     mobile.screenshot(path=str(ARTIFACTS / "editor-phone.png"), full_page=False)
     assert errors == []
+
+
+def test_without_javascript_the_editor_still_suggests_toggles_and_saves(
+    browser, live_server, indexed_corpus, django_user_model
+):
+    from captions.models import Draft
+
+    django_user_model.objects.create_user("olav", "olav@example.com", PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/?next=/captions/new/")
+    page.fill("#id_username", "olav")
+    page.fill("#id_password", PASSWORD)
+    page.click("form[action$='/accounts/login/'] button[type=submit]")
+    page.wait_for_url("**/captions/new/")
+
+    page.fill("#id_title", "Kanelboller")
+    page.fill("#id_topic", "Slik lager du kanelboller som blir myke og saftige")
+    page.click("button[name=action][value=refresh]")
+    page.wait_for_selector("#assistant-panel .panel-score")
+    assert "Norwegian" in page.inner_text("#assistant-panel .panel-score")
+
+    chip = page.locator(".panel-tags .chip[aria-pressed=false]").first
+    tag = chip.get_attribute("value")
+    chip.click()
+    page.wait_for_selector(f"#chosen-tags .chip[value='{tag}']")
+    page.locator("[name=use_draft]").first.click()
+    page.wait_for_load_state()
+    assert page.input_value("#id_caption").strip()
+
+    page.locator(".editor-actions button[name=action][value=save]").click()
+    page.wait_for_selector(".message-success")
+    saved = Draft.objects.get(title="Kanelboller")
+    assert tag in saved.hashtags
+    assert saved.detected_language == "nb"
+
+    page.goto(f"{live_server.url}/accounts/")
+    page.screenshot(path=str(ARTIFACTS / "account.png"), full_page=True)

@@ -19,6 +19,16 @@ GOOD = (
 ).encode()
 
 
+@pytest.fixture(autouse=True)
+def _no_index_left_loaded():
+    # The process keeps the last index it loaded for a few seconds; start without one.
+    from seo.index import reset_loaded_index
+
+    reset_loaded_index()
+    yield
+    reset_loaded_index()
+
+
 @pytest.fixture
 def demo_index(db):
     """The demo corpus imported and indexed, served to this process."""

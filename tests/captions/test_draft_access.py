@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from captions.models import Draft
-from tests.captions.ui_fixtures import draft  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,10 @@ def test_it_sends_anonymous_users_to_sign_in(client, draft, name, method):
     assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize(("name", "method"), [("captions:draft_list", "get"), ("captions:draft_new", "get"), ("captions:draft_panel", "post")])
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [("captions:draft_list", "get"), ("captions:draft_new", "get"), ("captions:draft_panel", "post")],
+)
 def test_it_sends_anonymous_users_to_sign_in_from_the_workspace(client, name, method):
     response = getattr(client, method)(reverse(name))
     assert response.status_code == 302
@@ -37,7 +39,9 @@ def test_it_sends_anonymous_users_to_sign_in_from_the_workspace(client, name, me
 @pytest.mark.parametrize(("name", "method"), DRAFT_URLS)
 def test_it_hides_a_draft_from_another_creator(client, other, draft, name, method):
     client.force_login(other)
-    response = getattr(client, method)(reverse(name, args=[draft.pk]), {"action": "save", "title": "mine now"})
+    response = getattr(client, method)(
+        reverse(name, args=[draft.pk]), {"action": "save", "title": "mine now"}
+    )
     assert response.status_code == 404
     draft.refresh_from_db()
     assert draft.title == "Pasta night"

@@ -11,7 +11,6 @@ from django.urls import reverse
 from captions.models import Draft
 from seo.models import Hashtag
 from seo.suggest import _Blocked
-from tests.captions.ui_fixtures import demo_index, draft  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,9 @@ def _panel(client, data, **extra):
     return client.post(reverse("captions:draft_panel"), data, HTTP_HX_REQUEST="true", **extra)
 
 
-def test_it_saves_a_new_draft_with_normalised_tags_a_score_and_the_detected_language(owner_client, owner, demo_index):
+def test_it_saves_a_new_draft_with_normalised_tags_a_score_and_the_detected_language(
+    owner_client, owner, demo_index
+):
     response = owner_client.post(reverse("captions:draft_new"), {**IDEA, "action": "save"})
     saved = Draft.objects.get()
     assert response.status_code == 302
@@ -59,7 +60,9 @@ def test_it_refuses_a_sixth_hashtag_on_save_and_keeps_what_was_typed(owner_clien
 
 def test_it_refuses_a_blocked_hashtag_on_save(owner_client, demo_index):
     Hashtag.objects.update_or_create(name="badtag", defaults={"is_blocked": True})
-    response = owner_client.post(reverse("captions:draft_new"), {**IDEA, "hashtags": "#pasta #badtag", "action": "save"})
+    response = owner_client.post(
+        reverse("captions:draft_new"), {**IDEA, "hashtags": "#pasta #badtag", "action": "save"}
+    )
     assert response.status_code == 400
     assert "#badtag is blocked" in response.text
 

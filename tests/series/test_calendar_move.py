@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import json
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -260,3 +263,69 @@ def test_a_move_across_daylight_saving_keeps_the_wall_clock_time(owner, part):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["scheduled_at"].astimezone(OSLO).time() == time(18, 30)
     assert form.cleaned_data["scheduled_at"].utcoffset() == timedelta(hours=2)
+
+
+def test_a_drop_in_the_week_view_answers_with_that_week(owner_client, part):
+    target = local_day(11)
+    week = f"{target:%G-W%V}"
+
+    response = owner_client.post(
+        move_url(part),
+        {"date": target.isoformat(), "view": "week", "week": week},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<div id="calendar" class="cal cal-view-week"' in html
+    assert f'data-param="{week}"' in html
+    assert f'data-date="{target.isoformat()}"' in html
+
+
+def test_a_drop_with_a_mangled_view_parameter_still_answers_with_a_calendar(owner_client, part):
+    response = owner_client.post(
+        move_url(part),
+        {"date": local_day(11).isoformat(), "view": "month", "month": "<script>"},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200  # the move itself was fine
+    assert '<div id="calendar"' in html
+    assert "“&lt;script&gt;” is not a month" in html  # explained, and escaped
+    assert "<script>" not in html
+
+
+def test_the_form_page_of_a_posted_part_says_it_cannot_move(owner_client, series):
+    posted = make_part(series, 3, at(local_day(-5)), status=Part.Status.POSTED, posted_at=at(local_day(-5)))
+
+    html = owner_client.get(move_url(posted)).content.decode()
+
+    assert "already posted" in html
+    assert 'name="date"' not in html
+
+
+def test_a_drop_offers_an_undo_that_puts_the_part_back(owner_client, part):
+    target = local_day(13)
+    response = owner_client.post(
+        move_url(part),
+        {"date": target.isoformat(), "view": "month", "month": f"{target:%Y-%m}"},
+        headers={"HX-Request": "true"},
+    )
+    button = re.search(
+        r'<button [^>]*class="link-button cal-undo" hx-post="([^"]+)" hx-vals="([^"]+)"',
+        response.content.decode(),
+    )
+    assert button is not None
+    undo_values = json.loads(html_lib.unescape(button[2]))
+    assert undo_values == {
+        "date": local_day(10).isoformat(),
+        "time": "18:30",
+        "view": "month",
+        "month": f"{target:%Y-%m}",
+    }
+
+    owner_client.post(button[1], undo_values, headers={"HX-Request": "true"})
+
+    part.refresh_from_db()
+    assert part.scheduled_at == at(local_day(10))

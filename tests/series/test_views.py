@@ -172,3 +172,32 @@ def test_a_csv_export_of_another_creators_series_is_404_and_a_bad_id_too(client,
     assert client.get(reverse("series:export_csv") + "?series=abc").status_code == 404
     body = client.get(reverse("series:export_csv")).content.decode()
     assert "Meal prep" not in body
+
+
+def test_a_part_opens_once_as_a_caption_draft_owned_by_its_creator(owner_client, owner, series, client, other):
+    from captions.models import Draft
+
+    part = series.parts.get(number=2)
+    url = reverse("series:part_draft", args=[part.pk])
+    assert owner_client.get(url).status_code == 405
+    response = owner_client.post(url)
+    draft = Draft.objects.get()
+    assert response["Location"] == reverse("captions:draft_edit", args=[draft.pk])
+    assert (draft.owner, draft.caption, draft.hashtags) == (owner, part.caption_draft, ["mealprep"])
+    owner_client.post(url)
+    assert Draft.objects.count() == 1
+    part.refresh_from_db()
+    assert part.draft == draft
+    client.force_login(other)
+    assert client.post(url).status_code == 404
+
+
+def test_replanning_an_open_ended_series_is_post_only_and_owner_only(owner_client, owner, client, other):
+    series = make_series(owner, parts_count=None, start_date=timezone.localdate() + dt.timedelta(days=2))
+    url = reverse("series:series_replan", args=[series.pk])
+    assert owner_client.get(url).status_code == 405
+    response = owner_client.post(url)
+    assert response.status_code == 302
+    assert series.parts.count() == 24  # 3 a week over the 8-week horizon
+    client.force_login(other)
+    assert client.post(url).status_code == 404

@@ -1,4 +1,4 @@
-"""Fixtures for the editor tests: the demo corpus, indexed and served to this process."""
+"""Fixtures for the caption workspace tests: the demo corpus indexed and served, and a draft."""
 
 from __future__ import annotations
 
