@@ -131,6 +131,16 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hookline <noreply@hookline.local>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- Caches, API and batch limits --------------------------------------------
+# The per-token API rate limit counts in the cache: production sets CACHE_URL to Redis
+# so every web process shares one count (the default in-memory cache counts per process).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 60)
+CAPTION_BATCH_MAX_BYTES = env_int("CAPTION_BATCH_MAX_BYTES", 2 * 1024 * 1024)
+CAPTION_BATCH_MAX_ROWS = env_int("CAPTION_BATCH_MAX_ROWS", 5000)
+
 # --- Celery -----------------------------------------------------------------
 # Default: kombu's filesystem transport, a broker that needs no server. Messages are
 # files in DATA_DIR/broker, so the web process and a real `celery worker` on the same
