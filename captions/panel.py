@@ -248,7 +248,6 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
     draft_tags = data.hashtags or [row.tag for row in recommended]
     tiers = tag_tiers([*draft_tags, *data.hashtags])
     score = panel_score(data, keywords=keywords, language=language, blocked=blocked)
-    chosen_blocked = [tag for tag in data.hashtags if tag in blocked]
     if len(data.hashtags) > MAX_HASHTAGS and not message:
         message = f"You have {len(data.hashtags)} hashtags; TikTok allows {MAX_HASHTAGS}. Remove {len(data.hashtags) - MAX_HASHTAGS}."
     return {
@@ -263,7 +262,6 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "more_tags": more,
         "chosen_tags": data.hashtags,
         "chosen_rows": _chosen_rows(data.hashtags, tiers, blocked),
-        "chosen_blocked": chosen_blocked,
         "tag_cap": MAX_HASHTAGS,
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,
         "tag_message": message,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -25,7 +25,8 @@ from captions.panel import EditorInput, keyword_insert, panel_build, tag_toggle
 from seo.models import Hashtag
 
 PER_PAGE = 20
-SORTS = {"updated": ("-updated_at", "-id"), "score": ("-score", "-updated_at", "-id")}
+# Unscored drafts sort last on every database (PostgreSQL puts NULL first in descending order).
+SORTS = {"updated": ("-updated_at", "-id"), "score": (F("score").desc(nulls_last=True), "-updated_at", "-id")}
 NICHES_SHOWN = 50
 
 
@@ -79,7 +80,7 @@ def _editor_page(
     return render(request, "captions/editor.html", context, status=status)
 
 
-def _apply_button(data: EditorInput, post) -> tuple[EditorInput, str]:
+def _apply_button(data: EditorInput, post, default_language: str) -> tuple[EditorInput, str]:
     """The change a non-save button asks for; returns the new input and a message for the panel."""
     message = ""
     if "toggle_tag" in post:
@@ -88,7 +89,7 @@ def _apply_button(data: EditorInput, post) -> tuple[EditorInput, str]:
         placement, _, term = post["insert"].partition("|")
         data = keyword_insert(data=data, placement=placement, term=term)
     elif "use_draft" in post:
-        drafts = panel_build(data=data)["drafts"]
+        drafts = panel_build(data=data, default_language=default_language)["drafts"]
         chosen = next((d for d in drafts if str(d["number"]) == post["use_draft"]), None)
         if chosen:
             data.caption, data.hashtags = chosen["body"], chosen["tags"] or data.hashtags
@@ -108,7 +109,7 @@ def _editor(request: HttpRequest, draft: Draft | None) -> HttpResponse:
         )
     data = EditorInput.from_data(request.POST)
     if request.POST.get("action") != "save":
-        data, message = _apply_button(data, request.POST)
+        data, message = _apply_button(data, request.POST, profile_for(request.user).default_language)
         form = DraftForm(initial=data.as_initial(), instance=draft)
         return _editor_page(request, draft=draft, form=form, data=data, message=message)
     form = DraftForm(request.POST, instance=draft or Draft(owner=request.user))
@@ -142,8 +143,8 @@ def draft_edit(request: HttpRequest, draft_id: int) -> HttpResponse:
 def draft_panel(request: HttpRequest) -> HttpResponse:
     """The panel alone for what the form holds now (htmx, while the creator types or toggles a tag)."""
     data = EditorInput.from_data(request.POST)
-    data, message = _apply_button(data, request.POST)
     profile = profile_for(request.user)
+    data, message = _apply_button(data, request.POST, profile.default_language)
     context = {"panel": panel_build(data=data, default_language=profile.default_language, message=message)}
     html = render_to_string("captions/editor.html#panel", context, request=request)
     if "toggle_tag" in request.POST:

@@ -107,6 +107,10 @@ class LoadedIndex:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The query's TF-IDF vector (sublinear tf, l2-normalised), as (term ids, weights)."""
         _, ids, tf = self.feature_ids(analyze(text or "") if features is None else features)
+        return self.weigh(ids, tf)
+
+    def weigh(self, ids: np.ndarray, tf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """TF-IDF weights (sublinear tf, l2-normalised) of known term ids (-1 = unknown, dropped)."""
         known = ids >= 0
         ids, tf = ids[known], tf[known]
         if not len(ids):

@@ -232,9 +232,8 @@ def suggest(
     niche = (niche or "").strip() or None
     index = _loaded()
     typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
-    features = analyze(query)
-    distinct, feature_ids, _ = index.feature_ids(features)
-    ids, weights = index.vectorize(features=features)
+    distinct, feature_ids, counts = index.feature_ids(analyze(query))
+    ids, weights = index.weigh(feature_ids, counts)
     posts = np.zeros(0, np.int64)
     similarity = np.zeros(0, np.float32)
     if len(ids) or typed:
@@ -281,8 +280,12 @@ def suggest(
         )
         for s in scored[:k]
     ]
+    # A caption word no trending post has used as a tag (s.tag < 0) may rank, but it only enters
+    # the recommended set when nothing the corpus backs is left (factor 0 = last resort).
     ranked = [
-        (s.name, s.score, index.tier(s.tag) if s.tag >= 0 else "niche", s.parts.get("generic_factor", 1.0))
+        (s.name, s.score, index.tier(s.tag), s.parts.get("generic_factor", 1.0))
+        if s.tag >= 0
+        else (s.name, s.score, "niche", 0.0)
         for s in scored
     ]
     terms = index.terms

@@ -18,6 +18,7 @@ from seo.text import normalize_hashtag
 SIMILARITY_POWER = 1.0
 LEXICAL_MIN_LENGTH = 3
 LEXICAL_WEIGHT = 6.0
+LEXICAL_CAP = 0.95
 LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
 UNSEEN_FACTOR = 1.0
 PRIOR_WEIGHT = 0.3
@@ -122,7 +123,11 @@ def score_tags(
     total = max(float(votes.weight.sum()), 1e-12)
     evidence = generic * raw / total
     neighbours = (1.0 - PRIOR_WEIGHT) * (evidence + (1.0 - generic) * prior) + PRIOR_WEIGHT * prior
-    written = np.fromiter((known_lexical.get(int(t), 0.0) for t in unique), np.float64, size) * LEXICAL_WEIGHT
+    # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
+    written = np.minimum(
+        np.fromiter((known_lexical.get(int(t), 0.0) for t in unique), np.float64, size) * LEXICAL_WEIGHT,
+        LEXICAL_CAP,
+    )
     probability = 1.0 - (1.0 - neighbours) * (1.0 - written)
     niche_factor = np.ones(size)
     code = index.niches.get(niche or "")
@@ -167,7 +172,11 @@ def score_tags(
             if lexical_positions[name] is None and rate * LEXICAL_WEIGHT > 0:
                 out.append(
                     TagScore(
-                        -1, name, rate * LEXICAL_WEIGHT * UNSEEN_FACTOR, {"in_caption": round(rate, 4)}, []
+                        -1,
+                        name,
+                        min(rate * LEXICAL_WEIGHT, LEXICAL_CAP) * UNSEEN_FACTOR,
+                        {"in_caption": round(rate, 4)},
+                        [],
                     )
                 )
         out.sort(key=lambda s: -s.score)

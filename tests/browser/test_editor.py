@@ -149,6 +149,7 @@ def test_without_javascript_the_editor_still_suggests_toggles_and_saves(
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/?next=/captions/new/")
+    page.screenshot(path=str(ARTIFACTS / "login.png"))
     page.fill("#id_username", "olav")
     page.fill("#id_password", PASSWORD)
     page.click("form[action$='/accounts/login/'] button[type=submit]")

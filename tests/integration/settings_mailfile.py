@@ -7,5 +7,5 @@ import os
 
 from config.settings_test import *  # noqa: F403  (extends the test settings)
 
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_BACKEND = "tests.integration.mail_backends.SlowFileBackend"
 EMAIL_FILE_PATH = os.environ["HOOKLINE_TEST_MAIL_DIR"]

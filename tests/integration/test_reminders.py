@@ -7,12 +7,15 @@ by the file-based email backend that both processes share.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email
 import os
+import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from email.header import decode_header, make_header
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -40,9 +43,11 @@ def mail_dir(tmp_path, settings) -> Path:
     return folder
 
 
-@pytest.fixture
-def mail_worker(transactional_db, settings, mail_dir):
-    """A real worker like conftest's celery_worker_process, with file-based email."""
+@contextlib.contextmanager
+def running_worker(settings, mail_dir: Path, **extra_env: str) -> Iterator[list[str]]:
+    """A real prefork worker like conftest's celery_worker_process, with file-based email.
+
+    Yields its log lines (collected as they come)."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     from config.celery import app
 
@@ -55,6 +60,7 @@ def mail_worker(transactional_db, settings, mail_dir):
         "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
         "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        **extra_env,
     }
     app.control.purge()
     proc = subprocess.Popen(
@@ -90,6 +96,16 @@ def mail_worker(transactional_db, settings, mail_dir):
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture
+def mail_worker(transactional_db, settings, mail_dir):
+    with running_worker(settings, mail_dir) as log:
+        yield log
+
+
+def finished_runs(log: list[str]) -> int:
+    return sum("reminders_send_task" in line and "succeeded" in line for line in log)
 
 
 def sent_subjects(folder: Path) -> list[str]:
@@ -129,10 +145,7 @@ def test_reminders_go_out_once_however_often_and_concurrently_the_job_runs(mail_
     for thread in threads:
         thread.join()
 
-    def all_runs_finished() -> bool:
-        return sum("reminders_send_task" in line and "succeeded" in line for line in mail_worker) >= RUNS
-
-    wait_for(all_runs_finished, timeout=60)
+    wait_for(lambda: finished_runs(mail_worker) >= RUNS, timeout=60)
     subjects = sent_subjects(mail_dir)
     assert sorted(subjects) == sorted(
         f"Reminder: Meal prep · Part {n}/4 goes out at "
@@ -148,3 +161,25 @@ def test_reminders_go_out_once_however_often_and_concurrently_the_job_runs(mail_
         if "reminders_send_task" in line and "succeeded" in line
     )
     assert worker_sent + sum(results) == 3
+
+
+def test_a_worker_killed_while_sending_does_not_lead_to_a_second_email(
+    transactional_db, settings, mail_dir, owner
+):
+    """The pool process dies inside the send (SIGKILL); acks_late + reject_on_worker_lost hand the
+    task to another process, which finds the claim and sends nothing: at most once, never twice."""
+    series = make_series(owner, parts_count=1, start_date=timezone.localdate() + dt.timedelta(days=7))
+    part = series.parts.get()
+    Part.objects.filter(pk=part.pk).update(scheduled_at=timezone.now() + dt.timedelta(minutes=20))
+    with running_worker(settings, mail_dir, HOOKLINE_TEST_MAIL_DELAY="30") as log:
+        reminders_send_task.delay()
+        marker = wait_for(lambda: next(mail_dir.glob("sending-*"), None), timeout=60)
+        os.kill(int(marker.name.removeprefix("sending-")), signal.SIGKILL)
+        marker.unlink()
+        # Redelivered after the loss, the task runs again in a fresh pool process and succeeds.
+        wait_for(lambda: finished_runs(log) >= 1, timeout=60)
+        assert any("WorkerLostError" in line or "SIGKILL" in line for line in log)
+    assert sent_subjects(mail_dir) == []
+    log_row = ReminderLog.objects.get(part=part)
+    assert log_row.sent_at is None  # claimed, never confirmed: visible in the admin
+    assert Part.objects.get(pk=part.pk).reminder_sent_at is not None

@@ -174,7 +174,9 @@ def test_a_csv_export_of_another_creators_series_is_404_and_a_bad_id_too(client,
     assert "Meal prep" not in body
 
 
-def test_a_part_opens_once_as_a_caption_draft_owned_by_its_creator(owner_client, owner, series, client, other):
+def test_a_part_opens_once_as_a_caption_draft_owned_by_its_creator(
+    owner_client, owner, series, client, other
+):
     from captions.models import Draft
 
     part = series.parts.get(number=2)
