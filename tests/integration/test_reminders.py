@@ -120,7 +120,9 @@ def sent_subjects(folder: Path) -> list[str]:
 
 
 def test_reminders_go_out_once_however_often_and_concurrently_the_job_runs(mail_worker, mail_dir, owner):
-    series = make_series(owner, parts_count=4, start_date=timezone.localdate() + dt.timedelta(days=7))
+    series = make_series(
+        owner, parts_count=4, start_date=timezone.localdate() + dt.timedelta(days=7), now=timezone.now()
+    )
     now = timezone.now()
     # Three parts due within the hour, one later: placed directly, the planner is not under test here.
     for number, minutes in [(1, 20), (2, 30), (3, 40), (4, 300)]:
@@ -168,7 +170,9 @@ def test_a_worker_killed_while_sending_does_not_lead_to_a_second_email(
 ):
     """The pool process dies inside the send (SIGKILL); acks_late + reject_on_worker_lost hand the
     task to another process, which finds the claim and sends nothing: at most once, never twice."""
-    series = make_series(owner, parts_count=1, start_date=timezone.localdate() + dt.timedelta(days=7))
+    series = make_series(
+        owner, parts_count=1, start_date=timezone.localdate() + dt.timedelta(days=7), now=timezone.now()
+    )
     part = series.parts.get()
     Part.objects.filter(pk=part.pk).update(scheduled_at=timezone.now() + dt.timedelta(minutes=20))
     with running_worker(settings, mail_dir, HOOKLINE_TEST_MAIL_DELAY="30") as log:

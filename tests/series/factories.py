@@ -36,8 +36,9 @@ def series_fields(**overrides) -> dict:
     return fields
 
 
-def make_series(owner, **overrides) -> Series:
-    series, _ = series_create(owner=owner, fields=series_fields(**overrides), now=NOW)
+def make_series(owner, *, now: dt.datetime = NOW, **overrides) -> Series:
+    """A series planned as of `now` (fixed by default, so dates in tests never drift)."""
+    series, _ = series_create(owner=owner, fields=series_fields(**overrides), now=now)
     return series
 
 

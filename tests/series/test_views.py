@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def series(owner):
     # Starts next week so that "now" in the views never falls inside the plan.
-    return make_series(owner, start_date=timezone.localdate() + dt.timedelta(days=7))
+    return make_series(owner, start_date=timezone.localdate() + dt.timedelta(days=7), now=timezone.now())
 
 
 def owned_urls(series) -> list[str]:
@@ -62,7 +62,7 @@ def test_anonymous_users_are_sent_to_sign_in(client, series):
 
 
 def test_the_list_shows_only_my_series(owner_client, series, other):
-    make_series(other, title="Someone else's plan")
+    make_series(other, title="Someone else's plan", now=timezone.now())
     page = owner_client.get(reverse("series:series_list")).content.decode()
     assert "Meal prep" in page and "Someone else" not in page
     assert "Calendar subscription" in page
@@ -195,7 +195,9 @@ def test_a_part_opens_once_as_a_caption_draft_owned_by_its_creator(
 
 
 def test_replanning_an_open_ended_series_is_post_only_and_owner_only(owner_client, owner, client, other):
-    series = make_series(owner, parts_count=None, start_date=timezone.localdate() + dt.timedelta(days=2))
+    series = make_series(
+        owner, parts_count=None, start_date=timezone.localdate() + dt.timedelta(days=2), now=timezone.now()
+    )
     url = reverse("series:series_replan", args=[series.pk])
     assert owner_client.get(url).status_code == 405
     response = owner_client.post(url)
@@ -203,3 +205,15 @@ def test_replanning_an_open_ended_series_is_post_only_and_owner_only(owner_clien
     assert series.parts.count() == 24  # 3 a week over the 8-week horizon
     client.force_login(other)
     assert client.post(url).status_code == 404
+
+
+def test_the_account_page_shows_the_feed_address_and_its_reset_comes_back_there(owner_client, owner):
+    from accounts.models import profile_for
+
+    account = reverse("accounts:account")
+    page = owner_client.get(account).content.decode()
+    token = profile_for(owner).calendar_token
+    assert f"/series/calendar/{token}.ics" in page and "Reset the address" in page
+    response = owner_client.post(reverse("series:calendar_token_reset"), {"next": account})
+    assert response["Location"] == account
+    assert profile_for(owner).calendar_token != token
