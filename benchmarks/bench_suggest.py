@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -305,6 +306,8 @@ def main() -> None:
     print(text)
     if args.json:
         Path(args.json).write_text(text, encoding="utf-8")
+    if not args.data_dir:
+        shutil.rmtree(data_dir, ignore_errors=True)  # generated indexes: hundreds of MB
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -238,6 +239,7 @@ def main() -> None:
     print(text)
     if args.json:
         Path(args.json).write_text(text, encoding="utf-8")
+    shutil.rmtree(workdir, ignore_errors=True)  # the throwaway database and index
 
 
 if __name__ == "__main__":
