@@ -8,6 +8,7 @@ which splits the training 80 % again and never looks at the held-out 20 %.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,9 +22,10 @@ LEXICAL_WEIGHT = 6.0
 LEXICAL_CAP = 0.95
 LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
 UNSEEN_FACTOR = 1.0
-PRIOR_WEIGHT = 0.3
-GENERIC_RANK_FLOOR = 0.8
-GENERIC_CUTOFF = 0.5  # below this learned factor a tag is too generic for the recommended set  # share of a tag's score that is its plain corpus frequency
+PRIOR_WEIGHT = 0.1  # share of a specific tag's probability that is its plain corpus frequency
+NEIGHBOUR_CALIBRATION = 0.5  # a neighbour-vote share overstates the chance the query's post carries the tag
+GENERIC_CUTOFF = 0.5  # below this learned factor a tag is generic (#fyp): rated by its base rate
+GENERIC_EVIDENCE = 0.6  # how far the neighbours' votes move a generic tag away from its base rate
 OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
 KEYWORD_NEIGHBOURS = 30
@@ -57,6 +59,18 @@ class TagScore:
     score: float
     parts: dict[str, float]
     example_posts: list[int]
+
+
+_TAGGED_POSTS: weakref.WeakKeyDictionary[LoadedIndex, int] = weakref.WeakKeyDictionary()
+
+
+def tagged_posts(index: LoadedIndex) -> int:
+    """Posts of the index with at least one tag (a generic tag's base rate is a share of these)."""
+    count = _TAGGED_POSTS.get(index)
+    if count is None:
+        count = max(int(np.count_nonzero(np.diff(np.asarray(index.post_tag_indptr)))), 1)
+        _TAGGED_POSTS[index] = count
+    return count
 
 
 def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray) -> dict[str, float]:
@@ -121,22 +135,27 @@ def score_tags(
     generic = np.asarray(index.tag_generic[unique], dtype=np.float64)
     prior = np.asarray(index.tag_df[unique], dtype=np.float64) / max(index.posts, 1)
     total = max(float(votes.weight.sum()), 1e-12)
-    evidence = generic * raw / total
-    neighbours = (1.0 - PRIOR_WEIGHT) * (evidence + (1.0 - generic) * prior) + PRIOR_WEIGHT * prior
+    share = raw / total
+    evidence = generic * share
+    # Specific tags: the neighbours' vote share, calibrated and smoothed by corpus frequency.
+    specific_probability = NEIGHBOUR_CALIBRATION * ((1.0 - PRIOR_WEIGHT) * share + PRIOR_WEIGHT * prior)
     # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
     written = np.minimum(
         np.fromiter((known_lexical.get(int(t), 0.0) for t in unique), np.float64, size) * LEXICAL_WEIGHT,
         LEXICAL_CAP,
     )
-    probability = 1.0 - (1.0 - neighbours) * (1.0 - written)
+    specific_probability = 1.0 - (1.0 - specific_probability) * (1.0 - written)
+    # Generic tags (#fyp is on ~40 % of tagged posts whatever they are about): their share of
+    # tagged posts, nudged by the neighbours. Ranked by that probability they take a slot only
+    # when they are likelier than the next specific tag; recommend() still keeps them out.
+    base_rate = np.asarray(index.tag_df[unique], dtype=np.float64) / tagged_posts(index)
+    generic_probability = (1.0 - GENERIC_EVIDENCE) * base_rate + GENERIC_EVIDENCE * share
+    probability = np.where(generic < GENERIC_CUTOFF, generic_probability, specific_probability)
     niche_factor = np.ones(size)
     code = index.niches.get(niche or "")
     if code is not None:
         niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
-    # Generic tags are likely on any post, so their probability stays high; ranking them by
-    # it alone would fill every list with #fyp. They are ranked at part of their probability.
-    generic_rank = GENERIC_RANK_FLOOR + (1.0 - GENERIC_RANK_FLOOR) * generic
-    score = probability * generic_rank * niche_factor
+    score = probability * niche_factor
     blocked = np.asarray(index.tag_blocked[unique])
     out = []
     for i in np.argsort(-score, kind="stable").tolist():

@@ -115,20 +115,23 @@ def compute(
                 progress(f"{kind} {dimension or 'all posts'}")
             entry_key, post, slice_code, slice_names = _slice_entries(corpus, entries, dimension)
             group = slice_code * n_keys + entry_key
-            cells = stats.cells_build(
+            n_groups = max(len(slice_names), 1) * n_keys
+            day = position[post]
+            segments = stats.segments_build(
                 group=group,
-                day=position[post],
+                day=day,
                 views=corpus.views[post],
                 rate=corpus.rate[post],
+                n_groups=n_groups,
+                covers=list(covers.values()),
                 history=history,
             )
-            prefix = stats.prefix_build(cells, history=history)
-            groups = prefix.groups
+            groups = segments.groups
             slice_of = groups // n_keys
             keep_top = np.full(max(len(slice_names), 1), KEEP_TOP[dimension])
             keep_rising = np.full(max(len(slice_names), 1), KEEP_RISING[dimension])
             for window in stats.WINDOWS:
-                f = stats.window_figures(prefix, cover=covers[window])
+                f = stats.window_figures(segments, cover=covers[window])
                 eligible = f.posts + f.prev_posts >= stats.MIN_POSTS
                 busiest = f.posts + f.views / (f.views.max(initial=0) + 1)
                 chosen = stats.top_per_slice(slice_of, busiest, eligible & (f.posts > 0), keep_top)
@@ -137,7 +140,14 @@ def compute(
                 # Declining keys are kept when they were big: "what is fading" is news too.
                 fading = eligible & (f.stage == stats.DECLINING)
                 chosen = np.union1d(chosen, stats.top_per_slice(slice_of, f.prev_posts, fading, keep_rising))
-                series = stats.series_matrix(cells, groups[chosen], window=window, history=history).tolist()
+                series = stats.series_matrix(
+                    group=group,
+                    day=day,
+                    chosen=groups[chosen],
+                    n_groups=n_groups,
+                    window=window,
+                    history=history,
+                ).tolist()
                 chosen_groups = groups[chosen]
                 keys = [entries.names[k] for k in (chosen_groups % n_keys).tolist()]
                 if dimension:

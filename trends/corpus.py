@@ -106,33 +106,42 @@ def corpus_fingerprint() -> str:
     return f"{posts['n']}:{posts['top']}:{stamp}:{links['n']}:{links['top']}:{tag_state}:{reference}"
 
 
-def _hashtags() -> tuple[dict[int, int], list[str], list[int], list[str]]:
-    """Tag id -> key number (canonical, not generic or blocked), key names, key niche codes, niches."""
+def _hashtags() -> tuple[np.ndarray, list[str], np.ndarray, list[str]]:
+    """Tag id -> key number (-1: generic, blocked or unknown), key names, each key's niche code, niches.
+
+    Aliases resolve to their canonical tag by pointer jumping over arrays (chains and
+    even a cycle end after a few steps), not a Python walk per tag.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, name, canonical_id, is_blocked, is_generic, niche FROM {Hashtag._meta.db_table}"  # noqa: S608
         )
-        rows = {r[0]: r for r in cursor.fetchall()}
-
-    def canonical(tag_id: int) -> int:
-        seen: set[int] = set()
-        while rows[tag_id][2] is not None and rows[tag_id][2] in rows and tag_id not in seen:
-            seen.add(tag_id)
-            tag_id = rows[tag_id][2]
-        return tag_id
-
-    keys, niches = Codes(), Codes()
-    key_of: dict[int, int] = {}
-    key_niche: list[int] = []
-    for tag_id, row in rows.items():
-        root = row if row[2] is None else rows[canonical(tag_id)]
-        if root[3] or root[4]:
-            continue  # blocked and generic tags (fyp) say nothing about a trend
-        before = len(keys.index)
-        key_of[tag_id] = keys.code(root[1])
-        if len(keys.index) > before:
-            key_niche.append(niches.code(root[5]) if root[5] else -1)
-    return key_of, keys.names, key_niche, niches.names
+        rows = cursor.fetchall()
+    if not rows:
+        return np.full(1, -1, dtype=np.int64), [], np.zeros(0, dtype=np.int64), []
+    ids, names, parents, blocked, generic, niches = zip(*rows, strict=True)
+    tag_ids = np.asarray(ids, dtype=np.int64)
+    size = int(tag_ids.max()) + 1
+    parent = np.arange(size, dtype=np.int64)
+    targets = np.asarray(
+        [p if p is not None else i for i, p in zip(ids, parents, strict=True)], dtype=np.int64
+    )
+    parent[tag_ids] = np.where(targets < size, targets, tag_ids)
+    root = parent.copy()
+    for _ in range(8):
+        root = parent[root]
+    row_of = np.full(size, -1, dtype=np.int64)
+    row_of[tag_ids] = np.arange(len(ids))
+    root_row = row_of[root[tag_ids]]
+    root_row = np.where(root_row >= 0, root_row, np.arange(len(ids)))
+    excluded = np.asarray(blocked, dtype=bool) | np.asarray(generic, dtype=bool)
+    usable = ~excluded[root_row]
+    key_rows = _distinct(root_row[usable])
+    key_of_row = np.searchsorted(key_rows, root_row[usable])
+    key_of = np.full(size, -1, dtype=np.int64)
+    key_of[tag_ids[usable]] = key_of_row
+    niche_codes, niche_names = _codes([niches[r] for r in key_rows.tolist()])
+    return key_of, [names[r] for r in key_rows.tolist()], niche_codes, niche_names
 
 
 def _sql(vendor: str) -> tuple[str, str]:
@@ -162,19 +171,29 @@ def _codes(values: list) -> tuple[np.ndarray, list[str]]:
     return np.fromiter(map(index.__getitem__, values), dtype=np.int64, count=len(values)), names
 
 
-def corpus_read(*, since_day: int, tokeniser: Tokeniser | None = None, use_cache: bool = True) -> TrendCorpus:
-    """Posts posted on or after `since_day` (an ordinal) with their hashtag, keyword and sound entries."""
-    since = dt.datetime.combine(dt.date.fromordinal(since_day), dt.time(), tzinfo=dt.UTC)
-    since_param = connection.ops.adapt_datetimefield_value(since)
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values: np.sort and a neighbour test (np.unique's hash path is slower here)."""
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+
+
+def corpus_read(*, tokeniser: Tokeniser | None = None, use_cache: bool = True) -> TrendCorpus:
+    """Every post with its hashtag, keyword and sound entries.
+
+    All posts are read in table order (a plain scan: filtering on posted_at made the
+    database sort a million rows); posts older than the history simply weigh nothing.
+    """
     day_sql, stamp_sql = _sql(connection.vendor)
     post_table, link_table = TrendPost._meta.db_table, PostHashtag._meta.db_table
     query = (
         f"SELECT id, {day_sql}, views, engagement_rate, region, language, sound, {stamp_sql} "  # noqa: S608
-        f"FROM {post_table} WHERE posted_at >= %s ORDER BY id"
+        f"FROM {post_table} ORDER BY id"
     )
     columns: list[list] = [[] for _ in range(8)]
     with connection.cursor() as cursor:
-        cursor.execute(query, [since_param])
+        cursor.execute(query)
         while batch := cursor.fetchmany(CHUNK * 5):
             # Transposing a batch with zip(*) keeps the per-row work in C.
             for column, values in zip(columns, zip(*batch, strict=True), strict=True):
@@ -207,19 +226,18 @@ def corpus_read(*, since_day: int, tokeniser: Tokeniser | None = None, use_cache
     in_corpus = (row < len(post_ids)) & (post_ids[np.minimum(row, max(len(post_ids) - 1, 0))] == link_post)
     if not len(post_ids):
         in_corpus[:] = False
-    lookup = np.full(max(key_of, default=0) + 1, -1, dtype=np.int64)
-    lookup[list(key_of)] = list(key_of.values())
+    lookup = key_of
     known_tag = link_tag < len(lookup)
     key = np.where(known_tag, lookup[np.where(known_tag, link_tag, 0)], -1)
     valid = in_corpus & (key >= 0)
     # Two aliases of one tag on a post are one use of the canonical tag.
-    pair = np.unique(row[valid] * (len(tag_names) + 1) + key[valid])
+    pair = _distinct(row[valid] * (len(tag_names) + 1) + key[valid])
     tag_post, tag_key = pair // (len(tag_names) + 1), pair % (len(tag_names) + 1)
     corpus.entries["hashtag"] = Entries(post=tag_post, key=tag_key, names=tag_names)
-    niche_of_key = np.asarray(key_niche, dtype=np.int64)
+    niche_of_key = key_niche
     niche = niche_of_key[tag_key] if len(tag_key) else np.zeros(0, dtype=np.int64)
     with_niche = niche >= 0
-    niche_pair = np.unique(tag_post[with_niche] * (len(niche_names) + 1) + niche[with_niche])
+    niche_pair = _distinct(tag_post[with_niche] * (len(niche_names) + 1) + niche[with_niche])
     corpus.niche_post = np.stack(
         [niche_pair // (len(niche_names) + 1), niche_pair % (len(niche_names) + 1)], 1
     )

@@ -25,7 +25,6 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from seo.models import TrendPost
-from trends import stats
 from trends.compute import STAT_COLUMNS, Computed, compute
 from trends.corpus import Tokeniser, cache_clear, corpus_fingerprint, corpus_read
 from trends.models import TrendDetail, TrendRun, TrendStat
@@ -92,8 +91,7 @@ def trend_stats_recompute(
                 TrendDetail.objects.all().delete()
             computed_rows, posts, tokenised, slices = 0, 0, 0, {}
         else:
-            since = reference.toordinal() - stats.HISTORY_DAYS + 1
-            corpus = corpus_read(since_day=since, tokeniser=tokeniser)
+            corpus = corpus_read(tokeniser=tokeniser)
             if progress:
                 progress(f"{len(corpus.post_ids):,} posts read")
             computed = compute(corpus, reference=reference, oldest=oldest, progress=progress)

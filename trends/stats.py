@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -157,37 +157,6 @@ def stage_of(series: Sequence[int], previous: int, *, previous_days: int | None 
 
 
 @dataclass
-class Cells:
-    """Per (group, day) sums over the history: a sparse cube, sorted by group then day."""
-
-    group: np.ndarray
-    day: np.ndarray
-    posts: np.ndarray
-    views: np.ndarray
-    rate_sum: np.ndarray
-    rate_count: np.ndarray
-
-
-def cells_build(
-    *, group: np.ndarray, day: np.ndarray, views: np.ndarray, rate: np.ndarray, history: int = HISTORY_DAYS
-) -> Cells:
-    """Sum posts, views and engagement per (group, day); entries with day < 0 are ignored."""
-    keep = day >= 0
-    code = group[keep].astype(np.int64) * history + day[keep]
-    unique, inverse, counts = np.unique(code, return_inverse=True, return_counts=True)
-    rate = rate[keep]
-    known = np.isfinite(rate)
-    return Cells(
-        group=unique // history,
-        day=unique % history,
-        posts=counts.astype(np.int64),
-        views=np.bincount(inverse, weights=views[keep], minlength=len(unique)),
-        rate_sum=np.bincount(inverse, weights=np.where(known, rate, 0.0), minlength=len(unique)),
-        rate_count=np.bincount(inverse, weights=known.astype(np.float64), minlength=len(unique)),
-    )
-
-
-@dataclass
 class WindowFigures:
     """Totals per group for one window; arrays indexed by group number."""
 
@@ -216,57 +185,79 @@ def _ranges(cover: Coverage, history: int) -> dict[str, tuple[int, int]]:
 
 
 @dataclass
-class Prefix:
-    """Running sums over the cells (sorted by group, then day) for the groups worth a row.
+class Segments:
+    """Sums per (group, day segment) for the groups worth a row; entries in, no sorting.
 
-    The posts of group g between days lo and hi are two lookups in the running sum,
-    so every window, half and measure costs a binary search per group, and memory
-    grows with the cells, not with groups x days.
+    The segment edges are the ends of every range any window needs (its days, the
+    window before, its two halves), so a window's figure is the sum of a few
+    segment columns. Groups (slice x key) with fewer than MIN_POSTS posts in the
+    whole history are dropped first: they can never be shown, and they are most of
+    the long tail.
     """
 
     groups: np.ndarray  # kept group numbers, ascending
-    code: np.ndarray  # group * history + day of every cell, ascending
-    sums: dict[str, np.ndarray]
+    edges: np.ndarray
+    sums: dict[str, np.ndarray]  # name -> (len(groups), segments)
     history: int
-    _at: dict[int, np.ndarray] = field(default_factory=dict)
-
-    def _index(self, day: int) -> np.ndarray:
-        if day not in self._at:
-            self._at[day] = np.searchsorted(self.code, self.groups * self.history + day)
-        return self._at[day]
 
     def total(self, name: str, lo: int, hi: int) -> np.ndarray:
-        running = self.sums[name]
-        return running[self._index(hi)] - running[self._index(lo)]
+        first, last = np.searchsorted(self.edges, [lo, hi])
+        return self.sums[name][:, first:last].sum(axis=1)
 
 
-def prefix_build(cells: Cells, *, min_posts: int = MIN_POSTS, history: int = HISTORY_DAYS) -> Prefix:
-    """Running sums over `cells`; groups with fewer than `min_posts` posts in the whole history are dropped."""
-    groups, starts = np.unique(cells.group, return_index=True)
-    per_group = np.add.reduceat(cells.posts, starts) if len(starts) else np.zeros(0, dtype=np.int64)
+def segments_build(
+    *,
+    group: np.ndarray,
+    day: np.ndarray,
+    views: np.ndarray,
+    rate: np.ndarray,
+    n_groups: int,
+    covers: Sequence[Coverage],
+    history: int = HISTORY_DAYS,
+    min_posts: int = MIN_POSTS,
+) -> Segments:
+    """Aggregate entries (one per key use: its group, day position, views, engagement rate)."""
+    inside = day >= 0
+    counts = np.bincount(group[inside], minlength=n_groups)
+    kept = np.flatnonzero(counts >= min_posts)
+    compact = np.full(max(n_groups, 1), -1, dtype=np.int64)
+    compact[kept] = np.arange(len(kept))
+    edges = {0, history}
+    for cover in covers:
+        for lo, hi in _ranges(cover, history).values():
+            edges.update((lo, hi))
+    edge_array = np.asarray(sorted(edges), dtype=np.int64)
+    n_seg = len(edge_array) - 1
+    segment_of_day = np.searchsorted(edge_array, np.arange(history), side="right") - 1
+    row = compact[group]
+    valid = inside & (row >= 0)
+    flat = row[valid] * n_seg + segment_of_day[day[valid]]
+    size = len(kept) * n_seg
+    rate = rate[valid]
+    known = np.isfinite(rate)
 
-    def running(values: np.ndarray) -> np.ndarray:
-        return np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+    def summed(weights: np.ndarray | None) -> np.ndarray:
+        return np.bincount(flat, weights=weights, minlength=size).astype(np.float64).reshape(len(kept), n_seg)
 
-    return Prefix(
-        groups=groups[per_group >= min_posts],
-        code=cells.group * history + cells.day,
+    return Segments(
+        groups=kept,
+        edges=edge_array,
         sums={
-            "posts": running(cells.posts),
-            "views": running(cells.views),
-            "rate_sum": running(cells.rate_sum),
-            "rate_count": running(cells.rate_count),
+            "posts": summed(None),
+            "views": summed(views[valid]),
+            "rate_sum": summed(np.where(known, rate, 0.0)),
+            "rate_count": summed(known.astype(np.float64)),
         },
         history=history,
     )
 
 
-def window_figures(prefix: Prefix, *, cover: Coverage) -> WindowFigures:
-    """Figures of one window for every group of `prefix` (arrays in the order of prefix.groups)."""
-    ranges = _ranges(cover, prefix.history)
+def window_figures(segments: Segments, *, cover: Coverage) -> WindowFigures:
+    """Figures of one window for every kept group (arrays in the order of segments.groups)."""
+    ranges = _ranges(cover, segments.history)
 
     def total(name: str, part: str) -> np.ndarray:
-        return prefix.total(name, *ranges[part])
+        return segments.total(name, *ranges[part])
 
     def mean_rate(part: str) -> np.ndarray:
         count = total("rate_count", part)
@@ -311,13 +302,19 @@ def top_per_slice(
 
 
 def series_matrix(
-    cells: Cells, groups: np.ndarray, *, window: int, history: int = HISTORY_DAYS
+    *,
+    group: np.ndarray,
+    day: np.ndarray,
+    chosen: np.ndarray,
+    n_groups: int,
+    window: int,
+    history: int = HISTORY_DAYS,
 ) -> np.ndarray:
-    """Posts per day of the current window (oldest first) for the given ascending groups, one row each."""
+    """Posts per day of the current window (oldest first) for the chosen groups, one row each."""
     start = history - window
-    row = np.searchsorted(groups, cells.group)
-    found = (row < len(groups)) & (groups[np.minimum(row, max(len(groups) - 1, 0))] == cells.group)
-    mask = found & (cells.day >= start) if len(groups) else np.zeros(len(cells.group), dtype=bool)
-    flat = row[mask] * window + (cells.day[mask] - start)
-    out = np.bincount(flat, weights=cells.posts[mask], minlength=len(groups) * window)
-    return out.reshape(len(groups), window).astype(np.int64)
+    position = np.full(max(n_groups, 1), -1, dtype=np.int64)
+    position[chosen] = np.arange(len(chosen))
+    row = position[group]
+    mask = (row >= 0) & (day >= start)
+    flat = row[mask] * window + (day[mask] - start)
+    return np.bincount(flat, minlength=len(chosen) * window).reshape(len(chosen), window).astype(np.int64)

@@ -107,16 +107,29 @@ def test_day_positions_count_back_from_the_reference_day():
 def test_windows_end_at_the_reference_day_not_today():
     reference = dt.date(2020, 1, 31)
     days = np.array([reference.toordinal() - offset for offset in (0, 3, 6, 7, 10)])
-    cells = stats.cells_build(
+    cover = stats.coverage(window=7, reference=reference, oldest=dt.date(2019, 1, 1))
+    segments = stats.segments_build(
         group=np.zeros(5, dtype=np.int64),
         day=stats.day_positions(days, reference=reference),
         views=np.ones(5),
         rate=np.full(5, np.nan),
+        n_groups=1,
+        covers=[cover],
     )
-    cover = stats.coverage(window=7, reference=reference, oldest=dt.date(2019, 1, 1))
-    figures = stats.window_figures(stats.prefix_build(cells), cover=cover)
+    figures = stats.window_figures(segments, cover=cover)
     assert figures.posts.tolist() == [3]  # days 0, 3 and 6 back are inside the 7-day window
     assert figures.prev_posts.tolist() == [2]
+    assert np.isnan(figures.engagement[0])  # no known rate: no engagement, not zero
+
+
+def test_keys_with_too_few_posts_are_dropped_before_aggregating():
+    reference = dt.date(2020, 1, 31)
+    day = stats.day_positions(np.full(4, reference.toordinal()), reference=reference)
+    cover = stats.coverage(window=7, reference=reference, oldest=None)
+    segments = stats.segments_build(
+        group=np.array([0, 0, 0, 1]), day=day, views=np.zeros(4), rate=np.zeros(4), n_groups=2, covers=[cover]
+    )
+    assert segments.groups.tolist() == [0]
 
 
 def test_a_corpus_shorter_than_two_windows_compares_halves():
@@ -152,11 +165,11 @@ def test_top_per_slice_keeps_the_best_of_every_slice():
 def test_series_matrix_lays_out_days_oldest_first():
     reference = dt.date(2026, 1, 10)
     days = np.array([reference.toordinal(), reference.toordinal(), reference.toordinal() - 6])
-    cells = stats.cells_build(
+    matrix = stats.series_matrix(
         group=np.array([0, 0, 1]),
         day=stats.day_positions(days, reference=reference),
-        views=np.zeros(3),
-        rate=np.zeros(3),
+        chosen=np.array([0, 1]),
+        n_groups=2,
+        window=7,
     )
-    matrix = stats.series_matrix(cells, np.array([0, 1]), window=7)
     assert matrix.tolist() == [[0, 0, 0, 0, 0, 0, 2], [1, 0, 0, 0, 0, 0, 0]]
