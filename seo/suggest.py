@@ -25,6 +25,7 @@ from seo.index_store import LoadedIndex
 from seo.models import Hashtag, TrendPost
 from seo.suggest_rank import (
     lexical_candidates,
+    mention_candidates,
     placement,
     post_votes,
     recommend,
@@ -247,7 +248,10 @@ def suggest(
     votes = post_votes(index, posts, similarity, language)
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
-    lexical = {n: r for n, r in lexical_candidates(index, distinct, feature_ids).items() if n not in blocked}
+    lexical = mention_candidates(query)
+    for name, rate in lexical_candidates(index, distinct, feature_ids).items():
+        lexical[name] = max(rate, lexical.get(name, 0.0))
+    lexical = {n: r for n, r in lexical.items() if n not in blocked}
     scored = score_tags(
         index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
     )

@@ -8,6 +8,7 @@ which splits the training 80 % again and never looks at the held-out 20 %.
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ PRIOR_WEIGHT = 0.1  # share of a specific tag's probability that is its plain co
 NEIGHBOUR_CALIBRATION = 0.5  # a neighbour-vote share overstates the chance the query's post carries the tag
 GENERIC_CUTOFF = 0.5  # below this learned factor a tag is generic (#fyp): rated by its base rate
 GENERIC_EVIDENCE = 0.6  # how far the neighbours' votes move a generic tag away from its base rate
+MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
 OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
 KEYWORD_NEIGHBOURS = 30
@@ -84,6 +86,20 @@ def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray)
             continue
         rate = float(index.term_tag_rate[term]) if term >= 0 else prior
         out[name] = max(out.get(name, 0.0), rate)
+    return out
+
+
+_MENTION = re.compile(r"(?<![\w@])@([\w.]+)")
+
+
+def mention_candidates(text: str) -> dict[str, float]:
+    """Tag names formed by the accounts the query mentions; the tokenizer drops @mentions from
+    the search, but "@MrBeast" in a caption often comes with #mrbeast."""
+    out: dict[str, float] = {}
+    for handle in _MENTION.findall(text):
+        name = normalize_hashtag(handle.replace(".", ""))
+        if len(name) >= LEXICAL_MIN_LENGTH and not name.isdigit():
+            out[name] = MENTION_TAG_RATE
     return out
 
 
