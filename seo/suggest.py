@@ -24,6 +24,7 @@ from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
 from seo.models import Hashtag, TrendPost
 from seo.suggest_rank import (
+    expand_cooccurring,
     lexical_candidates,
     mention_candidates,
     placement,
@@ -255,6 +256,7 @@ def suggest(
     scored = score_tags(
         index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
     )
+    scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
     stages = _stages(index, [s.name for s in scored])
     for s in scored:
         multiplier = _stage_multiplier(s.name, stages)

@@ -27,7 +27,12 @@ PRIOR_WEIGHT = 0.1  # share of a specific tag's probability that is its plain co
 NEIGHBOUR_CALIBRATION = 0.5  # a neighbour-vote share overstates the chance the query's post carries the tag
 GENERIC_CUTOFF = 0.5  # below this learned factor a tag is generic (#fyp): rated by its base rate
 GENERIC_EVIDENCE = 0.6  # how far the neighbours' votes move a generic tag away from its base rate
+GENERIC_RANK_WEIGHT = 0.8  # generic tags are ranked at this part of their probability (down-weighted)
 MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
+EXPANSION_SEEDS = 3  # the best specific tags whose usual companions are offered too
+EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the cost
+EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
+EXPANSION_WEIGHT = 0.5
 OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
 KEYWORD_NEIGHBOURS = 30
@@ -166,12 +171,13 @@ def score_tags(
     # when they are likelier than the next specific tag; recommend() still keeps them out.
     base_rate = np.asarray(index.tag_df[unique], dtype=np.float64) / tagged_posts(index)
     generic_probability = (1.0 - GENERIC_EVIDENCE) * base_rate + GENERIC_EVIDENCE * share
-    probability = np.where(generic < GENERIC_CUTOFF, generic_probability, specific_probability)
+    is_generic = generic < GENERIC_CUTOFF
+    probability = np.where(is_generic, generic_probability, specific_probability)
     niche_factor = np.ones(size)
     code = index.niches.get(niche or "")
     if code is not None:
         niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
-    score = probability * niche_factor
+    score = probability * np.where(is_generic, GENERIC_RANK_WEIGHT, 1.0) * niche_factor
     blocked = np.asarray(index.tag_blocked[unique])
     out = []
     for i in np.argsort(-score, kind="stable").tolist():
@@ -216,6 +222,70 @@ def score_tags(
                 )
         out.sort(key=lambda s: -s.score)
     return out[:limit]
+
+
+def expand_cooccurring(
+    index: LoadedIndex, scored: list[TagScore], *, excluded: set[int], typed: set[int], limit: int
+) -> list[TagScore]:
+    """Add the usual companions of the best specific tags (#wedding -> #weddingplanner).
+
+    A companion's chance is seed probability x the share of the seed's posts that carry it
+    (smoothed), combined (noisy-or) over the seeds and with its own score. Generic tags are
+    never expanded from or to: they accompany everything.
+    """
+    best = [s for s in scored if s.tag >= 0 and s.parts.get("generic_factor", 1.0) >= GENERIC_CUTOFF]
+    # Tags the creator typed are certain; they seed first (when specific).
+    seeds = [(t, 1.0) for t in sorted(typed) if float(index.tag_generic[t]) >= GENERIC_CUTOFF]
+    seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
+    if not seeds:
+        return scored
+    miss: dict[int, float] = {}
+    sources: dict[int, list[int]] = {}
+    for seed, seed_chance in seeds:
+        posts = index.posts_with_tag(seed)[:EXPANSION_POSTS]
+        if not len(posts):
+            continue
+        companions = np.concatenate([np.asarray(index.post_tags_arr(int(p)), np.int64) for p in posts])
+        tags, counts = np.unique(companions, return_counts=True)
+        chance = EXPANSION_WEIGHT * seed_chance * counts / (len(posts) + EXPANSION_SMOOTHING)
+        for tag, value in zip(tags.tolist(), chance.tolist(), strict=True):
+            if tag != seed:
+                miss[tag] = miss.get(tag, 1.0) * (1.0 - value)
+                sources.setdefault(tag, []).append(int(posts[0]))
+    if not miss:
+        return scored
+    known = {s.tag: s for s in scored if s.tag >= 0}
+    candidates = np.fromiter(miss, np.int64, len(miss))
+    generic = np.asarray(index.tag_generic[candidates], dtype=np.float64)
+    blocked = np.asarray(index.tag_blocked[candidates])
+    for tag, factor, is_blocked in zip(candidates.tolist(), generic.tolist(), blocked.tolist(), strict=True):
+        if factor < GENERIC_CUTOFF or is_blocked or tag in excluded or tag in typed:
+            continue
+        gain = 1.0 - miss[tag]
+        row = known.get(tag)
+        if row is not None:
+            row.score = 1.0 - (1.0 - row.score) * (1.0 - gain)
+            row.parts["companion"] = round(gain, 4)
+            continue
+        scored.append(
+            TagScore(
+                tag=tag,
+                name=index.tag_name(tag),
+                score=gain,
+                parts={
+                    "similarity": 0.0,
+                    "evidence": 0.0,
+                    "prior": round(float(index.tag_df[tag]) / max(index.posts, 1), 5),
+                    "in_caption": 0.0,
+                    "companion": round(gain, 4),
+                    "generic_factor": round(factor, 4),
+                    "similar_posts": 0,
+                },
+                example_posts=sources[tag][:1],
+            )
+        )
+    scored.sort(key=lambda s: -s.score)
+    return scored[:limit]
 
 
 def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:

@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
+import numpy as np
 import stopwordsiso
 
 STOPWORD_LANGUAGES = ("en", "no", "es")
@@ -119,3 +120,107 @@ def analyze(text: str) -> list[str]:
     """Unigrams and adjacent-word bigrams: the features TF-IDF counts (a TfidfVectorizer analyzer)."""
     tokens = words(text)
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+
+
+# --- many captions at once (index build) ------------------------------------------------
+#
+# Per caption, `words` spends most of its time in Python calls per token. A build instead
+# joins all captions with a separator, normalises and cleans the whole text once, splits it
+# with one regex pass into "chunks" (runs of word characters and apostrophes) and decides
+# what each DISTINCT chunk becomes (`_chunk_tokens`, the same rules as `words`) once. The
+# token sequence of every caption then comes out of numpy indexing, not a Python loop.
+
+_SEPARATOR = "\x1e"  # record separator: whitespace to re (so \S+ in _URL stops at it), never a word
+_CHUNK = re.compile(f"{_SEPARATOR}|[\\w{_MARKS}']+")
+
+
+def _chunk_tokens(chunk: str, *, ascii_caption: bool) -> list[str]:
+    """What `words` makes of one run of word characters and apostrophes."""
+    stop = stopwords()
+    if ascii_caption:
+        token = chunk.strip("'")
+        keep = len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit()
+        return [token] if keep else []
+    out: list[str] = []
+    for token in _TOKEN.findall(chunk):
+        if _CJK.search(token):
+            out.extend(_cjk_pairs(token))
+        elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
+            out.append(token)
+    return out
+
+
+def _clean_joined(captions: list[str]) -> str:
+    joined = _SEPARATOR.join(captions)
+    if joined.count(_SEPARATOR) != max(len(captions) - 1, 0):
+        # A caption holds the separator itself: to every rule here it is just whitespace.
+        joined = _SEPARATOR.join(c.replace(_SEPARATOR, " ") for c in captions)
+    text = unicodedata.normalize("NFKC", joined).casefold()
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG.sub(" ", text)
+    return text.replace("\u2019", "'")
+
+
+def words_batch(captions: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """`words` of every caption at once: (caption index per token, token id per token, tokens).
+
+    Tokens are in caption order, and within a caption in `words` order, so adjacent
+    entries of the same caption are exactly the pairs `analyze` turns into bigrams.
+    """
+    if not captions:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), []
+    text = _clean_joined(captions)
+    chunks = _CHUNK.findall(text)
+    vocabulary = dict.fromkeys(chunks)
+    for position, chunk in enumerate(vocabulary):
+        vocabulary[chunk] = position
+    ids = np.fromiter(map(vocabulary.__getitem__, chunks), np.int32, len(chunks))
+    del chunks
+    distinct = list(vocabulary)
+    separator = vocabulary.get(_SEPARATOR, -1)
+    is_separator = ids == separator
+    rows = np.cumsum(is_separator, dtype=np.int32)
+    ids, rows = ids[~is_separator], rows[~is_separator]
+    # Only an ASCII chunk with an apostrophe run ("rock''n") splits differently depending on
+    # whether its caption is ASCII (`words` has a byte-table path for those): give such a chunk
+    # in a non-ASCII caption its own id.
+    doubled = np.fromiter(("''" in c for c in distinct), bool, len(distinct))
+    unicode_variant: dict[int, int] = {}
+    if doubled.any():
+        at = np.flatnonzero(doubled[ids])
+        ascii_rows = np.fromiter(map(str.isascii, text.split(_SEPARATOR)), bool, len(captions))
+        at = at[~ascii_rows[rows[at]]]
+        for chunk_id in np.unique(ids[at]).tolist():
+            unicode_variant[chunk_id] = len(distinct) + len(unicode_variant)
+        if unicode_variant:
+            remap = np.arange(len(distinct) + len(unicode_variant), dtype=np.int32)
+            remap[list(unicode_variant)] = list(unicode_variant.values())
+            ids[at] = remap[ids[at]]
+    # Expand every chunk into its tokens (zero, one or, for Han/kana and apostrophe runs, more).
+    token_of: dict[str, int] = {}
+    expansion: list[int] = []
+    starts = np.zeros(len(distinct) + len(unicode_variant) + 1, np.int64)
+    variants = [(c, c.isascii()) for c in distinct] + [(distinct[i], False) for i in unicode_variant]
+    for position, (chunk, ascii_chunk) in enumerate(variants):
+        for token in _chunk_tokens(chunk, ascii_caption=ascii_chunk):
+            expansion.append(token_of.setdefault(token, len(token_of)))
+        starts[position + 1] = len(expansion)
+    expansion_ids = np.asarray(expansion, np.int32)
+    lengths = np.diff(starts)[ids]
+    total = int(lengths.sum())
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    tokens = expansion_ids[np.repeat(starts[:-1][ids], lengths) + offsets]
+    return np.repeat(rows, lengths), tokens, list(token_of)
+
+
+def analyze_batch(captions: list[str]) -> list[list[str]]:
+    """`analyze` of every caption, through the batch path (tests compare the two)."""
+    rows, tokens, names = words_batch(captions)
+    out: list[list[str]] = [[] for _ in captions]
+    for row, token in zip(rows.tolist(), tokens.tolist(), strict=True):
+        out[row].append(names[token])
+    return [unigrams + [f"{a} {b}" for a, b in pairwise(unigrams)] for unigrams in out]
