@@ -7,13 +7,14 @@ on SQLite and an embedded (filesystem) Celery broker inside HOOKLINE_DATA_DIR.
 from __future__ import annotations
 
 import zoneinfo
+from datetime import datetime
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -130,6 +131,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hookline <noreply@hookline.local>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- Suggestion index and trends -----------------------------------------------
+# Recency and trend windows are measured against the newest post in the corpus; these
+# pin them to a fixed moment instead (ISO 8601), e.g. to replay an old corpus.
+HOOKLINE_RECENCY_REFERENCE = env_str("HOOKLINE_RECENCY_REFERENCE", "")
+TRENDS_REFERENCE_DATE = env_str("TRENDS_REFERENCE_DATE", "")
+for _name, _value in (
+    ("HOOKLINE_RECENCY_REFERENCE", HOOKLINE_RECENCY_REFERENCE),
+    ("TRENDS_REFERENCE_DATE", TRENDS_REFERENCE_DATE),
+):
+    if _value:
+        try:
+            datetime.fromisoformat(_value)
+        except ValueError:
+            raise ImproperlyConfigured(f"{_name}={_value!r} is not an ISO 8601 date or time.") from None
+# How often a process asks the database whether a new index version is active.
+HOOKLINE_INDEX_RELOAD_SECONDS = env_float("HOOKLINE_INDEX_RELOAD_SECONDS", 1.5)
 
 # --- Caches, API and batch limits --------------------------------------------
 # The per-token API rate limit counts in the cache: production sets CACHE_URL to Redis

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from jobs.models import Job
 from jobs.services import job_create, job_start
+from seo import admin_index  # noqa: F401  (registers the IndexVersion admin)
 from seo.admin_export import trend_posts_csv_response
 from seo.admin_uploads import ImportUploadForm, upload_save
 from seo.curation import CurationError, hashtag_block_set, hashtag_counts_refresh, hashtag_merge

@@ -12,7 +12,6 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +19,9 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from seo.string_table import string_table_write
-from seo.tokenize import analyze
+from seo.tokenize import words_batch
 
-FORMAT = 1
+FORMAT = 2  # 2: terms numbered unigrams first, then bigrams (batch tokeniser)
 # A term seen once cannot connect two indexed posts, but in a small corpus it still connects
 # a new query to the one post using it; at scale those terms are pruned to save memory.
 MIN_DF_SMALL, MIN_DF_LARGE, SMALL_CORPUS = 1, 2, 50_000
@@ -178,27 +177,32 @@ def _lexical_tag_rates(x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays)
 def count_matrix(captions: list[str], *, min_df: int) -> tuple[sp.csr_matrix, list[str]]:
     """Term counts per post, like CountVectorizer(analyzer=analyze, min_df, max_df) but faster.
 
-    CountVectorizer looks each feature up in a Python loop; here the features of all
-    posts are flattened once and mapped to ids with C-level map/fromiter, which makes
-    counting about four times faster on a million posts.
+    Tokens come from `words_batch` as id arrays; bigrams are pairs of adjacent ids of
+    one caption, numbered with numpy, and only the bigrams that survive min_df/max_df
+    are ever turned into strings.
     """
-    features = [analyze(caption) for caption in captions]
-    lengths = np.fromiter(map(len, features), np.int64, len(features))
-    flat = list(chain.from_iterable(features))
-    del features
-    vocabulary = {term: i for i, term in enumerate(dict.fromkeys(flat))}
-    ids = np.fromiter(map(vocabulary.__getitem__, flat), np.int32, len(flat))
-    del flat
-    rows = np.repeat(np.arange(len(captions), dtype=np.int32), lengths)
+    n_posts = len(captions)
+    rows, tokens, names = words_batch(captions)
+    n_words = len(names)
+    same_post = rows[1:] == rows[:-1]
+    pair_codes = tokens[:-1][same_post].astype(np.int64) * n_words + tokens[1:][same_post]
+    pairs, pair_ids = np.unique(pair_codes, return_inverse=True)
+    feature_rows = np.concatenate([rows, rows[1:][same_post]])
+    features = np.concatenate([tokens.astype(np.int64), n_words + pair_ids.reshape(-1)])
     counts = sp.csr_matrix(
-        (np.ones(len(ids), np.float32), (rows, ids)), shape=(len(captions), len(vocabulary))
+        (np.ones(len(features), np.float32), (feature_rows, features)),
+        shape=(n_posts, n_words + len(pairs)),
     )
     counts.sum_duplicates()
-    df = np.diff(counts.tocsc().indptr)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
     # A small corpus keeps its common terms: a fifth of 30 posts is no evidence of vagueness.
-    keep = np.flatnonzero((df >= min_df) & ((df <= MAX_DF * len(captions)) | (df <= MAX_DF_MIN_POSTS)))
-    terms = list(vocabulary)
-    return counts[:, keep].tocsr(), [terms[i] for i in keep]
+    keep = np.flatnonzero((df >= min_df) & ((df <= MAX_DF * n_posts) | (df <= MAX_DF_MIN_POSTS)))
+    kept_words = keep[keep < n_words]
+    kept_pairs = pairs[keep[keep >= n_words] - n_words]
+    terms = [names[i] for i in kept_words.tolist()]
+    first, second = np.divmod(kept_pairs, n_words)
+    terms += [f"{names[a]} {names[b]}" for a, b in zip(first.tolist(), second.tolist(), strict=True)]
+    return counts[:, keep].tocsr(), terms
 
 
 def build_artifact(

@@ -125,95 +125,109 @@ def analyze(text: str) -> list[str]:
 # --- many captions at once (index build) ------------------------------------------------
 #
 # Per caption, `words` spends most of its time in Python calls per token. A build instead
-# joins all captions with a separator, normalises and cleans the whole text once, splits it
-# with one regex pass into "chunks" (runs of word characters and apostrophes) and decides
-# what each DISTINCT chunk becomes (`_chunk_tokens`, the same rules as `words`) once. The
+# joins all captions, normalises and cleans the whole text once, turns it into UTF-8 and lets
+# a byte table cut it at ASCII spaces and punctuation (C speed). What each DISTINCT piece
+# ("chunk") becomes is decided once, with the same rules as `words` (`_chunk_tokens`); the
 # token sequence of every caption then comes out of numpy indexing, not a Python loop.
 
-_SEPARATOR = "\x1e"  # record separator: whitespace to re (so \S+ in _URL stops at it), never a word
-_CHUNK = re.compile(f"{_SEPARATOR}|[\\w{_MARKS}']+")
+_SEPARATOR = "\x1e"  # record separator between captions; never part of a word
+_JOIN = f" {_SEPARATOR} "
+# Already casefolded text: the same matches as _URL/_MENTION/_HASHTAG, but starting with a
+# literal character lets re skip ahead instead of trying the pattern at every position.
+_URL_FOLDED = re.compile(r"(?:https?://|www\.)\S+")
+_MENTION_FOLDED = re.compile(r"@(?<![\w@]@)[\w.]+")
+_HASHTAG_FOLDED = re.compile(f"#(?<!{_WORD}#){_WORD}*")
+_PIECE = re.compile(f"[\\w{_MARKS}']+")
+# ASCII letters, digits, _ and ' stay, as does every byte of a multi-byte UTF-8 character
+# (those chunks go through the Unicode rules); other ASCII bytes become spaces.
+_CHUNK_BYTES = bytes(
+    c if c >= 0x80 or c == 0x1E or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
+)
 
 
 def _chunk_tokens(chunk: str, *, ascii_caption: bool) -> list[str]:
-    """What `words` makes of one run of word characters and apostrophes."""
+    """What `words` makes of one chunk (text between ASCII spaces and punctuation)."""
     stop = stopwords()
     if ascii_caption:
         token = chunk.strip("'")
         keep = len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit()
         return [token] if keep else []
     out: list[str] = []
-    for token in _TOKEN.findall(chunk):
-        if _CJK.search(token):
-            out.extend(_cjk_pairs(token))
-        elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
-            out.append(token)
+    for piece in _PIECE.findall(chunk):
+        for token in _TOKEN.findall(piece):
+            if _CJK.search(token):
+                out.extend(_cjk_pairs(token))
+            elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
+                out.append(token)
     return out
 
 
 def _clean_joined(captions: list[str]) -> str:
-    joined = _SEPARATOR.join(captions)
-    if joined.count(_SEPARATOR) != max(len(captions) - 1, 0):
-        # A caption holds the separator itself: to every rule here it is just whitespace.
-        joined = _SEPARATOR.join(c.replace(_SEPARATOR, " ") for c in captions)
-    text = unicodedata.normalize("NFKC", joined).casefold()
+    """`_clean` of every caption, joined by _JOIN (no caption keeps a separator of its own)."""
+    text = _JOIN.join(c if c.isascii() else unicodedata.normalize("NFKC", c) for c in captions)
+    if text.count(_SEPARATOR) != len(captions) - 1:
+        # A caption holds the separator itself: to every rule here it is just a space.
+        text = _JOIN.join(
+            (c if c.isascii() else unicodedata.normalize("NFKC", c)).replace(_SEPARATOR, " ") for c in captions
+        )
+    text = text.casefold()
     if "http" in text or "www." in text:
-        text = _URL.sub(" ", text)
+        text = _URL_FOLDED.sub(" ", text)
     if "@" in text:
-        text = _MENTION.sub(" ", text)
+        text = _MENTION_FOLDED.sub(" ", text)
     if "#" in text:
-        text = _HASHTAG.sub(" ", text)
+        text = _HASHTAG_FOLDED.sub(" ", text)
     return text.replace("\u2019", "'")
 
 
 def words_batch(captions: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """`words` of every caption at once: (caption index per token, token id per token, tokens).
 
-    Tokens are in caption order, and within a caption in `words` order, so adjacent
-    entries of the same caption are exactly the pairs `analyze` turns into bigrams.
+    Within a caption the tokens are in `words` order, so adjacent entries of one caption
+    are exactly the pairs `analyze` turns into bigrams.
     """
     if not captions:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), []
     text = _clean_joined(captions)
-    chunks = _CHUNK.findall(text)
+    chunks = text.encode().translate(_CHUNK_BYTES).split()
     vocabulary = dict.fromkeys(chunks)
     for position, chunk in enumerate(vocabulary):
         vocabulary[chunk] = position
     ids = np.fromiter(map(vocabulary.__getitem__, chunks), np.int32, len(chunks))
     del chunks
-    distinct = list(vocabulary)
-    separator = vocabulary.get(_SEPARATOR, -1)
+    distinct = [chunk.decode() for chunk in vocabulary]
+    separator = vocabulary.get(_SEPARATOR.encode(), -1)
     is_separator = ids == separator
     rows = np.cumsum(is_separator, dtype=np.int32)
     ids, rows = ids[~is_separator], rows[~is_separator]
-    # Only an ASCII chunk with an apostrophe run ("rock''n") splits differently depending on
-    # whether its caption is ASCII (`words` has a byte-table path for those): give such a chunk
-    # in a non-ASCII caption its own id.
-    doubled = np.fromiter(("''" in c for c in distinct), bool, len(distinct))
-    unicode_variant: dict[int, int] = {}
+    # `words` takes a byte-table path for ASCII captions, which keeps an apostrophe run inside
+    # a word ("rock''n") where the Unicode path splits it: such a chunk in a non-ASCII caption
+    # gets an id of its own.
+    ascii_chunk = [chunk.isascii() for chunk in distinct]
+    variants = [(chunk, is_ascii) for chunk, is_ascii in zip(distinct, ascii_chunk, strict=True)]
+    doubled = np.fromiter(
+        (is_ascii and "''" in c for c, is_ascii in variants), bool, len(variants)
+    )
     if doubled.any():
         at = np.flatnonzero(doubled[ids])
-        ascii_rows = np.fromiter(map(str.isascii, text.split(_SEPARATOR)), bool, len(captions))
+        ascii_rows = np.fromiter(map(str.isascii, text.split(_JOIN)), bool, len(captions))
         at = at[~ascii_rows[rows[at]]]
-        for chunk_id in np.unique(ids[at]).tolist():
-            unicode_variant[chunk_id] = len(distinct) + len(unicode_variant)
-        if unicode_variant:
-            remap = np.arange(len(distinct) + len(unicode_variant), dtype=np.int32)
-            remap[list(unicode_variant)] = list(unicode_variant.values())
-            ids[at] = remap[ids[at]]
-    # Expand every chunk into its tokens (zero, one or, for Han/kana and apostrophe runs, more).
+        unicode_ids = np.unique(ids[at])
+        remap = np.zeros(len(variants), np.int32)
+        remap[unicode_ids] = np.arange(len(variants), len(variants) + len(unicode_ids), dtype=np.int32)
+        ids[at] = remap[ids[at]]
+        variants += [(distinct[i], False) for i in unicode_ids.tolist()]
     token_of: dict[str, int] = {}
     expansion: list[int] = []
-    starts = np.zeros(len(distinct) + len(unicode_variant) + 1, np.int64)
-    variants = [(c, c.isascii()) for c in distinct] + [(distinct[i], False) for i in unicode_variant]
-    for position, (chunk, ascii_chunk) in enumerate(variants):
-        for token in _chunk_tokens(chunk, ascii_caption=ascii_chunk):
+    starts = np.zeros(len(variants) + 1, np.int64)
+    for position, (chunk, is_ascii) in enumerate(variants):
+        for token in _chunk_tokens(chunk, ascii_caption=is_ascii):
             expansion.append(token_of.setdefault(token, len(token_of)))
         starts[position + 1] = len(expansion)
-    expansion_ids = np.asarray(expansion, np.int32)
+    # Every chunk becomes zero, one or (Han/kana pairs, apostrophe runs) several tokens.
     lengths = np.diff(starts)[ids]
-    total = int(lengths.sum())
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    tokens = expansion_ids[np.repeat(starts[:-1][ids], lengths) + offsets]
+    first = np.repeat(starts[:-1][ids] - (np.cumsum(lengths) - lengths), lengths)
+    tokens = np.asarray(expansion, np.int32)[first + np.arange(len(first), dtype=np.int64)]
     return np.repeat(rows, lengths), tokens, list(token_of)
 
 

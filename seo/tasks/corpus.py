@@ -79,6 +79,18 @@ def trend_import_task(self, job_id: str) -> None:
     written = report.created + report.updated
     ok = report.imported and (written > 0 or report.dry_run or not report.error_count)
     job_finish(job_id=job_id, report=report.as_dict(), ok=ok, message=report.summary)
+    if written and not report.dry_run:
+        corpus_followups_start(user=job.created_by)
+
+
+def corpus_followups_start(*, user=None) -> None:
+    """After the corpus changed: rebuild the suggestion index and the trend statistics,
+    each as a visible job of its own (imported here: those apps build on this one)."""
+    from seo.tasks.index import index_build_start
+    from trends.tasks import trend_stats_job_start
+
+    index_build_start(user=user)
+    trend_stats_job_start(user=user)
 
 
 @shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)

@@ -39,6 +39,24 @@ def test_the_import_job_runs_through_a_real_worker(celery_worker_process, settin
     assert Hashtag.objects.get(name="food").post_count == 1
 
 
+def test_a_successful_import_rebuilds_the_index_and_the_trend_statistics(
+    celery_worker_process, settings, owner
+):
+    from seo.models import IndexVersion
+
+    job = run_import_job(settings, owner, CSV, source="worker")
+    assert job.status == Job.Status.SUCCEEDED, job.report
+    followups = wait_for(
+        lambda: (
+            Job.objects.filter(kind__in=["index_build", "trend_stats"], status="succeeded").count() == 2
+            and list(Job.objects.filter(kind__in=["index_build", "trend_stats"]))
+        ),
+        timeout=90,
+    )
+    assert {j.created_by_id for j in followups} == {owner.pk}
+    assert IndexVersion.objects.get(status="active").posts == 2
+
+
 def test_a_bad_file_fails_the_job_with_line_numbers_and_imports_nothing(
     celery_worker_process, settings, owner
 ):
