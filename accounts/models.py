@@ -14,7 +14,9 @@ def _new_calendar_token() -> str:
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    timezone = models.CharField(max_length=64, default="Europe/Oslo", help_text="IANA time zone, e.g. Europe/Oslo")
+    timezone = models.CharField(
+        max_length=64, default="Europe/Oslo", help_text="IANA time zone, e.g. Europe/Oslo"
+    )
     tiktok_handle = models.CharField(max_length=100, blank=True, help_text="Your TikTok handle, without @")
     default_language = models.CharField(max_length=16, default="en")
     niche = models.CharField(max_length=50, blank=True)

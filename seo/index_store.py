@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from seo.index_build import TIERS
+from seo.index_build import FORMAT, TIERS
 from seo.string_table import StringTable
 from seo.tokenize import analyze
 
@@ -55,6 +55,12 @@ class LoadedIndex:
         self.path = Path(path)
         self.version = version
         self.meta = json.loads((self.path / "meta.json").read_text(encoding="utf-8"))
+        if self.meta.get("format") != FORMAT:
+            # Term numbering and array layout change between formats: an older artifact would
+            # answer with the wrong terms. Rebuild the index (manage.py or the admin) instead.
+            raise ValueError(
+                f"index at {self.path} has format {self.meta.get('format')}, this code reads format {FORMAT}"
+            )
         self.arrays: dict[str, np.ndarray] = {
             # Plain ndarray views of the mapping: memmap's own __getitem__ is slow Python.
             name: np.asarray(np.load(self.path / f"{name}.npy", mmap_mode="r"))

@@ -43,11 +43,15 @@ class Command(BaseCommand):
         report = demo_corpus_load()
         self.stdout.write(f"Demo corpus: {report.summary}")
         version = index_build()
-        self.stdout.write(f"Suggestion index: v{version.version}, {version.posts} posts, {version.terms} terms")
+        self.stdout.write(
+            f"Suggestion index: v{version.version}, {version.posts} posts, {version.terms} terms"
+        )
         trend_stats_recompute(full=True)
         self.stdout.write("Trend statistics: recomputed")
         with transaction.atomic():
-            creator = demo_user_ensure(username=DEMO_CREATOR[0], email=DEMO_CREATOR[1], password=DEMO_CREATOR[2])
+            creator = demo_user_ensure(
+                username=DEMO_CREATOR[0], email=DEMO_CREATOR[1], password=DEMO_CREATOR[2]
+            )
             demo_user_ensure(username=DEMO_STAFF[0], email=DEMO_STAFF[1], password=DEMO_STAFF[2], staff=True)
             demo_series_create(user=creator)
         self.stdout.write(
