@@ -224,6 +224,19 @@ def score_tags(
     return out[:limit]
 
 
+def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All tags of `posts` and the post each came from, in one gather (no loop over posts)."""
+    indptr = np.asarray(index.post_tag_indptr)
+    starts, ends = indptr[posts].astype(np.int64), indptr[posts + 1].astype(np.int64)
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    tags = np.asarray(index.arrays["post_tags"][np.repeat(starts, lengths) + offsets], dtype=np.int64)
+    return tags, np.repeat(posts, lengths)
+
+
 def expand_cooccurring(
     index: LoadedIndex, scored: list[TagScore], *, excluded: set[int], typed: set[int], limit: int
 ) -> list[TagScore]:
@@ -237,51 +250,47 @@ def expand_cooccurring(
     # Tags the creator typed are certain; they seed first (when specific).
     seeds = [(t, 1.0) for t in sorted(typed) if float(index.tag_generic[t]) >= GENERIC_CUTOFF]
     seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
-    if not seeds:
-        return scored
-    miss: dict[int, float] = {}
-    sources: dict[int, list[int]] = {}
+    tag_parts, miss_parts, post_parts = [], [], []
     for seed, seed_chance in seeds:
         posts = index.posts_with_tag(seed)[:EXPANSION_POSTS]
-        if not len(posts):
-            continue
-        companions = np.concatenate([np.asarray(index.post_tags_arr(int(p)), np.int64) for p in posts])
-        tags, counts = np.unique(companions, return_counts=True)
-        chance = EXPANSION_WEIGHT * seed_chance * counts / (len(posts) + EXPANSION_SMOOTHING)
-        for tag, value in zip(tags.tolist(), chance.tolist(), strict=True):
-            if tag != seed:
-                miss[tag] = miss.get(tag, 1.0) * (1.0 - value)
-                sources.setdefault(tag, []).append(int(posts[0]))
-    if not miss:
+        companions, carriers = _tags_of_posts(index, posts)
+        tags, first, counts = np.unique(companions, return_index=True, return_counts=True)
+        keep = tags != seed
+        chance = EXPANSION_WEIGHT * seed_chance * counts[keep] / (len(posts) + EXPANSION_SMOOTHING)
+        tag_parts.append(tags[keep])
+        miss_parts.append(np.log1p(-np.minimum(chance, 0.999)))
+        post_parts.append(carriers[first[keep]])
+    if not tag_parts or not sum(len(t) for t in tag_parts):
         return scored
+    tags, first, inverse = np.unique(np.concatenate(tag_parts), return_index=True, return_inverse=True)
+    gain = 1.0 - np.exp(np.bincount(inverse, weights=np.concatenate(miss_parts)))
+    example = np.concatenate(post_parts)[first]
+    generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
+    ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
+    ok &= ~np.isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
     known = {s.tag: s for s in scored if s.tag >= 0}
-    candidates = np.fromiter(miss, np.int64, len(miss))
-    generic = np.asarray(index.tag_generic[candidates], dtype=np.float64)
-    blocked = np.asarray(index.tag_blocked[candidates])
-    for tag, factor, is_blocked in zip(candidates.tolist(), generic.tolist(), blocked.tolist(), strict=True):
-        if factor < GENERIC_CUTOFF or is_blocked or tag in excluded or tag in typed:
-            continue
-        gain = 1.0 - miss[tag]
+    for i in np.flatnonzero(ok)[np.argsort(-gain[ok], kind="stable")][: 2 * limit].tolist():
+        tag, value = int(tags[i]), float(gain[i])
         row = known.get(tag)
         if row is not None:
-            row.score = 1.0 - (1.0 - row.score) * (1.0 - gain)
-            row.parts["companion"] = round(gain, 4)
+            row.score = 1.0 - (1.0 - row.score) * (1.0 - value)
+            row.parts["companion"] = round(value, 4)
             continue
         scored.append(
             TagScore(
                 tag=tag,
                 name=index.tag_name(tag),
-                score=gain,
+                score=value,
                 parts={
                     "similarity": 0.0,
                     "evidence": 0.0,
                     "prior": round(float(index.tag_df[tag]) / max(index.posts, 1), 5),
                     "in_caption": 0.0,
-                    "companion": round(gain, 4),
-                    "generic_factor": round(factor, 4),
+                    "companion": round(value, 4),
+                    "generic_factor": round(float(generic[i]), 4),
                     "similar_posts": 0,
                 },
-                example_posts=sources[tag][:1],
+                example_posts=[int(example[i])],
             )
         )
     scored.sort(key=lambda s: -s.score)

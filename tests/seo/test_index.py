@@ -95,3 +95,44 @@ def test_it_will_not_activate_a_failed_version():
     failed = IndexVersion.objects.create(version=3, path="index/v3", status=IndexVersion.Status.FAILED)
     with pytest.raises(ValueError, match="not ready"):
         index_activate(version=failed)
+
+
+def test_it_counts_the_same_features_as_count_vectorizer_with_the_reference_tokeniser():
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from seo.index_build import MAX_DF, count_matrix
+    from tests.seo import tokenize_reference as reference
+
+    captions = [
+        "Creamy garlic pasta tonight 🔥",
+        "garlic pasta for two",
+        "料理が大好き garlic",
+        "rock''n roll pasta",
+        "Món ăn ngon quá garlic pasta",
+        "",
+    ] * 3
+    counts, terms = count_matrix(captions, min_df=2)
+    expected = CountVectorizer(analyzer=reference.analyze, min_df=2, max_df=1.0).fit(captions)
+    matrix = expected.transform(captions)
+    names = list(expected.get_feature_names_out())
+    df = np.diff(matrix.tocsc().indptr)
+    # count_matrix drops terms in more than MAX_DF of the posts only when that is > 50 posts.
+    assert MAX_DF * len(captions) < 50 and sorted(terms) == sorted(names)
+    order = [names.index(term) for term in terms]
+    assert (counts != matrix[:, order]).nnz == 0 and df.min() >= 2
+
+
+def test_it_refuses_an_artifact_of_an_older_format():
+    import json
+
+    from seo.index_store import LoadedIndex
+
+    topic_corpus(copies=1)
+    version = index_build()
+    directory = data_dir() / version.path
+    meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    meta["format"] = 1
+    (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="format 1"):
+        LoadedIndex(directory, version=version.version)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from seo.tokenize import analyze, stopwords, words
+import csv
+
+from seo.tokenize import analyze, analyze_batch, stopwords, words, words_batch
+from tests.seo import tokenize_reference as reference
 
 
 def test_it_keeps_every_script():
@@ -49,3 +52,44 @@ def test_it_adds_adjacent_word_bigrams():
 def test_it_folds_case_and_compatibility_forms():
     fullwidth = "\uff30\uff21\uff33\uff34\uff21"  # PASTA in fullwidth letters
     assert words(f"{fullwidth} Pasta") == ["pasta", "pasta"]
+
+
+TRICKY = [
+    "",
+    "🔥🔥😂 👍🏽",
+    "Pasta night https://example.com/x?y=1 with @chef.anna www.site.no #PastaLover #fyp",
+    "HTTPS://EXAMPLE.COM/A and WWW.Example.no b@c.d x@y.z @@double #tag#tag2 mid#hash",
+    "rock''n roll 'quoted' words''here tapper's '' '",
+    "Món ăn ngon quá rock''n",
+    "料理が大好き abc料理def 東京 す",
+    "क्या बात है",
+    "последний звонок 2025",
+    "\uff30\uff21\uff33\uff34\uff21 Pasta ﬁne ſtyle",
+    "Jake Tapper\u2019s book, 2025!",
+    "a\x1eb separator\x1e inside",
+    "pasta🔥night 🍝creamy_garlic__pasta",
+    "e\u0301cole combining at start: \u0301x",
+    "tab\tnew\nline\u00a0nbsp\u3000ideographic",
+]
+
+
+def test_it_gives_the_batch_path_the_same_features_as_the_reference_tokeniser(shared_trends_csv):
+    with shared_trends_csv.open(encoding="utf-8") as handle:
+        captions = [row.get("caption") or "" for row in csv.DictReader(handle)]
+    texts = captions + TRICKY
+    expected = [reference.analyze(text) for text in texts]
+    assert analyze_batch(texts) == expected
+    assert [analyze(text) for text in texts] == expected
+
+
+def test_it_gives_the_batch_path_the_same_features_on_tricky_text_alone():
+    # Without the CSV (and in a different batch position) the edge cases still agree.
+    for batch in (TRICKY, TRICKY[::-1], [TRICKY[4]], [TRICKY[11], TRICKY[5]]):
+        assert analyze_batch(batch) == [reference.analyze(text) for text in batch]
+
+
+def test_it_keeps_caption_order_in_the_batch_so_bigrams_never_span_two_captions():
+    rows, tokens, names = words_batch(["creamy garlic", "pasta night"])
+    assert rows.tolist() == [0, 0, 1, 1]
+    assert [names[t] for t in tokens] == ["creamy", "garlic", "pasta", "night"]
+    assert analyze_batch(["creamy garlic", "pasta night"])[1] == ["pasta", "night", "pasta night"]
