@@ -51,7 +51,10 @@ class TrendPost(models.Model):
     source = models.CharField(max_length=50, default="import")
     video_id = models.CharField(max_length=64)
     caption = models.TextField()
-    author = models.CharField(max_length=100, blank=True, db_index=True)
+    # author and sound are not indexed: nothing filters or sorts on them in a way an index
+    # serves (peak hours use author__iexact, the admin searches with icontains), and each
+    # index costs every import.
+    author = models.CharField(max_length=100, blank=True)
     views = models.BigIntegerField(null=True, blank=True)
     likes = models.BigIntegerField(null=True, blank=True)
     comments = models.BigIntegerField(null=True, blank=True)
@@ -60,9 +63,11 @@ class TrendPost(models.Model):
     # (likes + comments + shares + saves) / views; null when views are unknown or zero.
     engagement_rate = models.FloatField(null=True, blank=True, db_index=True)
     posted_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    region = models.CharField(max_length=8, blank=True, db_index=True)
-    language = models.CharField(max_length=16, blank=True, db_index=True)
-    sound = models.CharField(max_length=300, blank=True, db_index=True)
+    # region and language are indexed in Meta.indexes: plain b-trees for the admin filters and
+    # peak hours' language scope, without the extra LIKE-pattern index db_index adds on PostgreSQL.
+    region = models.CharField(max_length=8, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    sound = models.CharField(max_length=300, blank=True)
     duration_s = models.FloatField(null=True, blank=True)
     url = models.URLField(max_length=500, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
@@ -72,6 +77,10 @@ class TrendPost(models.Model):
         ordering = ["-posted_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["source", "video_id"], name="trendpost_unique_source_video"),
+        ]
+        indexes = [
+            models.Index(fields=["region"], name="trendpost_region_idx"),
+            models.Index(fields=["language"], name="trendpost_language_idx"),
         ]
 
     def __str__(self) -> str:

@@ -16,11 +16,9 @@ import numpy as np
 
 
 def string_hashes(values: list[str]) -> np.ndarray:
-    return np.fromiter(
-        (int.from_bytes(hashlib.blake2b(v.encode(), digest_size=8).digest(), "little") for v in values),
-        dtype=np.uint64,
-        count=len(values),
-    )
+    # The digests joined and read as little-endian uint64: no Python int per string.
+    digests = b"".join([hashlib.blake2b(v.encode(), digest_size=8).digest() for v in values])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
 def string_table_write(directory: Path, name: str, values: list[str]) -> None:

@@ -120,10 +120,11 @@ def score_tags(
 ) -> list[TagScore]:
     """Every tag carried by a neighbour or written in the query, scored and sorted best first.
 
-    A tag's score estimates the chance a post like the query carries it: the share of
-    the neighbours' votes behind it (only its specific part: the generic part of the
-    votes is replaced by the tag's corpus frequency), smoothed by that frequency, then
+    A tag's score estimates the chance a post like the query carries it. Specific tags:
+    the calibrated share of the neighbours' votes behind them, smoothed by corpus frequency,
     combined (noisy-or) with the rate at which creators tag a word of their own caption.
+    Generic tags: their base rate among tagged posts moved toward their vote share, ranked
+    at GENERIC_RANK_WEIGHT of it, so #fyp shows where it is likelier than the next tag.
     """
     lexical = lexical or {}
     per_post = [np.asarray(index.post_tags_arr(int(p)), dtype=np.int64) for p in votes.posts]
@@ -269,13 +270,16 @@ def expand_cooccurring(
     ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
     ok &= ~np.isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
     known = {s.tag: s for s in scored if s.tag >= 0}
-    for i in np.flatnonzero(ok)[np.argsort(-gain[ok], kind="stable")][: 2 * limit].tolist():
+    is_known = np.isin(tags, np.fromiter(known, np.int64, len(known)))
+    for i in np.flatnonzero(ok & is_known).tolist():
+        row, value = known[int(tags[i])], float(gain[i])
+        row.score = 1.0 - (1.0 - row.score) * (1.0 - value)
+        row.parts["companion"] = round(value, 4)
+    # A new tag scoring below the current limit-th row could never be shown: never built.
+    floor = scored[limit - 1].score if len(scored) >= limit else 0.0
+    fresh = np.flatnonzero(ok & ~is_known & (gain > floor))
+    for i in fresh[np.argsort(-gain[fresh], kind="stable")][:limit].tolist():
         tag, value = int(tags[i]), float(gain[i])
-        row = known.get(tag)
-        if row is not None:
-            row.score = 1.0 - (1.0 - row.score) * (1.0 - value)
-            row.parts["companion"] = round(value, 4)
-            continue
         scored.append(
             TagScore(
                 tag=tag,

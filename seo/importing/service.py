@@ -16,7 +16,7 @@ from seo.importing.rows import PostRow, RowError, row_clean
 from seo.importing.writers import writer_for
 from seo.models import TrendPost
 
-CHUNK_ROWS = 5000
+CHUNK_ROWS = 20_000
 # From this many rows (estimated from line counts) a PostgreSQL import suspends the link
 # table's foreign keys and validates them once at the end (see PostgresCopyWriter).
 BULK_ROWS = 50_000

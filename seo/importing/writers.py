@@ -7,6 +7,7 @@ PostgreSQL gets COPY into a staging table plus one INSERT … ON CONFLICT per ch
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import connection
@@ -79,6 +80,25 @@ def _links(rows: list[PostRow], ids: dict[str, int], tags: dict[str, int | None]
         for tag_id in dict.fromkeys(tags[name] for name in row.hashtags):
             links.append((post_id, tag_id))
     return links
+
+
+# COPY's text format: backslash, tab, newline and carriage return are escaped, NULL is \\N.
+# Building the lines in Python is several times faster than psycopg's per-value write_row.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    if type(value) is str:
+        return (
+            value.translate(_COPY_ESCAPES)
+            if ("\\" in value or "\t" in value or "\n" in value or "\r" in value)
+            else value
+        )
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return repr(value) if type(value) is float else str(value)
 
 
 class DryRunWriter:
@@ -162,17 +182,22 @@ class PostgresCopyWriter:
             f"SELECT {cols}, NULL::bigint[] AS tag_ids FROM {table} WITH NO DATA"
         )
         self.copy_sql = f"COPY {self.STAGE} ({cols}, tag_ids) FROM STDIN"
+        # Links of posts already in the table are replaced: delete them first, then one
+        # statement upserts the posts and inserts every link from the upsert's RETURNING,
+        # so no second join against the whole post table is needed.
+        self.unlink_sql = (
+            f"DELETE FROM {links} WHERE post_id IN (SELECT p.id FROM {self.STAGE} s "  # noqa: S608
+            f"JOIN {table} p ON p.source = s.source AND p.video_id = s.video_id)"
+        )
         # xmax = 0 only for freshly inserted row versions: tells created from updated.
         self.upsert_sql = (
-            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {self.STAGE} "  # noqa: S608
+            f"WITH up AS (INSERT INTO {table} ({cols}) SELECT {cols} FROM {self.STAGE} "  # noqa: S608
             f"ON CONFLICT (source, video_id) DO UPDATE SET {updates} "
-            f"RETURNING id, (xmax = 0) AS inserted"
-        )
-        self.unlink_sql = f"DELETE FROM {links} WHERE post_id = ANY(%s)"  # noqa: S608
-        self.link_sql = (
-            f"INSERT INTO {links} (post_id, hashtag_id) SELECT p.id, t.tag_id "  # noqa: S608
-            f"FROM {self.STAGE} s JOIN {table} p ON p.source = s.source AND p.video_id = s.video_id "
-            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id)"
+            f"RETURNING id, video_id, (xmax = 0) AS inserted), "
+            f"linked AS (INSERT INTO {links} (post_id, hashtag_id) SELECT up.id, t.tag_id "
+            f"FROM up JOIN {self.STAGE} s ON s.video_id = up.video_id "
+            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id)) "
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up"
         )
 
     def constraints_suspend(self) -> None:
@@ -210,25 +235,32 @@ class PostgresCopyWriter:
 
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         tags = self.tags.resolve({name for row in rows for name in row.hashtags})
-        now = timezone.now()
+        head = f"{_copy_value(self.source)}\t"
+        tail = f"\t{timezone.now().isoformat()}\t"
+        lines = []
+        for row in rows:
+            # Two spellings can fold into one canonical tag; link it once.
+            tag_ids = ",".join(map(str, dict.fromkeys(tags[name] for name in row.hashtags)))
+            lines.append(
+                f"{head}{_copy_value(row.video_id)}\t{_copy_value(row.caption)}\t{_copy_value(row.author)}\t"
+                f"{_copy_value(row.views)}\t{_copy_value(row.likes)}\t{_copy_value(row.comments)}\t"
+                f"{_copy_value(row.shares)}\t{_copy_value(row.saves)}\t{_copy_value(row.engagement_rate)}\t"
+                f"{_copy_value(row.posted_at)}\t{_copy_value(row.region)}\t{_copy_value(row.language)}\t"
+                f"{_copy_value(row.sound)}\t{_copy_value(row.duration_s)}\t{_copy_value(row.url)}"
+                f"{tail}{{{tag_ids}}}\n"
+            )
         with connection.cursor() as wrapper:
             cursor = wrapper.cursor  # the psycopg cursor underneath Django's wrapper
             cursor.execute(self.create_sql)
             cursor.execute(f"TRUNCATE {self.STAGE}")
             with cursor.copy(self.copy_sql) as copy:
-                for row in rows:
-                    # Two spellings can fold into one canonical tag; link it once.
-                    tag_ids = list(dict.fromkeys(tags[name] for name in row.hashtags))
-                    copy.write_row(
-                        (self.source, row.video_id, *(getattr(row, f) for f in POST_FIELDS), now, tag_ids)
-                    )
+                copy.write("".join(lines))
+            # Statistics let the planner probe the post table's unique index per staged row.
+            cursor.execute(f"ANALYZE {self.STAGE}")
+            cursor.execute(self.unlink_sql)
             cursor.execute(self.upsert_sql)
-            returned = cursor.fetchall()
-            updated = [post_id for post_id, inserted in returned if not inserted]
-            if updated:
-                cursor.execute(self.unlink_sql, [updated])
-            cursor.execute(self.link_sql)
-        return len(returned) - len(updated), len(updated)
+            created, updated = cursor.fetchone()
+        return created, updated
 
 
 def writer_for(*, source: str, dry_run: bool):

@@ -64,7 +64,7 @@ TRICKY = [
     "料理が大好き abc料理def 東京 す",
     "क्या बात है",
     "последний звонок 2025",
-    "\uff30\uff21\uff33\uff34\uff21 Pasta ﬁne ſtyle",
+    "\uff30\uff21\uff33\uff34\uff21 Pasta \ufb01ne \u017ftyle",
     "Jake Tapper\u2019s book, 2025!",
     "a\x1eb separator\x1e inside",
     "pasta🔥night 🍝creamy_garlic__pasta",
@@ -93,3 +93,12 @@ def test_it_keeps_caption_order_in_the_batch_so_bigrams_never_span_two_captions(
     assert rows.tolist() == [0, 0, 1, 1]
     assert [names[t] for t in tokens] == ["creamy", "garlic", "pasta", "night"]
     assert analyze_batch(["creamy garlic", "pasta night"])[1] == ["pasta", "night", "pasta night"]
+
+
+def test_it_gives_the_same_features_when_the_batch_is_cut_into_many_blocks(monkeypatch):
+    import seo.tokenize
+
+    texts = TRICKY * 3
+    whole = analyze_batch(texts)
+    monkeypatch.setattr(seo.tokenize, "BATCH_CAPTIONS", 2)
+    assert analyze_batch(texts) == whole == [reference.analyze(text) for text in texts]
