@@ -3,51 +3,21 @@ drag a part to another day. Screenshots go to test-artifacts/calendar*.png."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.utils import timezone
+
+from tests.browser.conftest import ARTIFACTS, signed_in_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 
 @pytest.fixture
-def browser_context(live_server, owner, client):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    client.force_login(owner)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        # Tall enough that grid and target are both in view: Playwright's drag does not survive
-        # a scroll in the middle of the gesture.
-        context = browser.new_context(viewport={"width": 1280, "height": 1300})
-        context.add_cookies(
-            [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
-        try:
-            yield context
-        finally:
-            browser.close()
+def browser_context(browser, live_server, owner, client):
+    # Tall enough that grid and target are both in view: Playwright's drag does not survive
+    # a scroll in the middle of the gesture.
+    return signed_in_context(browser, live_server, client, owner, height=1300)
 
 
 def _history_for_the_panel(owner) -> None:
@@ -82,7 +52,6 @@ def test_a_creator_plans_a_series_sees_it_on_the_month_and_drags_a_part(browser_
     from series.models import Part
 
     _history_for_the_panel(owner)
-    ARTIFACTS.mkdir(exist_ok=True)
     page = browser_context.new_page()
 
     # Plan a series through the planner's own form, at a fixed evening slot.

@@ -6,15 +6,12 @@ editor and the draft list go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "pasta-and-hooks-2026"
 
 
@@ -32,39 +29,12 @@ def indexed_corpus(transactional_db):
     reset_loaded_index()
 
 
-@pytest.fixture
-def browser(live_server):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are fine.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def test_a_creator_writes_a_caption_with_the_assistant_and_finds_it_in_the_list(
     browser, live_server, indexed_corpus, django_user_model
 ):
     from captions.models import Draft
 
     django_user_model.objects.create_user("maja", "maja@example.com", PASSWORD)
-    ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1360, "height": 1000})
     page = context.new_page()
     errors: list[str] = []
