@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,13 +104,15 @@ def _worker_database_url(db: dict) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, settings):
+@contextlib.contextmanager
+def running_worker(
+    settings, *, pool: str = "solo", settings_module: str = "config.settings_test", **extra_env: str
+) -> Iterator[tuple[subprocess.Popen, list[str]]]:
     """A real `celery worker` process on the test database and the configured broker
     (the embedded filesystem broker by default; Redis in CI's second run).
 
-    Tasks are sent through the broker (eager mode off); the worker sees the data
-    because tests using this fixture commit (transactional_db).
+    Tasks are sent through the broker (eager mode off); the worker sees the data because
+    tests using it commit (transactional_db). Yields the process and its log lines.
     """
     settings.CELERY_TASK_ALWAYS_EAGER = False
     from config.celery import app
@@ -116,31 +120,20 @@ def celery_worker_process(transactional_db, settings):
     app.conf.task_always_eager = False
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings_test",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
         "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        **extra_env,
     }
     # Start from an empty queue so leftovers of an earlier run are not replayed.
     app.control.purge()
+    pool_args = ["--pool=solo"] if pool == "solo" else [f"--pool={pool}", "--concurrency=2"]
+    quiet = ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    name = ["-n", f"test-{os.getpid()}@%h"]
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "-l",
-            "info",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-n",
-            f"test-{os.getpid()}@%h",
-        ],
+        [sys.executable, "-m", "celery", "-A", "config", "worker", *pool_args, "-l", "info", *quiet, *name],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -161,7 +154,7 @@ def celery_worker_process(transactional_db, settings):
     try:
         if not ready.wait(timeout=60):
             raise RuntimeError("celery worker was not ready within 60 s:\n" + "".join(log[-50:]))
-        yield proc
+        yield proc, log
     finally:
         app.conf.task_always_eager = True
         proc.terminate()
@@ -169,6 +162,13 @@ def celery_worker_process(transactional_db, settings):
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real worker (see running_worker) for the duration of one test."""
+    with running_worker(settings) as (proc, _log):
+        yield proc
 
 
 def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):

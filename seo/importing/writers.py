@@ -255,8 +255,6 @@ class PostgresCopyWriter:
             cursor.execute(f"TRUNCATE {self.STAGE}")
             with cursor.copy(self.copy_sql) as copy:
                 copy.write("".join(lines))
-            # Statistics let the planner probe the post table's unique index per staged row.
-            cursor.execute(f"ANALYZE {self.STAGE}")
             cursor.execute(self.unlink_sql)
             cursor.execute(self.upsert_sql)
             created, updated = cursor.fetchone()

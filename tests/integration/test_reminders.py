@@ -12,8 +12,6 @@ import datetime as dt
 import email
 import os
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from email.header import decode_header, make_header
@@ -27,7 +25,7 @@ from django.utils import timezone
 from series.models import Part, ReminderLog
 from series.reminders import reminders_send
 from series.tasks import reminders_send_task
-from tests.conftest import REPO_ROOT, _worker_database_url, wait_for
+from tests.conftest import running_worker, wait_for
 from tests.series.factories import make_series
 
 pytestmark = pytest.mark.integration
@@ -44,63 +42,21 @@ def mail_dir(tmp_path, settings) -> Path:
 
 
 @contextlib.contextmanager
-def running_worker(settings, mail_dir: Path, **extra_env: str) -> Iterator[list[str]]:
-    """A real prefork worker like conftest's celery_worker_process, with file-based email.
-
-    Yields its log lines (collected as they come)."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    from config.celery import app
-
-    app.conf.task_always_eager = False
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.integration.settings_mailfile",
-        "HOOKLINE_TEST_MAIL_DIR": str(mail_dir),
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
-        "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+def mail_file_worker(settings, mail_dir: Path, **extra_env: str) -> Iterator[list[str]]:
+    """A real prefork worker whose e-mail goes to files in `mail_dir`; yields its log lines."""
+    with running_worker(
+        settings,
+        pool="prefork",
+        settings_module="tests.integration.settings_mailfile",
+        HOOKLINE_TEST_MAIL_DIR=str(mail_dir),
         **extra_env,
-    }
-    app.control.purge()
-    proc = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork", "--concurrency=2"),
-            *("-l", "info", "--without-gossip", "--without-mingle", "--without-heartbeat"),
-            *("-n", f"reminders-{os.getpid()}@%h"),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log: list[str] = []
-    ready = threading.Event()
-
-    def pump() -> None:
-        for line in proc.stdout:
-            log.append(line)
-            if " ready." in line:
-                ready.set()
-
-    threading.Thread(target=pump, daemon=True).start()
-    try:
-        if not ready.wait(timeout=60):
-            raise RuntimeError("worker not ready within 60 s:\n" + "".join(log[-50:]))
+    ) as (_proc, log):
         yield log
-    finally:
-        app.conf.task_always_eager = True
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture
 def mail_worker(transactional_db, settings, mail_dir):
-    with running_worker(settings, mail_dir) as log:
+    with mail_file_worker(settings, mail_dir) as log:
         yield log
 
 
@@ -175,7 +131,7 @@ def test_a_worker_killed_while_sending_does_not_lead_to_a_second_email(
     )
     part = series.parts.get()
     Part.objects.filter(pk=part.pk).update(scheduled_at=timezone.now() + dt.timedelta(minutes=20))
-    with running_worker(settings, mail_dir, HOOKLINE_TEST_MAIL_DELAY="30") as log:
+    with mail_file_worker(settings, mail_dir, HOOKLINE_TEST_MAIL_DELAY="30") as log:
         reminders_send_task.delay()
         marker = wait_for(lambda: next(mail_dir.glob("sending-*"), None), timeout=60)
         os.kill(int(marker.name.removeprefix("sending-")), signal.SIGKILL)
