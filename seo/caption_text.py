@@ -22,7 +22,8 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A word with at least one letter: "10" and "2025" are not words, "10min" is.
 _LETTER_WORD = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+|\n+")
-_INLINE_TAG = re.compile(r"(?<![\w])#[^\s#]+")
+# Inline tags, including runs glued together ("#fyp#food").
+_INLINE_TAG = re.compile(r"(?<![\w])#[^\s#]+(?:#[^\s#]+)*")
 _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Pictographs, dingbats, symbols, flags and their joiners; a ZWJ sequence such as
@@ -111,10 +112,13 @@ def inline_hashtags(caption: str) -> list[str]:
     text = unicodedata.normalize("NFKC", caption or "")
     found = []
     at = text.find("#")
+    tag_end = -1
     while at != -1:
-        # A '#' inside a word ("C#") starts no tag.
-        if at == 0 or not _TAG_RUN.match(text, at - 1, at):
-            tag = normalize_tag(text[at + 1 : at + 2 + HASHTAG_MAX_LENGTH])
+        # A '#' inside a word ("C#") starts no tag, but one right after a tag does ("#a#b").
+        if at == 0 or at == tag_end or not _TAG_RUN.match(text, at - 1, at):
+            run = _TAG_RUN.match(text, at + 1)
+            tag_end = run.end() if run else at + 1
+            tag = normalize_tag(text[at + 1 : min(tag_end, at + 2 + HASHTAG_MAX_LENGTH)]) if run else ""
             if tag:
                 found.append(tag)
         at = text.find("#", at + 1)

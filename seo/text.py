@@ -35,16 +35,34 @@ def normalize_hashtag(raw: str) -> str:
     return text[:end]
 
 
+def tag_spans(text: str) -> list[tuple[int, int]]:
+    """(start of '#', end of tag) for each inline tag of an NFKC-normalised text.
+
+    A '#' starts a tag unless it sits inside a word ("C#" is no tag), but a '#' right
+    after a tag starts the next one: TikTok reads "#fyp#food" as two tags.
+    """
+    spans = []
+    last_end = -1
+    index = text.find("#")
+    while index != -1:
+        if index == 0 or index == last_end or not _is_tag_char(text[index - 1]):
+            end = index + 1
+            while end < len(text) and _is_tag_char(text[end]):
+                end += 1
+            spans.append((index, end))
+            last_end = end
+        index = text.find("#", index + 1)
+    return spans
+
+
 def hashtags_in_caption(caption: str) -> list[str]:
     """Normalised tags written inline in a caption, in order of appearance."""
     text = unicodedata.normalize("NFKC", caption)
     found = []
-    for index, char in enumerate(text):
-        # A tag starts at a '#' that does not sit inside a word (so "C#" is not a tag).
-        if char == "#" and (index == 0 or not _is_tag_char(text[index - 1])):
-            tag = normalize_hashtag(text[index + 1 : index + 1 + HASHTAG_MAX_LENGTH + 1])
-            if tag:
-                found.append(tag)
+    for start, end in tag_spans(text):
+        tag = normalize_hashtag(text[start + 1 : min(end, start + 1 + HASHTAG_MAX_LENGTH + 1)])
+        if tag:
+            found.append(tag)
     return found
 
 
@@ -71,15 +89,10 @@ def post_hashtags(*, caption: str, hashtags_field: str = "") -> list[str]:
 def strip_hashtags(caption: str) -> str:
     """The caption with its inline hashtags removed (for evaluation and text features)."""
     text = unicodedata.normalize("NFKC", caption)
-    out = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "#" and (index == 0 or not _is_tag_char(text[index - 1])):
-            index += 1
-            while index < len(text) and _is_tag_char(text[index]):
-                index += 1
-            continue
-        out.append(char)
-        index += 1
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    pieces = []
+    position = 0
+    for start, end in tag_spans(text):
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()

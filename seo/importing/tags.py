@@ -2,8 +2,7 @@
 
 Results are identical to seo.text (a test compares them on the shared data): the
 column is split exactly as hashtags_from_field does, and a caption tag is normalised
-from the text after its '#' up to the first whitespace, which cannot change the result
-because whitespace ends a tag and the caption is already NFKC-normalised as a whole.
+over the same spans (seo.text.tag_spans), memoised.
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from seo.text import HASHTAG_MAX_LENGTH, _is_tag_char, normalize_hashtag, unique_in_order
+from seo.text import HASHTAG_MAX_LENGTH, normalize_hashtag, tag_spans, unique_in_order
 
 _SPLIT = re.compile(r"[\s,;]+")
-_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=262_144)
@@ -37,18 +35,11 @@ def caption_tags(caption: str) -> list[str]:
         return []
     text = unicodedata.normalize("NFKC", caption)
     found = []
-    index = text.find("#")
-    while index != -1:
-        if index == 0 or not _is_tag_char(text[index - 1]):
-            tail = text[index + 1 : index + 2 + HASHTAG_MAX_LENGTH]
-            if not tail or tail[0] == "#" or tail[0].isspace():
-                tag = normalize_hashtag(tail)  # rare: normalize_hashtag strips these first
-            else:
-                space = _SPACE.search(tail)
-                tag = _normalized(tail[: space.start()] if space else tail)
-            if tag:
-                found.append(tag)
-        index = text.find("#", index + 1)
+    for start, end in tag_spans(text):
+        if end > start + 1 and (
+            tag := _normalized(text[start + 1 : min(end, start + 2 + HASHTAG_MAX_LENGTH)])
+        ):
+            found.append(tag)
     return found
 
 

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from seo.text import hashtags_from_field, hashtags_in_caption, normalize_hashtag, post_hashtags
+from seo.text import (
+    hashtags_from_field,
+    hashtags_in_caption,
+    normalize_hashtag,
+    post_hashtags,
+    strip_hashtags,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +61,13 @@ def test_the_importers_fast_extraction_agrees_with_seo_text():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         expected = post_hashtags(caption=text, hashtags_field=text[::-1])
         assert row_hashtags(caption=text, hashtags_field=text[::-1]) == expected, repr(text)
+
+
+def test_tags_glued_together_are_each_a_tag():
+    caption = "drop dead gorgeous #fyp#4u#fypシ゚#viral and C# stays code"
+    assert hashtags_in_caption(caption) == ["fyp", "4u", "fypシ゚", "viral"]
+    assert strip_hashtags(caption) == "drop dead gorgeous and C# stays code"
+
+
+def test_a_hash_inside_a_word_starts_no_tag():
+    assert hashtags_in_caption("C# and F# rock, a#b too") == []
