@@ -4,38 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('seo', '0002_import_indexes'),
+        ("seo", "0002_import_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='trendpost',
-            name='author',
+            model_name="trendpost",
+            name="author",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AlterField(
-            model_name='trendpost',
-            name='language',
+            model_name="trendpost",
+            name="language",
             field=models.CharField(blank=True, max_length=16),
         ),
         migrations.AlterField(
-            model_name='trendpost',
-            name='region',
+            model_name="trendpost",
+            name="region",
             field=models.CharField(blank=True, max_length=8),
         ),
         migrations.AlterField(
-            model_name='trendpost',
-            name='sound',
+            model_name="trendpost",
+            name="sound",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddIndex(
-            model_name='trendpost',
-            index=models.Index(fields=['region'], name='trendpost_region_idx'),
+            model_name="trendpost",
+            index=models.Index(fields=["region"], name="trendpost_region_idx"),
         ),
         migrations.AddIndex(
-            model_name='trendpost',
-            index=models.Index(fields=['language'], name='trendpost_language_idx'),
+            model_name="trendpost",
+            index=models.Index(fields=["language"], name="trendpost_language_idx"),
         ),
     ]

@@ -161,3 +161,17 @@ def test_a_big_postgresql_import_restores_the_link_foreign_keys(tmp_path, monkey
     assert report.imported is not bad_row
     assert link_foreign_keys() == before and len(before) == 2
     assert PostHashtag.objects.count() == (0 if bad_row else 4)
+
+
+def test_it_keeps_tabs_backslashes_and_line_breaks_in_text_verbatim(tmp_path):
+    # The PostgreSQL writer builds COPY text itself, so its escaping must round-trip.
+    path = tmp_path / "odd.jsonl"
+    caption = "tab\there back\\slash \\N not null\r\nsecond line #Odd"
+    path.write_text(
+        json.dumps({"video_id": "v\\1", "caption": caption, "sound": "a\tb", "author": ""}) + "\n"
+    )
+    report = trend_import(paths=[path])
+    assert report.created == 1, report.errors
+    post = TrendPost.objects.get(video_id="v\\1")
+    assert (post.caption, post.sound, post.author, post.views) == (caption.strip(), "a\tb", "", None)
+    assert list(post.hashtags.values_list("name", flat=True)) == ["odd"]
