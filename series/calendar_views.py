@@ -93,7 +93,7 @@ def _link_parts(days: list) -> None:
 
 def _render_calendar(request: HttpRequest, context: dict, status: int) -> HttpResponse:
     _link_parts(context["grid"].days)
-    page = f"series/calendar_{context['view']}.html"
+    page = "series/calendar.html"  # one page; context["view"] picks the month or week grid
     # A history restore (back button after the cache expired) needs the whole page.
     partial = request.htmx and not request.htmx.history_restore_request
     template = f"{page}#calendar" if partial else page
