@@ -158,6 +158,7 @@ def _keywords(found: Suggestions | None, data: EditorInput) -> list[dict[str, An
         {
             "term": kw.term,
             "posts": kw.posts,
+            "stage": kw.stage,
             "used": used.contains(kw.term),
             "placements": [
                 {"key": where, "label": PLACEMENT_LABELS[where], "field": PLACEMENT_FIELDS[where]}

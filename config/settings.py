@@ -148,6 +148,8 @@ for _name, _value in (
             raise ImproperlyConfigured(f"{_name}={_value!r} is not an ISO 8601 date or time.") from None
 # How often a process asks the database whether a new index version is active.
 HOOKLINE_INDEX_RELOAD_SECONDS = env_float("HOOKLINE_INDEX_RELOAD_SECONDS", 1.5)
+# Trend stages move suggestions (rising up, declining down); off measures the engine without them.
+SUGGEST_TREND_STAGES = env_bool("SUGGEST_TREND_STAGES", True)
 
 # --- Caches, API and batch limits --------------------------------------------
 # The per-token API rate limit counts in the cache: production sets CACHE_URL to Redis

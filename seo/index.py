@@ -247,9 +247,10 @@ def active_index(*, force_check: bool = False) -> LoadedIndex | None:
 def reset_loaded_index() -> None:
     """Forget the loaded index and cached blocked tags (tests use this to simulate a fresh process)."""
     from seo import suggest  # imported here: seo.suggest imports this module
+    from seo.suggest_stages import forget_stages
 
     with _Serving.lock:
         _Serving.index = None
         _Serving.checked_at = -1e9
     suggest._Blocked.checked_at = -1e9
-    suggest._StageCache.filled_at = -1e9
+    forget_stages()

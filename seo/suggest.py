@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,6 +32,7 @@ from seo.suggest_rank import (
     score_keywords,
     score_tags,
 )
+from seo.suggest_stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.text import hashtags_in_caption, normalize_hashtag
 from seo.tokenize import analyze
@@ -46,10 +46,6 @@ TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this simila
 TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
 SIMILAR_POSTS_SHOWN = 5
 CAPTION_PREVIEW = 140
-# Used when the trends app exposes stages but no multipliers of its own.
-STAGE_MULTIPLIERS = {"rising": 1.2, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
-STAGE_CACHE_SECONDS = 60.0
-STAGE_TAGS = 5_000
 
 
 def _validate(text: str, k: int) -> str:
@@ -104,58 +100,6 @@ def blocked_tags() -> set[str]:
         _Blocked.names = frozenset(names)
         _Blocked.checked_at = now
     return set(_Blocked.names)
-
-
-@lru_cache(maxsize=1)
-def _stage_source() -> tuple[Callable[[list[str]], Mapping[str, str]], Mapping[str, float]] | None:
-    # Looked up once per process: a failed import is not cached by Python and costs a path search.
-    try:
-        from trends.selectors import stage_for_tags  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        from trends.selectors import STAGE_MULTIPLIERS as multipliers  # type: ignore[import-not-found]
-    except ImportError:
-        multipliers = STAGE_MULTIPLIERS
-    return stage_for_tags, multipliers
-
-
-class _StageCache:
-    """Stages of the corpus' most used tags, read in one query every STAGE_CACHE_SECONDS.
-
-    A query per suggestion would cost more than the whole rest of it; tags outside the
-    STAGE_TAGS most used ones have too few posts for a meaningful trend stage anyway.
-    """
-
-    stages: dict[str, str] = {}
-    filled_at: float = -1e9
-    index_path: str | None = None
-
-
-def _stages(index: LoadedIndex, tags: Sequence[str]) -> dict[str, str]:
-    """Trend stages from the trends app when it provides them; nothing otherwise."""
-    source = _stage_source()
-    if source is None or not tags:
-        return {}
-    now = time.monotonic()
-    if now - _StageCache.filled_at > STAGE_CACHE_SECONDS or _StageCache.index_path != str(index.path):
-        _StageCache.filled_at, _StageCache.index_path = now, str(index.path)
-        top = index.most_used_tags(STAGE_TAGS)
-        try:
-            _StageCache.stages = dict(source[0]([index.tag_name(int(t)) for t in top]) or {})
-        except Exception:  # a broken optional signal must never break suggestions
-            logger.exception("trends.selectors.stage_for_tags failed; ignoring trend stages")
-            _StageCache.stages = {}
-    return {tag: _StageCache.stages[tag] for tag in tags if tag in _StageCache.stages}
-
-
-def _stage_multiplier(tag: str, stages: Mapping[str, str] | None = None) -> float:
-    """Boost for a tag by its trend stage (rising up, declining down); 1.0 when stages are unknown."""
-    if not stages or tag not in stages:
-        return 1.0
-    source = _stage_source()
-    multipliers = source[1] if source else STAGE_MULTIPLIERS
-    return float(multipliers.get(stages[tag], 1.0))
 
 
 # --- typed hashtags -------------------------------------------------------------------
@@ -257,13 +201,13 @@ def suggest(
         index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
-    stages = _stages(index, [s.name for s in scored])
+    stages = cached_stages("hashtag", index)
     for s in scored:
-        multiplier = _stage_multiplier(s.name, stages)
-        s.score *= multiplier
-        s.parts["stage_factor"] = multiplier
+        s.parts["stage_factor"] = stage_multiplier(stages.get(s.name))
+        s.score *= s.parts["stage_factor"]
     scored.sort(key=lambda s: -s.score)
-    keywords = score_keywords(index, votes, ids, k)
+    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index))
+    keyword_stages = cached_stages("keyword", index)
 
     sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
     shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
@@ -302,8 +246,13 @@ def suggest(
             posts=kw.posts,
             engagement=round(kw.engagement, 5),
             placement=placement(rank, terms[kw.term]),
-            parts={"in_query": float(kw.in_query), "idf": round(float(index.idf[kw.term]), 4)},
+            parts={
+                "in_query": float(kw.in_query),
+                "idf": round(float(index.idf[kw.term]), 4),
+                "stage_factor": stage_multiplier(keyword_stages.get(terms[kw.term])),
+            },
             examples=[refs[p] for p in kw.example_posts if p in refs],
+            stage=keyword_stages.get(terms[kw.term]),
         )
         for rank, kw in enumerate(keywords)
     ]

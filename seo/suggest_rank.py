@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -343,8 +344,16 @@ class KeywordScore:
     in_query: bool
 
 
-def score_keywords(index: LoadedIndex, votes: Votes, query_terms: np.ndarray, k: int) -> list[KeywordScore]:
+def score_keywords(
+    index: LoadedIndex,
+    votes: Votes,
+    query_terms: np.ndarray,
+    k: int,
+    boost: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> list[KeywordScore]:
     """Search terms of the closest posts, weighted by their votes and by how distinctive (idf) they are.
+
+    `boost` maps term ids to score factors (the trend stages, seo.suggest_stages).
 
     Candidates are each close post's strongest terms (the forward lists) plus the
     query's own terms, whose presence in the close posts is read from the postings.
@@ -371,6 +380,8 @@ def score_keywords(index: LoadedIndex, votes: Votes, query_terms: np.ndarray, k:
     in_query = np.isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)
     score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
+    if boost is not None:
+        score = score * boost(unique)
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
     out = []
     for i in np.argsort(-score, kind="stable")[:k].tolist():

@@ -3,7 +3,7 @@
 For every kind (hashtag, keyword, sound), slice (all posts, each niche, region,
 language) and window, the keys worth showing are kept: the most used ones and the
 fastest risers of each slice. Everything else is dropped so the explorer's tables
-stay small; `stage_for_tags` treats a missing key as "no stage" (multiplier 1).
+stay small; the suggestions treat a missing key as "no stage" (multiplier 1).
 """
 
 from __future__ import annotations

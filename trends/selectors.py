@@ -1,19 +1,17 @@
 """Reads of the stored trend statistics: the explorer's tables, a detail page, and stages for suggestions.
 
-The suggestion engine calls `stage_for_tags` / `stage_for_terms` and multiplies a
-candidate's score by `STAGE_MULTIPLIERS[stage]`; keys without a stored row have no
-stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
+The suggestion engine (seo.suggest_stages) reads `all_stages()` and multiplies a
+hashtag's or keyword's score by `STAGE_MULTIPLIERS[stage]`; keys without a stored row
+have no stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from seo.models import Hashtag, TrendPost
-from seo.text import normalize_hashtag
 from trends.models import TrendDetail, TrendRun, TrendStat
 
 STAGE_MULTIPLIERS = {"rising": 1.25, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
@@ -26,30 +24,19 @@ def stage_window() -> int:
     return int(getattr(settings, "TRENDS_STAGE_WINDOW", DEFAULT_WINDOW))
 
 
-def _stages(kind: str, keys: Iterable[str]) -> dict[str, str]:
-    wanted = {key for key in keys if key}
-    if not wanted:
-        return {}
-    rows = TrendStat.objects.filter(
-        kind=kind, window=stage_window(), dimension="", value="", key__in=wanted
-    ).values_list("key", "stage")
-    return dict(rows)
+def all_stages() -> dict[str, dict[str, str]]:
+    """{"hashtag": {tag: stage}, "keyword": {term: stage}} over all posts, in one query.
 
-
-def stage_for_tags(tags: Iterable[str]) -> dict[str, str]:
-    """{tag: stage} for the tags that have one (one query); tags may carry '#' or capitals.
-
-    The keys of the result are the tags as given. Tags are matched by their
-    canonical spelling; an alias has no stage of its own.
+    The explorer keeps a few thousand keys per kind in the all-posts slice, so the whole
+    table is small enough for every process to hold (seo.suggest_stages caches it).
     """
-    given = {tag: normalize_hashtag(tag) for tag in tags}
-    found = _stages("hashtag", given.values())
-    return {tag: found[name] for tag, name in given.items() if name in found}
-
-
-def stage_for_terms(terms: Iterable[str]) -> dict[str, str]:
-    """{term: stage} for index terms (lower-case words as seo.tokenize produces them); one query."""
-    return _stages("keyword", terms)
+    out: dict[str, dict[str, str]] = {"hashtag": {}, "keyword": {}}
+    rows = TrendStat.objects.filter(
+        kind__in=tuple(out), window=stage_window(), dimension="", value=""
+    ).values_list("kind", "key", "stage")
+    for kind, key, stage in rows:
+        out[kind][key] = stage
+    return out
 
 
 def latest_run() -> TrendRun | None:

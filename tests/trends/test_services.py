@@ -9,7 +9,7 @@ import pytest
 from seo.models import Hashtag, TrendPost
 from tests.trends.factories import END, post, rising_and_falling_corpus, tag
 from trends.models import TrendDetail, TrendRun, TrendStat
-from trends.selectors import STAGE_MULTIPLIERS, stage_for_tags, stage_for_terms
+from trends.selectors import STAGE_MULTIPLIERS, all_stages
 from trends.services import trend_stats_recompute
 
 pytestmark = pytest.mark.django_db
@@ -148,17 +148,18 @@ def test_an_empty_corpus_clears_the_figures():
     assert not TrendStat.objects.exists()
 
 
-def test_stage_for_tags_reads_the_30_day_stages_in_one_query(django_assert_num_queries):
+def test_all_stages_reads_the_30_day_stages_of_all_posts_in_one_query(django_assert_num_queries):
     rising_and_falling_corpus()
     trend_stats_recompute()
     with django_assert_num_queries(1):
-        stages = stage_for_tags(["#Sourdough", "dalgona", "unknown"])
-    assert stages == {"#Sourdough": "rising", "dalgona": "declining"}
-    with django_assert_num_queries(1):
-        assert stage_for_terms(["sourdough", "nothing"]) == {"sourdough": "rising"}
+        stages = all_stages()
+    assert stages["hashtag"]["sourdough"] == "rising"
+    assert stages["hashtag"]["dalgona"] == "declining"
+    assert stages["keyword"]["sourdough"] == "rising"
+    assert "unknown" not in stages["hashtag"]
     assert set(STAGE_MULTIPLIERS) == {"rising", "new", "peaking", "evergreen", "declining"}
+    assert STAGE_MULTIPLIERS["rising"] > 1 > STAGE_MULTIPLIERS["declining"]
 
 
-def test_stage_for_tags_needs_no_query_for_nothing(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        assert stage_for_tags([]) == {}
+def test_all_stages_of_an_empty_corpus_is_empty():
+    assert all_stages() == {"hashtag": {}, "keyword": {}}
