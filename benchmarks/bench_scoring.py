@@ -64,14 +64,14 @@ def sample_keywords(captions: list[str]) -> list[list[str]]:
 
 
 def score_all(captions: list[str], keyword_lists: list[list[str]], *, detect: bool) -> float:
-    from seo.caption_text import inline_hashtags
     from seo.language import detect_language
     from seo.scoring import caption_score
     from seo.suggest import blocked_tags, tag_tiers
+    from seo.text import hashtags_in_caption
 
     started = time.process_time()
     # Like a batch: each caption's tags, their tiers looked up once for the whole file.
-    tags_per_caption = [inline_hashtags(caption) for caption in captions]
+    tags_per_caption = [hashtags_in_caption(caption) for caption in captions]
     tiers = tag_tiers({tag for tags in tags_per_caption for tag in tags})
     for i, caption in enumerate(captions):
         language = detect_language(caption) if detect else "en"

@@ -22,7 +22,7 @@ from seo.models import Hashtag
 from seo.scoring import MAX_HASHTAGS, SeoScore, caption_score
 from seo.suggest import blocked_tags, suggest, tag_tiers
 from seo.suggestions import PostRef, SuggestError, Suggestions
-from seo.text import hashtags_from_field, normalize_hashtag, unique_in_order
+from seo.text import hashtags_from_field, hashtags_in_caption, normalize_hashtag, unique_in_order
 
 KEYWORDS_SHOWN = 8
 TAGS_ASKED = 15
@@ -221,7 +221,7 @@ def panel_score(data: EditorInput, *, keywords: list[str], language: str, blocke
         hashtags=data.hashtags,
         keywords=keywords,
         language=language,
-        tiers=tag_tiers([*data.hashtags, *ct.inline_hashtags(data.caption)]),
+        tiers=tag_tiers([*data.hashtags, *hashtags_in_caption(data.caption)]),
         blocked=blocked,
     )
 

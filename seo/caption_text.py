@@ -14,8 +14,6 @@ from functools import lru_cache
 
 import stopwordsiso
 
-from seo.text import HASHTAG_MAX_LENGTH
-
 # A word: letters, digits and combining marks (Vietnamese tones stay inside words).
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -32,28 +30,6 @@ _EMOJI = re.compile(
     "[\U0001f1e6-\U0001f1ff]{2}|[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d]"
 )
 
-
-def _mark_class() -> str:
-    """Every combining mark as a regex class body (Python's re has no \\p{M})."""
-    marks = [
-        code
-        for code in (*range(0x300, 0x20000), *range(0xE0100, 0xE01F0))
-        if unicodedata.category(chr(code))[0] == "M"
-    ]
-    ranges: list[str] = []
-    start = previous = marks[0]
-    for code in [*marks[1:], -1]:
-        if code != previous + 1:
-            ranges.append(f"\\U{start:08x}-\\U{previous:08x}")
-            start = code
-        previous = code
-    return "".join(ranges)
-
-
-# A hashtag's characters, as seo.text defines them: letters, digits, marks, "_"
-# (\w is exactly letters, digits and "_").
-_TAG_CHARS = f"\\w{_mark_class()}"
-_TAG_RUN = re.compile(f"[{_TAG_CHARS}]+")
 
 # Endings that still name the same thing: plural, definite (nb) and genitive forms.
 _SUFFIXES = ("s", "es", "'s", "er", "en", "et", "ene", "a", "e", "r")
@@ -94,35 +70,6 @@ def fold(text: str) -> str:
 def words(text: str, *, folded: bool = False) -> list[str]:
     """Words with at least one letter ("10" and emoji are not words), folded."""
     return _LETTER_WORD.findall(text if folded else fold(text))
-
-
-def normalize_tag(raw: str) -> str:
-    """seo.text.normalize_hashtag with a regex instead of a loop over characters.
-
-    Scoring normalises every tag of every caption, thousands of captions a second;
-    tests check that both functions agree.
-    """
-    text = unicodedata.normalize("NFKC", raw).casefold().strip().lstrip("#").strip()
-    match = _TAG_RUN.match(text)
-    return match.group() if match else ""
-
-
-def inline_hashtags(caption: str) -> list[str]:
-    """The same tags as seo.text.hashtags_in_caption, found with regexes."""
-    text = unicodedata.normalize("NFKC", caption or "")
-    found = []
-    at = text.find("#")
-    tag_end = -1
-    while at != -1:
-        # A '#' inside a word ("C#") starts no tag, but one right after a tag does ("#a#b").
-        if at == 0 or at == tag_end or not _TAG_RUN.match(text, at - 1, at):
-            run = _TAG_RUN.match(text, at + 1)
-            tag_end = run.end() if run else at + 1
-            tag = normalize_tag(text[at + 1 : min(tag_end, at + 2 + HASHTAG_MAX_LENGTH)]) if run else ""
-            if tag:
-                found.append(tag)
-        at = text.find("#", at + 1)
-    return found
 
 
 def plain_text(text: str) -> str:

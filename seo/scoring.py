@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from seo import caption_text as ct
+from seo.text import hashtags_in_caption, normalize_hashtag
 
 API_CAPTION_LIMIT = 2200  # characters accepted by TikTok's Content Posting API
 APP_CAPTION_LIMIT = 4000  # about what the TikTok app accepts
@@ -297,7 +298,7 @@ def _tags_and_duplicates(inline: list[str], hashtags: Iterable[str]) -> tuple[li
     A tag both written in the caption and chosen in the tag list counts once: the
     editor passes both, and the posted caption carries it once.
     """
-    chosen = [tag for tag in (ct.normalize_tag(raw) for raw in hashtags) if tag]
+    chosen = [tag for tag in (normalize_hashtag(raw) for raw in hashtags) if tag]
     duplicates = [
         tag
         for source in (inline, chosen)
@@ -318,7 +319,7 @@ def _prepare(
     language: str,
 ) -> _Caption:
     caption = caption or ""
-    inline = ct.inline_hashtags(caption)
+    inline = hashtags_in_caption(caption)
     tags, duplicates = _tags_and_duplicates(inline, hashtags)
     written = set(inline)
     extra = sum(len(tag) + 2 for tag in tags if tag not in written)  # " #tag" appended when posting

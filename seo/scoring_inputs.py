@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from seo.caption_text import inline_hashtags, normalize_tag
 from seo.language import detect_language
 from seo.scoring import SeoScore, caption_score
 from seo.suggest import blocked_tags, suggest, tag_tiers
 from seo.suggestions import SuggestError, Suggestions
+from seo.text import hashtags_in_caption, normalize_hashtag
 
 KEYWORDS_ASKED = 10
 
@@ -68,7 +68,7 @@ def score_inputs(
         except SuggestError as exc:
             keywords = []
             notes.append(f"Scored without trending keywords: {exc}")
-    tags = [*inline_hashtags(caption), *(normalize_tag(tag) for tag in hashtags)]
+    tags = [*hashtags_in_caption(caption), *(normalize_hashtag(tag) for tag in hashtags)]
     return ScoreInputs(
         language=used_language,
         language_detected=not given,

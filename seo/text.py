@@ -4,6 +4,11 @@
 Japanese, combining marks as in `fypシ゚`); a tag is the run of letters, digits,
 combining marks and underscores after the `#`, so trailing punctuation and emoji
 end it, as they do on TikTok.
+
+Imports, scoring and suggestions call this for every tag of every caption, thousands
+of captions a second, so tag characters are one compiled regex and normalised tags are
+memoised. tests/seo/text_reference.py keeps the first, character-by-character version;
+tests check that both agree on random input and on the shared data.
 """
 
 from __future__ import annotations
@@ -11,28 +16,40 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 HASHTAG_MAX_LENGTH = 150
 _SPLIT = re.compile(r"[\s,;]+")
 
 
-def _is_tag_char(char: str) -> bool:
-    if char == "_":
-        return True
-    # L* letters, N* digits, M* combining marks (Vietnamese tones, Japanese dakuten).
-    return unicodedata.category(char)[0] in "LNM"
+def _mark_class() -> str:
+    """Every combining mark as a regex class body (Python's re has no \\p{M})."""
+    marks = [
+        code
+        for code in (*range(0x300, 0x20000), *range(0xE0100, 0xE01F0))
+        if unicodedata.category(chr(code))[0] == "M"
+    ]
+    ranges: list[str] = []
+    start = previous = marks[0]
+    for code in [*marks[1:], -1]:
+        if code != previous + 1:
+            ranges.append(f"\\U{start:08x}-\\U{previous:08x}")
+            start = code
+        previous = code
+    return "".join(ranges)
 
 
+# A tag's characters: letters, digits and "_" (exactly what \w matches) plus combining
+# marks (Vietnamese tones, Japanese dakuten).
+_TAG_RUN = re.compile(f"[\\w{_mark_class()}]+")
+
+
+@lru_cache(maxsize=262_144)
 def normalize_hashtag(raw: str) -> str:
     """The canonical spelling of one hashtag, or "" when nothing tag-like is left."""
-    text = unicodedata.normalize("NFKC", raw).casefold().strip()
-    text = text.lstrip("#").strip()
-    end = 0
-    for char in text:
-        if not _is_tag_char(char):
-            break
-        end += 1
-    return text[:end]
+    text = unicodedata.normalize("NFKC", raw).casefold().strip().lstrip("#").strip()
+    match = _TAG_RUN.match(text)
+    return match.group() if match else ""
 
 
 def tag_spans(text: str) -> list[tuple[int, int]]:
@@ -43,25 +60,26 @@ def tag_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     last_end = -1
-    index = text.find("#")
-    while index != -1:
-        if index == 0 or index == last_end or not _is_tag_char(text[index - 1]):
-            end = index + 1
-            while end < len(text) and _is_tag_char(text[end]):
-                end += 1
-            spans.append((index, end))
-            last_end = end
-        index = text.find("#", index + 1)
+    at = text.find("#")
+    while at != -1:
+        if at == 0 or at == last_end or not _TAG_RUN.match(text, at - 1, at):
+            run = _TAG_RUN.match(text, at + 1)
+            last_end = run.end() if run else at + 1
+            spans.append((at, last_end))
+        at = text.find("#", at + 1)
     return spans
 
 
 def hashtags_in_caption(caption: str) -> list[str]:
     """Normalised tags written inline in a caption, in order of appearance."""
+    if caption.isascii() and "#" not in caption:  # most captions; others may hold a full-width '#' (U+FF03)
+        return []
     text = unicodedata.normalize("NFKC", caption)
     found = []
     for start, end in tag_spans(text):
-        tag = normalize_hashtag(text[start + 1 : min(end, start + 1 + HASHTAG_MAX_LENGTH + 1)])
-        if tag:
+        if end > start + 1 and (
+            tag := normalize_hashtag(text[start + 1 : min(end, start + 2 + HASHTAG_MAX_LENGTH)])
+        ):
             found.append(tag)
     return found
 
@@ -71,8 +89,7 @@ def hashtags_from_field(value: str) -> list[str]:
     tags = []
     for part in _SPLIT.split(unicodedata.normalize("NFKC", value or "")):
         for piece in part.split("#"):
-            tag = normalize_hashtag(piece)
-            if tag:
+            if piece and (tag := normalize_hashtag(piece)):
                 tags.append(tag)
     return tags
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from seo.models import Hashtag, TrendPost
 from trends.models import TrendDetail, TrendRun, TrendStat
 
-STAGE_MULTIPLIERS = {"rising": 1.25, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
+STAGE_MULTIPLIERS = {"rising": 1.15, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
 DEFAULT_WINDOW = 30
 FILTER_DIMENSIONS = ("niche", "region", "language")
 RISING_STAGES = ("rising", "new")

@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from seo.importing.tags import row_hashtags
 from seo.importing.values import FieldError, parse_count, parse_datetime, parse_duration, parse_text
 from seo.models import TrendPost
-from seo.text import HASHTAG_MAX_LENGTH
+from seo.text import HASHTAG_MAX_LENGTH, post_hashtags
 
 # TikTok allows 4,000 characters of caption; scraped captions run a little over it
 # (emoji and joined hashtags), so allow some headroom before calling a caption broken.
@@ -91,7 +90,7 @@ def row_clean(line: int, data: dict[str, Any]) -> PostRow | list[RowError]:
     if url and not url.lower().startswith(("http://", "https://")):
         errors.append(RowError(line=line, field="url", message=f"url {url[:60]!r} is not an http(s) address"))
     tags_field = get("hashtags")
-    hashtags = row_hashtags(
+    hashtags = post_hashtags(
         caption=caption or "", hashtags_field="" if tags_field is None else str(tags_field)
     )
     for tag in hashtags:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from seo.caption_text import TextIndex, calls_to_action, inline_hashtags
+from seo.caption_text import TextIndex, calls_to_action
 from seo.drafting import caption_drafts
+from seo.text import hashtags_in_caption as inline_hashtags
 
 KEYWORDS = ["pasta", "easy dinner", "garlic"]
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import csv
+import random
+
 import pytest
 
 from seo.text import (
@@ -9,6 +12,7 @@ from seo.text import (
     post_hashtags,
     strip_hashtags,
 )
+from tests.seo import text_reference as reference
 
 
 @pytest.mark.parametrize(
@@ -50,17 +54,36 @@ def test_it_unites_column_and_inline_tags_without_duplicates():
     ]
 
 
-def test_the_importers_fast_extraction_agrees_with_seo_text():
-    import random
+TRICKY = ["C#", "#a#b", "##x", "x#y #z", "#fypシ゚ #Việt", "_#no", "é#no", "#", "# space", "#tag.", "🔥#fire",
+          "#İstanbul", "#ß", "#" + "a" * 200, "e\u0301#x", "\uff03fullwidth", "small\ufe5ftag", "a\uff03b"]  # fmt: skip
 
-    from seo.importing.tags import row_hashtags
 
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_fast_extraction_agrees_with_the_reference_on_tricky_text(text):
+    assert hashtags_in_caption(text) == reference.hashtags_in_caption(text)
+    assert hashtags_from_field(text) == reference.hashtags_from_field(text)
+    assert normalize_hashtag(text) == reference.normalize_hashtag(text)
+    assert strip_hashtags(text) == reference.strip_hashtags(text)
+
+
+def test_the_fast_extraction_agrees_with_the_reference_on_random_input():
     rng = random.Random(5)
-    alphabet = "#  ,;.abCxé\u0301シ゚ﾞ\uff46#_1\uff12ßİ\u0131\t\n🔥ДΣς"
+    alphabet = "#  ,;.abCxé\u0301シ゚ﾞ\uff46#_1\uff12ßİ\u0131\t\n🔥ДΣς\uff03\ufe5f"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        expected = post_hashtags(caption=text, hashtags_field=text[::-1])
-        assert row_hashtags(caption=text, hashtags_field=text[::-1]) == expected, repr(text)
+        expected = reference.post_hashtags(caption=text, hashtags_field=text[::-1])
+        assert post_hashtags(caption=text, hashtags_field=text[::-1]) == expected, repr(text)
+        assert normalize_hashtag(text) == reference.normalize_hashtag(text), repr(text)
+        assert strip_hashtags(text) == reference.strip_hashtags(text), repr(text)
+
+
+def test_the_fast_extraction_agrees_with_the_reference_on_the_shared_data(shared_trends_csv):
+    with open(shared_trends_csv, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        caption, field = row["caption"], row["hashtags"]
+        expected = reference.post_hashtags(caption=caption, hashtags_field=field)
+        assert post_hashtags(caption=caption, hashtags_field=field) == expected, repr(caption)
 
 
 def test_tags_glued_together_are_each_a_tag():
