@@ -12,6 +12,10 @@ from the 80%.
 --tune evaluates on a split of the 80% only (80/20 of it again), so the engine's
 knobs can be checked without ever looking at the real held-out 20%.
 
+Trend statistics are computed on the 80% as after an import, and every query is asked
+twice: as the engine runs ("hookline", trend stages boosting rising tags) and with
+SUGGEST_TREND_STAGES off ("hookline_no_stages"), so the stage boost's effect is measured.
+
 Metrics per system: hit@1/5/10 (at least one true tag in the top k) and recall@5/10
 (share of the post's true tags in the top k), over all true tags and over true tags
 minus the generic ones (GENERIC below, a fixed list written from general TikTok
@@ -170,6 +174,14 @@ def main() -> None:
     started = time.perf_counter()
     version = index_build()
     build_seconds = time.perf_counter() - started
+    # Trend stages of the training posts (windows end at the newest of them), as after an import.
+    from django.conf import settings
+
+    from trends.selectors import all_stages
+    from trends.services import trend_stats_recompute
+
+    trend_stats_recompute()
+    stage_counts = {kind: dict(Counter(stages.values())) for kind, stages in all_stages().items()}
 
     from baselines import KnnVoting, MostPopular
 
@@ -178,7 +190,8 @@ def main() -> None:
 
     popular = MostPopular()
     knn = KnnVoting(neighbours=KNN_NEIGHBOURS)
-    systems = {"hookline": Scores(), "popular": Scores(), "knn30": Scores()}
+    # "hookline" is the engine as it runs; "hookline_no_stages" the same with SUGGEST_TREND_STAGES off.
+    systems = {"hookline": Scores(), "hookline_no_stages": Scores(), "popular": Scores(), "knn30": Scores()}
     skipped_empty = skipped_untagged = fallbacks = 0
     latencies = []
     for row in held_out:
@@ -199,7 +212,18 @@ def main() -> None:
         except SuggestError:
             ours = []
         latencies.append(time.perf_counter() - started)
-        predictions = {"hookline": ours, "popular": popular.predict(10), "knn30": knn.predict(query, 10)}
+        settings.SUGGEST_TREND_STAGES = False
+        try:
+            without_stages = [tag.tag for tag in suggest(text=query, k=10).hashtags]
+        except SuggestError:
+            without_stages = []
+        settings.SUGGEST_TREND_STAGES = True
+        predictions = {
+            "hookline": ours,
+            "hookline_no_stages": without_stages,
+            "popular": popular.predict(10),
+            "knn30": knn.predict(query, 10),
+        }
         for name, predicted in predictions.items():
             systems[name].add(predicted, truth_all, "all")
             systems[name].add(predicted, truth_specific, "specific")
@@ -224,6 +248,7 @@ def main() -> None:
         "skipped_untagged": skipped_untagged,
         "skipped_empty_caption": skipped_empty,
         "hookline_fallbacks": fallbacks,
+        "trend_stages_of_training_posts": stage_counts,
         "suggest_ms_p50": round(1000 * latencies[len(latencies) // 2], 2) if latencies else None,
         "results": results,
         "specific_recall@5_vs_better_baseline": round(
