@@ -9,7 +9,6 @@ meta.json. See docs/suggestions.md for what each file holds.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,9 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 
+from seo.specificity import specificity
 from seo.string_table import string_table_write
 from seo.tokenize import words_batch
 
@@ -33,9 +34,6 @@ FORWARD_TERMS = 8  # keyword candidates kept per post
 RECENCY_HALF_LIFE_DAYS = 21.0
 RECENCY_FLOOR = 0.2
 ENGAGEMENT_CLIP = (0.5, 2.0)
-GENERIC_SAMPLE = 200_000
-GENERIC_LIFT_REFERENCE = 25.0  # a tag whose posts are this much more alike than random is fully specific
-GENERIC_PRIOR_POSTS = 15  # coherence of a rarely used tag is noise: blend toward neutral
 STAFF_GENERIC_FACTOR = 0.05
 TIER_BROAD_SHARE, TIER_BROAD_MIN = 0.01, 20
 TIER_MID_SHARE, TIER_MID_MIN = 0.001, 4
@@ -108,36 +106,6 @@ def _recency(posted_ts: np.ndarray, reference_ts: float | None) -> tuple[np.ndar
         age_days = np.maximum(0.0, (reference_ts - posted_ts[known]) / 86400.0)
         weight[known] = np.maximum(RECENCY_FLOOR, np.power(0.5, age_days / RECENCY_HALF_LIFE_DAYS))
     return weight, reference_ts
-
-
-def _generic_factor(x: sp.csr_matrix, tags: sp.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """How specific each tag is, learned from the data.
-
-    Posts sharing a specific tag (#sourdough) talk about the same thing, so their
-    text vectors are alike; posts sharing #fyp are as unalike as random posts. The
-    mean pairwise cosine of a tag's posts, divided by that of random post pairs, is
-    the tag's lift; the factor grows with log(lift) and is blended toward neutral for
-    tags used too rarely to judge.
-    """
-    n_posts = x.shape[0]
-    if n_posts > GENERIC_SAMPLE:
-        rows = np.random.default_rng(0).choice(n_posts, GENERIC_SAMPLE, replace=False)
-        x, tags = x[rows], tags[rows]
-    has_text = np.asarray(x.getnnz(axis=1) > 0, dtype=np.float32)
-    tag_posts = sp.csr_matrix(tags.T.multiply(has_text[None, :]))
-    counts = np.asarray(tag_posts.sum(axis=1)).ravel()
-    centroid = tag_posts @ x
-    squared = np.asarray(centroid.multiply(centroid).sum(axis=1)).ravel()
-    pairs = counts * (counts - 1)
-    coherence = np.where(pairs > 0, (squared - counts) / np.maximum(pairs, 1), 0.0)
-    total = np.asarray(x.sum(axis=0)).ravel()
-    m = float(has_text.sum())
-    baseline = max((float(total @ total) - m) / max(m * (m - 1), 1.0), 1e-6)
-    lift = np.maximum(coherence / baseline, 1.0)
-    specificity = np.clip(np.log(lift) / math.log(GENERIC_LIFT_REFERENCE), 0.0, 1.0)
-    trust = counts / (counts + GENERIC_PRIOR_POSTS)
-    factor = 1.0 - trust * (1.0 - (0.05 + 0.95 * specificity))
-    return factor, lift
 
 
 LEXICAL_SMOOTHING = 5.0
@@ -280,9 +248,14 @@ def build_artifact(
 
     step(4, "Tag statistics")
     df = np.asarray(tags.sum(axis=0)).ravel().astype(np.int64)
-    generic, lift = _generic_factor(x, tags, df)
+    generic, lift = specificity(tags, x)
     if corpus.tag_generic is not None:
         generic = np.where(corpus.tag_generic, np.minimum(generic, STAFF_GENERIC_FACTOR), generic)
+    # Caption words measured against the posts' tags, each tag weighted by its own
+    # specificity so that #fyp on every post does not make every post alike.
+    weighted_tags = normalize(sp.csr_matrix(tags.multiply(generic[None, :].astype(np.float32))))
+    term_specific, _ = specificity(counts, weighted_tags)
+    np.save(out_dir / "term_specific.npy", term_specific.astype(np.float16))
     broad_min = max(TIER_BROAD_MIN, TIER_BROAD_SHARE * n_posts)
     mid_min = max(TIER_MID_MIN, TIER_MID_SHARE * n_posts)
     tier = np.where(df >= broad_min, 2, np.where(df >= mid_min, 1, 0)).astype(np.uint8)

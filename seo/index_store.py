@@ -68,6 +68,9 @@ class LoadedIndex:
         }
         for name, array in self.arrays.items():
             setattr(self, name, array)
+        # Added within format 2: an artifact built before it has no word specificity (neutral).
+        specific = self.path / "term_specific.npy"
+        self.term_specific = np.asarray(np.load(specific, mmap_mode="r")) if specific.exists() else None
         self.posts: int = self.meta["posts"]
         self.tags = StringTable(self.path, "tags")
         self.terms = StringTable(self.path, "terms")

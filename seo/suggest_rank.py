@@ -351,7 +351,8 @@ def score_keywords(
     k: int,
     boost: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[KeywordScore]:
-    """Search terms of the closest posts, weighted by their votes and by how distinctive (idf) they are.
+    """Search terms of the closest posts, weighted by their votes, by how distinctive (idf) and
+    how specific (seo.specificity: words of one topic, not filler) they are.
 
     `boost` maps term ids to score factors (the trend stages, seo.suggest_stages).
 
@@ -380,6 +381,8 @@ def score_keywords(
     in_query = np.isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)
     score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
+    if index.term_specific is not None:  # filler words ("love", "day", "video") say little to search
+        score = score * index.term_specific[unique]
     if boost is not None:
         score = score * boost(unique)
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
