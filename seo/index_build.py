@@ -18,17 +18,23 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from seo.packed import pack_ids
 from seo.specificity import specificity
 from seo.string_table import string_table_write
 from seo.tokenize import words_batch
 
-FORMAT = 2  # 2: terms numbered unigrams first, then bigrams (batch tokeniser)
+# 2: terms numbered unigrams first, then bigrams (batch tokeniser)
+# 3: postings in impact heads and tails; post, tag and term numbers in three bytes (seo.packed)
+FORMAT = 3
 # A term seen once cannot connect two indexed posts, but in a small corpus it still connects
 # a new query to the one post using it; at scale those terms are pruned to save memory.
 MIN_DF_SMALL, MIN_DF_LARGE, SMALL_CORPUS = 1, 2, 50_000
 MAX_DF = 0.2  # terms in more than a fifth of all posts say nothing about a topic
 MAX_DF_MIN_POSTS = 50
 MAX_POSTINGS = 4096  # static pruning: a term keeps its highest-weighted posts only
+# A term's postings are stored as its POSTINGS_HEAD strongest posts, then the rest: a search
+# over many long lists reads the heads and only the tails that can still change its result.
+POSTINGS_HEAD = 512
 MAX_TAG_POSTINGS = 2048
 FORWARD_TERMS = 8  # keyword candidates kept per post
 RECENCY_HALF_LIFE_DAYS = 21.0
@@ -61,12 +67,9 @@ class CorpusArrays:
     alias_targets: np.ndarray | None = None  # index into tag_names per alias
 
 
-def _top_per_row(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
-    """Keep each row's `keep` largest entries (static pruning); only over-long rows are sorted."""
+def _weight_ranks(matrix: sp.csr_matrix, is_long: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of the `is_long` rows, each row's strongest first, and their rank in the row."""
     lengths = np.diff(matrix.indptr)
-    is_long = lengths > keep
-    if not is_long.any():
-        return matrix
     row_of = np.repeat(np.arange(matrix.shape[0]), lengths)
     entries = np.flatnonzero(is_long[row_of])
     # One 64-bit key (row, then weight descending) sorts faster than lexsort's two passes; the
@@ -76,11 +79,61 @@ def _top_per_row(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     order = entries[np.argsort(key, kind="stable")]
     long_lengths = lengths[is_long]
     starts = np.concatenate([[0], np.cumsum(long_lengths)[:-1]])
-    rank = np.arange(len(order)) - np.repeat(starts, long_lengths)
+    return order, np.arange(len(order)) - np.repeat(starts, long_lengths)
+
+
+def _top_per_row(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """Keep each row's `keep` largest entries (static pruning); only over-long rows are sorted."""
+    lengths = np.diff(matrix.indptr)
+    is_long = lengths > keep
+    if not is_long.any():
+        return matrix
+    order, rank = _weight_ranks(matrix, is_long)
     kept = np.ones(len(matrix.data), dtype=bool)
     kept[order[rank >= keep]] = False
     indptr = np.concatenate([[0], np.cumsum(np.minimum(lengths, keep))]).astype(np.int64)
     return sp.csr_matrix((matrix.data[kept], matrix.indices[kept], indptr), shape=matrix.shape)
+
+
+def _impact_split(matrix: sp.csr_matrix, head: int) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """Each row as its `head` strongest entries, then the rest (the tail), both sorted by column.
+
+    Returns the reordered matrix (indices sorted within each part), where each row's tail
+    starts, and each tail's strongest weight (0 without a tail): a search can read the
+    heads and only the tails that can still matter, and a membership test still binary
+    searches each part.
+    """
+    matrix.sort_indices()
+    lengths = np.diff(matrix.indptr)
+    starts = matrix.indptr[:-1].astype(np.int64)
+    split = starts + np.minimum(lengths, head)
+    tail_max = np.zeros(len(lengths), dtype=np.float32)
+    is_long = lengths > head
+    if not is_long.any():
+        return matrix, split, tail_max
+    order, rank = _weight_ranks(matrix, is_long)
+    tail_max[is_long] = matrix.data[order[rank == head]]
+    in_tail = np.zeros(len(matrix.data), dtype=bool)
+    in_tail[order[rank >= head]] = True
+    # New position of each entry of a long row, keeping column order within head and tail:
+    # the row's start (or split) plus how many of its head (or tail) entries come before it.
+    entries = np.sort(order)
+    row_of = np.repeat(np.flatnonzero(is_long), lengths[is_long])
+    tail = in_tail[entries]
+    tails_before = np.cumsum(tail) - tail
+    heads_before = np.arange(len(entries)) - tails_before
+    first = np.concatenate([[0], np.cumsum(lengths[is_long])[:-1]])
+    tails_before -= np.repeat(tails_before[first], lengths[is_long])
+    heads_before -= np.repeat(heads_before[first], lengths[is_long])
+    position = np.where(tail, split[row_of] + tails_before, starts[row_of] + heads_before)
+    indices, data = matrix.indices.copy(), matrix.data.copy()
+    indices[position], data[position] = matrix.indices[entries], matrix.data[entries]
+    return sp.csr_matrix((data, indices, matrix.indptr), shape=matrix.shape), split, tail_max
+
+
+def _quantise(weights: np.ndarray) -> np.ndarray:
+    """A TF-IDF weight (0..1] in one byte: 1..255, read back as byte / 255."""
+    return np.clip(np.rint(weights * 255), 1, 255).astype(np.uint8)
 
 
 def _small_int(values: np.ndarray) -> np.ndarray:
@@ -209,11 +262,15 @@ def build_artifact(
     step(1, "Writing postings")
     tag_rate, lexical_prior = _lexical_tag_rates(x, terms, corpus)
     np.save(out_dir / "term_tag_rate.npy", tag_rate.astype(np.float16))
-    postings = _top_per_row(x.T.tocsr(), MAX_POSTINGS)
-    postings.sort_indices()  # posts ascending within each term: membership tests by binary search
-    weights = np.clip(np.rint(postings.data * 255), 1, 255).astype(np.uint8)
+    # Posts ascending within a term's head and within its tail: membership by binary search.
+    postings, split, tail_max = _impact_split(_top_per_row(x.T.tocsr(), MAX_POSTINGS), POSTINGS_HEAD)
+    weights = _quantise(postings.data)
     np.save(out_dir / "postings_indptr.npy", _small_int(postings.indptr))
-    np.save(out_dir / "postings_posts.npy", postings.indices.astype(np.int32))
+    np.save(out_dir / "postings_heads.npy", (split - postings.indptr[:-1]).astype(np.uint16))
+    np.save(
+        out_dir / "postings_tail_max.npy", np.where(tail_max > 0, _quantise(tail_max), 0).astype(np.uint8)
+    )
+    np.save(out_dir / "postings_posts.npy", pack_ids(postings.indices, n_posts))
     np.save(out_dir / "postings_weights.npy", weights)
     np.save(out_dir / "idf.npy", idf)
     string_table_write(out_dir, "terms", terms)
@@ -221,7 +278,7 @@ def build_artifact(
     step(2, "Keyword candidates")
     forward = _top_per_row(x, FORWARD_TERMS)
     np.save(out_dir / "forward_indptr.npy", _small_int(forward.indptr))
-    np.save(out_dir / "forward_terms.npy", forward.indices.astype(np.int32))
+    np.save(out_dir / "forward_terms.npy", pack_ids(forward.indices, len(terms)))
 
     step(3, "Post weights")
     n_tags = len(corpus.tag_names)
@@ -244,7 +301,7 @@ def build_artifact(
         np.fromiter((language_code.get(lang, 0) for lang in corpus.languages), np.uint8, n_posts),
     )
     np.save(out_dir / "post_tag_indptr.npy", _small_int(tags.indptr))
-    np.save(out_dir / "post_tags.npy", tags.indices.astype(np.int32))
+    np.save(out_dir / "post_tags.npy", pack_ids(tags.indices, n_tags))
 
     step(4, "Tag statistics")
     df = np.asarray(tags.sum(axis=0)).ravel().astype(np.int64)
@@ -282,7 +339,7 @@ def build_artifact(
     tag_posts = sp.csr_matrix(tags.T.multiply(post_weight[None, :]))
     tag_posts = _top_per_row(tag_posts, MAX_TAG_POSTINGS)
     np.save(out_dir / "tag_posts_indptr.npy", _small_int(tag_posts.indptr))
-    np.save(out_dir / "tag_posts.npy", tag_posts.indices.astype(np.int32))
+    np.save(out_dir / "tag_posts.npy", pack_ids(tag_posts.indices, n_posts))
 
     meta = {
         "format": FORMAT,
@@ -294,6 +351,7 @@ def build_artifact(
         "niches": niches,
         "postings_nnz": len(weights),
         "max_postings": MAX_POSTINGS,
+        "postings_head": POSTINGS_HEAD,
         "broad_min": broad_min,
         "lexical_prior": lexical_prior,
         "mid_min": mid_min,

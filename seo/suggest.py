@@ -42,6 +42,9 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 10_000
 MAX_K = 50
 NEIGHBOURS = 50
+# A long caption has a hundred terms; the weakest (common words, long postings lists) barely
+# move the ranking but cost most of the search. Only the strongest ones are searched.
+MAX_QUERY_TERMS = 24
 TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this similar, on top of its text
 TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
 SIMILAR_POSTS_SHOWN = 5
@@ -145,10 +148,14 @@ def _post_refs(
         table = TrendPost._meta.db_table
         with connection.cursor() as cursor:
             # One indexed lookup, without the ORM's per-query overhead (this is on every suggestion).
+            # PostgreSQL plans "= ANY(array)" once for any number of ids, IN (...) per length.
+            if connection.vendor == "postgresql":
+                where, params = "id = ANY(%s)", [missing]
+            else:
+                where, params = f"id IN ({', '.join(['%s'] * len(missing))})", missing
             cursor.execute(
-                f"SELECT id, video_id, url, author, caption, views FROM {table} "  # noqa: S608  (fixed table name)
-                f"WHERE id IN ({', '.join(['%s'] * len(missing))})",
-                missing,
+                f"SELECT id, video_id, url, author, caption, views FROM {table} WHERE {where}",  # noqa: S608  (fixed table name)
+                params,
             )
             for pk, video_id, url, author, caption, views in cursor.fetchall():
                 short = caption if len(caption) <= CAPTION_PREVIEW else caption[: CAPTION_PREVIEW - 1] + "…"
@@ -180,6 +187,9 @@ def suggest(
     typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
     distinct, feature_ids, counts = index.feature_ids(analyze(query))
     ids, weights = index.weigh(feature_ids, counts)
+    if len(ids) > MAX_QUERY_TERMS:
+        strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
+        ids, weights = ids[strongest], weights[strongest]
     posts = np.zeros(0, np.int64)
     similarity = np.zeros(0, np.float32)
     if len(ids) or typed:

@@ -24,12 +24,15 @@ LEXICAL_WEIGHT = 6.0
 LEXICAL_CAP = 0.95
 LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
 UNSEEN_FACTOR = 1.0
-PRIOR_WEIGHT = 0.1  # share of a specific tag's probability that is its plain corpus frequency
-NEIGHBOUR_CALIBRATION = 0.5  # a neighbour-vote share overstates the chance the query's post carries the tag
+PRIOR_WEIGHT = 0.2  # share of a specific tag's probability that is its plain corpus frequency
+NEIGHBOUR_CALIBRATION = 0.3  # a neighbour-vote share overstates the chance the query's post carries the tag
 GENERIC_CUTOFF = 0.5  # below this learned factor a tag is generic (#fyp): rated by its base rate
-GENERIC_EVIDENCE = 0.6  # how far the neighbours' votes move a generic tag away from its base rate
+GENERIC_PRIOR_POSTS = 5.0  # a generic tag's base rate weighs as much as this many neighbours
 GENERIC_RANK_WEIGHT = 0.8  # generic tags are ranked at this part of their probability (down-weighted)
 MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
+# The most used generic tags are always candidates, at their base rate, even when no
+# neighbour carries them (a query with three close posts, none tagged #fyp, is still ~40 % #fyp).
+GENERIC_CANDIDATES = 20  # the most used tags read for this (the generic ones among them kept)
 EXPANSION_SEEDS = 3  # the best specific tags whose usual companions are offered too
 EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the cost
 EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
@@ -81,6 +84,14 @@ def tagged_posts(index: LoadedIndex) -> int:
     return count
 
 
+def popular_generic(index: LoadedIndex) -> np.ndarray:
+    """The generic tags among the GENERIC_CANDIDATES most used ones (most_used_tags is cached)."""
+    top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64) if GENERIC_CANDIDATES else []
+    if not len(top):
+        return np.zeros(0, np.int64)
+    return top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
+
+
 def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray) -> dict[str, float]:
     """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
     learned rate at which creators turn that word into a hashtag."""
@@ -119,19 +130,18 @@ def score_tags(
     lexical: dict[str, float] | None = None,
     limit: int = 30,
 ) -> list[TagScore]:
-    """Every tag carried by a neighbour or written in the query, scored and sorted best first.
+    """Every tag carried by a neighbour or written in the query, and the most used generic
+    tags, scored and sorted best first.
 
     A tag's score estimates the chance a post like the query carries it. Specific tags:
     the calibrated share of the neighbours' votes behind them, smoothed by corpus frequency,
     combined (noisy-or) with the rate at which creators tag a word of their own caption.
-    Generic tags: their base rate among tagged posts moved toward their vote share, ranked
-    at GENERIC_RANK_WEIGHT of it, so #fyp shows where it is likelier than the next tag.
+    Generic tags: their base rate among tagged posts moved toward their vote share as far as
+    the neighbours' number warrants (GENERIC_PRIOR_POSTS), ranked at GENERIC_RANK_WEIGHT of it,
+    so #fyp shows where it is likelier than the next tag, neighbours or not.
     """
     lexical = lexical or {}
-    per_post = [np.asarray(index.post_tags_arr(int(p)), dtype=np.int64) for p in votes.posts]
-    lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
-    tags = np.concatenate(per_post) if len(per_post) else np.zeros(0, np.int64)
-    owner = np.repeat(np.arange(len(votes.posts)), lengths)
+    tags, owner = _tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
     names = list(lexical)
     found = index.tags.positions(names).tolist()  # one hashed lookup for all names
     lexical_positions = {
@@ -139,7 +149,8 @@ def score_tags(
     }
     known_lexical = {t: lexical[n] for n, t in lexical_positions.items() if t is not None}
     lexical_ids = np.fromiter(known_lexical, np.int64, len(known_lexical))
-    unique, inverse = np.unique(np.concatenate([tags, lexical_ids]), return_inverse=True)
+    candidates = np.concatenate([tags, lexical_ids, popular_generic(index)])
+    unique, inverse = np.unique(candidates, return_inverse=True)
     if not len(unique) and not lexical:
         return []
     inverse = inverse[: len(tags)]
@@ -163,16 +174,20 @@ def score_tags(
     # Specific tags: the neighbours' vote share, calibrated and smoothed by corpus frequency.
     specific_probability = NEIGHBOUR_CALIBRATION * ((1.0 - PRIOR_WEIGHT) * share + PRIOR_WEIGHT * prior)
     # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
-    written = np.minimum(
-        np.fromiter((known_lexical.get(int(t), 0.0) for t in unique), np.float64, size) * LEXICAL_WEIGHT,
-        LEXICAL_CAP,
-    )
+    written = np.zeros(size)
+    if len(lexical_ids):  # every lexical id is in `unique` (sorted): place the rates by search
+        written[np.searchsorted(unique, lexical_ids)] = np.fromiter(known_lexical.values(), np.float64)
+    written = np.minimum(written * LEXICAL_WEIGHT, LEXICAL_CAP)
     specific_probability = 1.0 - (1.0 - specific_probability) * (1.0 - written)
     # Generic tags (#fyp is on ~40 % of tagged posts whatever they are about): their share of
     # tagged posts, nudged by the neighbours. Ranked by that probability they take a slot only
     # when they are likelier than the next specific tag; recommend() still keeps them out.
     base_rate = np.asarray(index.tag_df[unique], dtype=np.float64) / tagged_posts(index)
-    generic_probability = (1.0 - GENERIC_EVIDENCE) * base_rate + GENERIC_EVIDENCE * share
+    # Bayesian: the base rate counts as GENERIC_PRIOR_POSTS posts, the neighbours as their
+    # effective number, so three close posts move #fyp's chance less than thirty do.
+    neighbours = total**2 / max(float(np.square(votes.weight).sum()), 1e-24)
+    evidence_weight = neighbours / (neighbours + GENERIC_PRIOR_POSTS)
+    generic_probability = (1.0 - evidence_weight) * base_rate + evidence_weight * share
     is_generic = generic < GENERIC_CUTOFF
     probability = np.where(is_generic, generic_probability, specific_probability)
     niche_factor = np.ones(size)
@@ -180,34 +195,41 @@ def score_tags(
     if code is not None:
         niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
     score = probability * np.where(is_generic, GENERIC_RANK_WEIGHT, 1.0) * niche_factor
-    blocked = np.asarray(index.tag_blocked[unique])
+    shown = ~np.asarray(index.tag_blocked[unique], dtype=bool) & (score > 0)
+    if excluded or typed:
+        shown &= ~np.isin(unique, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
+    order = np.argsort(-score, kind="stable")
+    chosen = order[shown[order]][:limit]
+    # Each tag's three strongest voters as evidence: entries grouped by tag, strongest first.
+    by_tag = np.lexsort((-votes.weight[owner], inverse)) if len(tags) else np.zeros(0, np.int64)
+    group_start = np.searchsorted(inverse[by_tag], chosen)
+    # The evidence of the chosen rows, rounded for display once per column (not per value).
+    columns = {
+        "similarity": np.round(similarity[chosen], 4),
+        "evidence": np.round(evidence[chosen], 4),
+        "prior": np.round(prior[chosen], 5),
+        "in_caption": np.round(written[chosen], 4),
+        "engagement": np.round(engagement[chosen], 4),
+        "recency": np.round(recency[chosen], 4),
+        "generic_factor": np.round(generic[chosen], 4),
+        "niche_factor": np.round(niche_factor[chosen], 4),
+        "similar_posts": support[chosen],
+        "cooccurrence": cooccurrence[chosen].astype(np.int64),
+    }
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(c.tolist() for c in columns.values()), strict=True)
+    ]
     out = []
-    for i in np.argsort(-score, kind="stable").tolist():
-        if len(out) >= limit:
-            break
-        tag = int(unique[i])
-        if blocked[i] or tag in excluded or tag in typed or score[i] <= 0:
-            continue
-        mine = owner[inverse == i]
-        best = mine[np.argsort(-votes.weight[mine], kind="stable")[:3]]
+    for row, i, start, parts in zip(chosen.tolist(), chosen, group_start.tolist(), rows, strict=True):
+        best = owner[by_tag[start : start + min(3, int(support[i]))]]
         out.append(
             TagScore(
-                tag=tag,
-                name=index.tag_name(tag),
-                score=float(score[i]),
-                parts={
-                    "similarity": round(float(similarity[i]), 4),
-                    "evidence": round(float(evidence[i]), 4),
-                    "prior": round(float(prior[i]), 5),
-                    "in_caption": round(float(written[i]), 4),
-                    "engagement": round(float(engagement[i]), 4),
-                    "recency": round(float(recency[i]), 4),
-                    "generic_factor": round(float(generic[i]), 4),
-                    "niche_factor": round(float(niche_factor[i]), 4),
-                    "similar_posts": int(support[i]),
-                    "cooccurrence": int(cooccurrence[i]),
-                },
-                example_posts=[int(votes.posts[p]) for p in best],
+                tag=int(unique[row]),
+                name=index.tag_name(int(unique[row])),
+                score=float(score[row]),
+                parts=parts,
+                example_posts=votes.posts[best].tolist(),
             )
         )
     if LEXICAL_UNSEEN:
@@ -226,17 +248,22 @@ def score_tags(
     return out[:limit]
 
 
-def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """All tags of `posts` and the post each came from, in one gather (no loop over posts)."""
-    indptr = np.asarray(index.post_tag_indptr)
-    starts, ends = indptr[posts].astype(np.int64), indptr[posts + 1].astype(np.int64)
-    lengths = ends - starts
+def _gather(indptr: np.ndarray, values: np.ndarray, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of a CSR-style layout for `posts`, concatenated, and the position in `posts`
+    each value came from: one fancy-index gather instead of a loop over posts."""
+    starts = np.asarray(indptr[posts], dtype=np.int64)
+    lengths = np.asarray(indptr[posts + 1], dtype=np.int64) - starts
     total = int(lengths.sum())
     if not total:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    tags = np.asarray(index.arrays["post_tags"][np.repeat(starts, lengths) + offsets], dtype=np.int64)
-    return tags, np.repeat(posts, lengths)
+    gathered = np.asarray(values[np.repeat(starts, lengths) + offsets], dtype=np.int64)
+    return gathered, np.repeat(np.arange(len(posts)), lengths)
+
+
+def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All tags of `posts` and the position in `posts` each came from."""
+    return _gather(index.post_tag_indptr, index.post_tags, posts)
 
 
 def expand_cooccurring(
@@ -252,21 +279,32 @@ def expand_cooccurring(
     # Tags the creator typed are certain; they seed first (when specific).
     seeds = [(t, 1.0) for t in sorted(typed) if float(index.tag_generic[t]) >= GENERIC_CUTOFF]
     seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
-    tag_parts, miss_parts, post_parts = [], [], []
-    for seed, seed_chance in seeds:
-        posts = index.posts_with_tag(seed)[:EXPANSION_POSTS]
-        companions, carriers = _tags_of_posts(index, posts)
-        tags, first, counts = np.unique(companions, return_index=True, return_counts=True)
-        keep = tags != seed
-        chance = EXPANSION_WEIGHT * seed_chance * counts[keep] / (len(posts) + EXPANSION_SMOOTHING)
-        tag_parts.append(tags[keep])
-        miss_parts.append(np.log1p(-np.minimum(chance, 0.999)))
-        post_parts.append(carriers[first[keep]])
-    if not tag_parts or not sum(len(t) for t in tag_parts):
+    if not seeds:
         return scored
-    tags, first, inverse = np.unique(np.concatenate(tag_parts), return_index=True, return_inverse=True)
-    gain = 1.0 - np.exp(np.bincount(inverse, weights=np.concatenate(miss_parts)))
-    example = np.concatenate(post_parts)[first]
+    # All seeds' posts in one gather; (seed, companion) pairs counted with one unique.
+    seed_tags = np.array([seed for seed, _ in seeds], dtype=np.int64)
+    seed_chances = np.array([chance for _, chance in seeds], dtype=np.float64)
+    post_lists = [index.posts_with_tag(seed)[:EXPANSION_POSTS] for seed, _ in seeds]
+    seed_sizes = np.array([len(p) for p in post_lists], dtype=np.int64)
+    all_posts = np.concatenate(post_lists)
+    companions, position = _gather(index.post_tag_indptr, index.post_tags, all_posts)
+    if not len(companions):
+        return scored
+    n_tags = len(index.tag_df)
+    pairs, first, counts = np.unique(
+        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions,
+        return_index=True,
+        return_counts=True,
+    )
+    seed_of, pair_tags = pairs // n_tags, pairs % n_tags
+    keep = pair_tags != seed_tags[seed_of]
+    if not keep.any():
+        return scored
+    seed_of, pair_tags, counts, first = seed_of[keep], pair_tags[keep], counts[keep], first[keep]
+    chance = EXPANSION_WEIGHT * seed_chances[seed_of] * counts / (seed_sizes[seed_of] + EXPANSION_SMOOTHING)
+    tags, first_pair, inverse = np.unique(pair_tags, return_index=True, return_inverse=True)
+    gain = 1.0 - np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(chance, 0.999))))
+    example = all_posts[position[first[first_pair]]]
     generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
     ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
     ok &= ~np.isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
@@ -359,18 +397,12 @@ def score_keywords(
     Candidates are each close post's strongest terms (the forward lists) plus the
     query's own terms, whose presence in the close posts is read from the postings.
     """
-    posts = votes.posts[:KEYWORD_NEIGHBOURS]
-    per_post = [np.asarray(index.post_terms(int(p)), dtype=np.int64) for p in posts]
-    lengths = np.fromiter((len(t) for t in per_post), np.int64, len(per_post))
-    term_parts = [np.concatenate(per_post) if per_post else np.zeros(0, np.int64)]
-    owner_parts = [np.repeat(np.arange(len(posts)), lengths)]
-    for term in query_terms.tolist():
-        start, end = int(index.postings_indptr[term]), int(index.postings_indptr[term + 1])
-        listed = index.postings_posts[start:end]  # sorted by post within a term
-        where = np.minimum(np.searchsorted(listed, posts), max(len(listed) - 1, 0))
-        present = np.flatnonzero(listed[where] == posts) if len(listed) else np.zeros(0, np.int64)
-        term_parts.append(np.full(len(present), term, dtype=np.int64))
-        owner_parts.append(present)
+    posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
+    forward, forward_owner = _gather(index.forward_indptr, index.forward_terms, posts)
+    term_parts, owner_parts = [forward], [forward_owner]
+    query_hits, query_owner = index.posts_with_terms(query_terms, posts)
+    term_parts.append(query_hits)
+    owner_parts.append(query_owner)
     pairs = (
         np.unique(np.concatenate(term_parts) * len(posts) + np.concatenate(owner_parts)) if len(posts) else []
     )

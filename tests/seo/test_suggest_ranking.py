@@ -57,3 +57,57 @@ def test_the_usual_companions_of_the_best_tags_are_offered_with_an_example():
     assert rows["weddingplanner"].parts["companion"] > 0
     assert rows["weddingplanner"].examples[0].caption.startswith("seating chart")
     assert "companion" not in rows.get("fyp", rows["wedding"]).parts, "generic tags are never expanded to"
+
+
+def test_a_specific_tag_is_scored_at_the_calibrated_share_of_the_votes(settings, monkeypatch):
+    """A specific tag's score is its chance: the neighbours' vote share, calibrated and smoothed by
+    its corpus frequency, combined (noisy-or) with the rate of its word in the caption."""
+    from seo import suggest_rank as rank
+
+    settings.SUGGEST_TREND_STAGES = False
+    monkeypatch.setattr(rank, "EXPANSION_SEEDS", 0)  # no companion tags: the scores are the bare chances
+    topic_corpus(copies=6)
+    index_build()
+    result = suggest(text="creamy pasta recipe with chili oil", k=20)
+    specific = [
+        row
+        for row in result.hashtags
+        if row.parts.get("generic_factor", 0.0) >= rank.GENERIC_CUTOFF and row.parts.get("similar_posts")
+    ]
+    assert specific
+    for row in specific:
+        share = row.parts["evidence"] / row.parts["generic_factor"]
+        expected = rank.NEIGHBOUR_CALIBRATION * (
+            (1 - rank.PRIOR_WEIGHT) * share + rank.PRIOR_WEIGHT * row.parts["prior"]
+        )
+        expected = 1 - (1 - expected) * (1 - row.parts["in_caption"])  # noisy-or with the caption's word
+        assert row.score == pytest.approx(expected, rel=0.02, abs=1e-4)
+
+
+def test_a_common_generic_tag_is_offered_at_its_base_rate_even_when_no_neighbour_carries_it(settings):
+    settings.SUGGEST_TREND_STAGES = False
+    topic_corpus(copies=6)  # every one of these posts carries #fyp and #viral
+    for number in range(3):
+        post(f"sourdough starter feeding day {number}", ["sourdough"])
+    index_build()
+    result = suggest(text="sourdough starter feeding", k=20)
+    rows = {row.tag: row for row in result.hashtags}
+    assert "fyp" in rows, "the neighbours never use #fyp, but ~90 % of tagged posts do"
+    assert rows["fyp"].parts["similar_posts"] == 0
+    base_rate = rows["fyp"].posts / (rows["fyp"].posts + 3)
+    assert 0 < rows["fyp"].score < base_rate, "three close posts without it pull it below its base rate"
+
+
+def test_more_neighbours_without_a_generic_tag_pull_its_chance_further_down(settings):
+    """The base rate weighs as GENERIC_PRIOR_POSTS neighbours: two close posts without #fyp move its
+    chance less than twelve do (a fixed blend would give both the same chance)."""
+    settings.SUGGEST_TREND_STAGES = False
+    topic_corpus(copies=6)
+    for number in range(2):
+        post(f"sourdough starter feeding day {number}", ["sourdough"])
+    for number in range(12):
+        post(f"bagel shop opening morning {number}", ["bagel"])
+    index_build()
+    few = {row.tag: row.score for row in suggest(text="sourdough starter feeding", k=20).hashtags}
+    many = {row.tag: row.score for row in suggest(text="bagel shop opening", k=20).hashtags}
+    assert many["fyp"] < few["fyp"]

@@ -128,6 +128,7 @@ def test_the_editor_shows_the_stage_of_keywords_and_hashtags(staged_corpus, owne
     assert response.status_code == 200
     keywords = response.text.split('id="keywords-title"')[1].split("</section>")[0]
     assert re.search(
-        r"sourdough</span>\s*<span class=\"keyword-posts[^>]*>[^<]*<span class=\"badge badge-rising\"", keywords
+        r"sourdough</span>\s*<span class=\"keyword-posts[^>]*>[^<]*<span class=\"badge badge-rising\"",
+        keywords,
     )
     assert re.search(r"#sourdough .*?badge-rising", response.text)
