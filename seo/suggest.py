@@ -154,7 +154,9 @@ def _post_refs(
             else:
                 where, params = f"id IN ({', '.join(['%s'] * len(missing))})", missing
             cursor.execute(
-                f"SELECT id, video_id, url, author, caption, views FROM {table} WHERE {where}",  # noqa: S608  (fixed table name)
+                # Only the preview's characters travel: captions run to 4,000 characters.
+                f"SELECT id, video_id, url, author, SUBSTR(caption, 1, {CAPTION_PREVIEW + 1}), views "  # noqa: S608  (fixed table name)
+                f"FROM {table} WHERE {where}",
                 params,
             )
             for pk, video_id, url, author, caption, views in cursor.fetchall():
