@@ -34,6 +34,7 @@ _MAPPED = (
     "postings_weights",
     "idf",
     "term_tag_rate",
+    "term_specific",
     "forward_indptr",
     "forward_terms",
     "post_ids",
@@ -82,9 +83,6 @@ class LoadedIndex:
         # that unpack (slices and index arrays give integer arrays, as the plain arrays did).
         for name in ("postings_posts", "tag_posts", "post_tags", "forward_terms"):
             setattr(self, name, packed_ids(self.arrays[name]))
-        # Added within format 2: an artifact built before it has no word specificity (neutral).
-        specific = self.path / "term_specific.npy"
-        self.term_specific = np.asarray(np.load(specific, mmap_mode="r")) if specific.exists() else None
         self.posts: int = self.meta["posts"]
         self.tags = StringTable(self.path, "tags")
         self.terms = StringTable(self.path, "terms")

@@ -250,23 +250,23 @@ def suggest(
         else (s.name, s.score, "niche", 0.0)
         for s in scored
     ]
-    terms = index.terms
+    names = [index.terms[kw.term] for kw in keywords]  # each read once: a string-table lookup
     keyword_rows = [
         KeywordSuggestion(
-            term=terms[kw.term],
+            term=name,
             score=round(kw.score, 6),
             posts=kw.posts,
             engagement=round(kw.engagement, 5),
-            placement=placement(rank, terms[kw.term]),
+            placement=placement(rank, name),
             parts={
                 "in_query": float(kw.in_query),
                 "idf": round(float(index.idf[kw.term]), 4),
-                "stage_factor": stage_multiplier(keyword_stages.get(terms[kw.term])),
+                "stage_factor": stage_multiplier(keyword_stages.get(name)),
             },
             examples=[refs[p] for p in kw.example_posts if p in refs],
-            stage=keyword_stages.get(terms[kw.term]),
+            stage=keyword_stages.get(name),
         )
-        for rank, kw in enumerate(keywords)
+        for rank, (kw, name) in enumerate(zip(keywords, names, strict=True))
     ]
     return Suggestions(
         query=query,

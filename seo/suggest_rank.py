@@ -86,9 +86,9 @@ def tagged_posts(index: LoadedIndex) -> int:
 
 def popular_generic(index: LoadedIndex) -> np.ndarray:
     """The generic tags among the GENERIC_CANDIDATES most used ones (most_used_tags is cached)."""
-    top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64) if GENERIC_CANDIDATES else []
-    if not len(top):
+    if not GENERIC_CANDIDATES:
         return np.zeros(0, np.int64)
+    top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64)
     return top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
 
 
@@ -287,7 +287,7 @@ def expand_cooccurring(
     post_lists = [index.posts_with_tag(seed)[:EXPANSION_POSTS] for seed, _ in seeds]
     seed_sizes = np.array([len(p) for p in post_lists], dtype=np.int64)
     all_posts = np.concatenate(post_lists)
-    companions, position = _gather(index.post_tag_indptr, index.post_tags, all_posts)
+    companions, position = _tags_of_posts(index, all_posts)
     if not len(companions):
         return scored
     n_tags = len(index.tag_df)
@@ -399,13 +399,10 @@ def score_keywords(
     """
     posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
     forward, forward_owner = _gather(index.forward_indptr, index.forward_terms, posts)
-    term_parts, owner_parts = [forward], [forward_owner]
     query_hits, query_owner = index.posts_with_terms(query_terms, posts)
-    term_parts.append(query_hits)
-    owner_parts.append(query_owner)
-    pairs = (
-        np.unique(np.concatenate(term_parts) * len(posts) + np.concatenate(owner_parts)) if len(posts) else []
-    )
+    candidates = np.concatenate([forward, query_hits])
+    owners = np.concatenate([forward_owner, query_owner])
+    pairs = np.unique(candidates * len(posts) + owners) if len(posts) else []
     if not len(pairs):
         return []
     terms, owner = pairs // len(posts), pairs % len(posts)
@@ -413,8 +410,7 @@ def score_keywords(
     in_query = np.isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)
     score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
-    if index.term_specific is not None:  # filler words ("love", "day", "video") say little to search
-        score = score * index.term_specific[unique]
+    score = score * index.term_specific[unique]  # filler words ("love", "day", "video") say little
     if boost is not None:
         score = score * boost(unique)
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
