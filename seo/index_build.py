@@ -21,7 +21,7 @@ from sklearn.preprocessing import normalize
 from seo.packed import pack_ids
 from seo.specificity import specificity
 from seo.string_table import string_table_write
-from seo.tokenize import words_batch
+from seo.tokenize import TOKENISER_VERSION, words_batch
 
 # 2: terms numbered unigrams first, then bigrams (batch tokeniser)
 # 3: postings in impact heads and tails; post, tag and term numbers in three bytes (seo.packed)
@@ -210,16 +210,15 @@ def count_matrix(captions: list[str], *, min_df: int) -> tuple[sp.csr_matrix, li
     """Term counts per post, like CountVectorizer(analyzer=analyze, min_df, max_df) but faster.
 
     Tokens come from `words_batch` as id arrays; bigrams are pairs of adjacent ids of
-    one caption, numbered with numpy, and only the bigrams that survive min_df/max_df
+    one caption's sentence, numbered with numpy, and only the bigrams that survive min_df/max_df
     are ever turned into strings.
     """
     n_posts = len(captions)
-    rows, tokens, names = words_batch(captions)
+    rows, tokens, names, joined = words_batch(captions)
     n_words = len(names)
-    same_post = rows[1:] == rows[:-1]
-    pair_codes = tokens[:-1][same_post].astype(np.int64) * n_words + tokens[1:][same_post]
+    pair_codes = tokens[:-1][joined].astype(np.int64) * n_words + tokens[1:][joined]
     pairs, pair_ids = np.unique(pair_codes, return_inverse=True)
-    feature_rows = np.concatenate([rows, rows[1:][same_post]])
+    feature_rows = np.concatenate([rows, rows[1:][joined]])
     features = np.concatenate([tokens.astype(np.int64), n_words + pair_ids.reshape(-1)])
     counts = sp.csr_matrix(
         (np.ones(len(features), np.float32), (feature_rows, features)),
@@ -343,6 +342,7 @@ def build_artifact(
 
     meta = {
         "format": FORMAT,
+        "tokeniser": TOKENISER_VERSION,  # an older one still answers; rebuild for its features
         "posts": n_posts,
         "terms": len(terms),
         "tags": n_tags,

@@ -96,12 +96,29 @@ def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray)
     """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
     learned rate at which creators turn that word into a hashtag."""
     prior = float(index.meta.get("lexical_prior", 0.0))
+    terms = ids.tolist()
+    # A pair no post has written has no rate of its own, only the prior. Joined filler
+    # ("starter finally", "comment recipe") makes no tag: the prior is scaled by the
+    # specificity (seo.specificity) of the pair's weaker word.
+    unseen = {w for f, t in zip(features, terms, strict=True) if t < 0 and " " in f for w in f.split(" ")}
+    specific = {}
+    if unseen:
+        words = sorted(unseen)
+        positions = index.terms.positions(words).tolist()
+        specific = {
+            w: float(index.term_specific[p]) if p >= 0 else 1.0 for w, p in zip(words, positions, strict=True)
+        }
     out: dict[str, float] = {}
-    for feature, term in zip(features, ids.tolist(), strict=True):
+    for feature, term in zip(features, terms, strict=True):
         name = normalize_hashtag(feature.replace(" ", ""))
         if len(name) < LEXICAL_MIN_LENGTH or name.isdigit():
             continue
-        rate = float(index.term_tag_rate[term]) if term >= 0 else prior
+        if term >= 0:
+            rate = float(index.term_tag_rate[term])
+        elif " " in feature:
+            rate = prior * min(specific[w] for w in feature.split(" "))
+        else:
+            rate = prior
         out[name] = max(out.get(name, 0.0), rate)
     return out
 

@@ -10,6 +10,10 @@ letting them leak into the text features made every caption "similar" through
 what a video is about), so an emoji-only query has no features and falls back to
 trending content. Stopwords come from stopwordsiso (English, Norwegian — which
 covers bokmål and nynorsk — and Spanish, the corpus' second language).
+
+Bigrams join adjacent words of one sentence only: "…my sourdough. Comment below"
+is not about a "sourdough comment". Sentence ends are . ! ? | line breaks and the
+full stops of other scripts (NFKC makes the ellipsis and fullwidth ! ? ASCII).
 """
 
 from __future__ import annotations
@@ -18,12 +22,19 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import numpy as np
 import stopwordsiso
 
 STOPWORD_LANGUAGES = ("en", "no", "es")
 MIN_TOKEN_LENGTH = 2
+# Bumped when the features of a text change; recorded in each index's meta.json. An index
+# built with an older version still answers (same layout), and a rebuild gives it the new features.
+TOKENISER_VERSION = 2
+BREAK = "."  # stands between two tokens of different sentences (never part of a token)
+_ASCII_BREAKS = ".!?|\n\r"
+_BREAKS = _ASCII_BREAKS + "\u3002\u061f\u06d4\u0964\u2022\u2028\u2029"
 
 
 def _mark_ranges() -> str:
@@ -51,7 +62,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _HASHTAG = re.compile(f"(?<!{_WORD})#{_WORD}*")
 _TOKEN = re.compile(f"{_WORD}+(?:['\u2019]{_WORD}+)*")
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256))
+_TOKEN_OR_BREAK = re.compile(f"{_WORD}+(?:['\u2019]{_WORD}+)*|[{re.escape(_BREAKS)}]")
+# Word bytes stay, sentence-ending bytes become BREAK, every other byte a space.
+_ASCII_WORDS = bytes(
+    c if chr(c).isalnum() or chr(c) in "_'" else 0x2E if chr(c) in _ASCII_BREAKS else 32 for c in range(256)
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -94,32 +109,45 @@ def _cjk_pairs(token: str) -> list[str]:
     return out
 
 
-def words(text: str) -> list[str]:
-    """Content words of a text, in order: no URLs, mentions, hashtags, emoji or stopwords."""
+def _tokens(text: str) -> list[str]:
+    """Content words of a text in order, with BREAK between sentences (possibly repeated)."""
     stop = stopwords()
     text = _clean(text).replace("\u2019", "'")
     if text.isascii():
         # Most captions: a byte table maps non-word bytes to spaces, ten times faster than re.
-        raw = text.encode().translate(_ASCII_WORDS).decode().split()
+        raw = text.encode().translate(_ASCII_WORDS).decode()
+        if BREAK in raw:
+            raw = raw.replace(BREAK, f" {BREAK} ")
         return [
             t
-            for t in (r.strip("'") for r in raw)
-            if len(t) >= MIN_TOKEN_LENGTH and t not in stop and not t.isdigit()
+            for t in (r.strip("'") for r in raw.split())
+            if t == BREAK or (len(t) >= MIN_TOKEN_LENGTH and t not in stop and not t.isdigit())
         ]
     has_cjk = _CJK.search(text) is not None
     out: list[str] = []
-    for token in _TOKEN.findall(text):
-        if has_cjk and _CJK.search(token):
+    for token in _TOKEN_OR_BREAK.findall(text):
+        if len(token) == 1 and token in _BREAKS:
+            out.append(BREAK)
+        elif has_cjk and _CJK.search(token):
             out.extend(_cjk_pairs(token))
         elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
             out.append(token)
     return out
 
 
+def words(text: str) -> list[str]:
+    """Content words of a text, in order: no URLs, mentions, hashtags, emoji or stopwords."""
+    return [t for t in _tokens(text) if t != BREAK]
+
+
 def analyze(text: str) -> list[str]:
-    """Unigrams and adjacent-word bigrams: the features TF-IDF counts (a TfidfVectorizer analyzer)."""
-    tokens = words(text)
-    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+    """Unigrams and the bigrams of adjacent words of one sentence: the features TF-IDF counts."""
+    tokens = _tokens(text)
+    if BREAK not in tokens:
+        return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+    return [t for t in tokens if t != BREAK] + [
+        f"{a} {b}" for a, b in pairwise(tokens) if a != BREAK and b != BREAK
+    ]
 
 
 # --- many captions at once (index build) ------------------------------------------------
@@ -138,23 +166,34 @@ _JOIN = f" {_SEPARATOR} "
 _URL_FOLDED = re.compile(r"(?:https?://|www\.)\S+")
 _MENTION_FOLDED = re.compile(r"@(?<![\w@]@)[\w.]+")
 _HASHTAG_FOLDED = re.compile(f"#(?<!{_WORD}#){_WORD}*")
-_PIECE = re.compile(f"[\\w{_MARKS}']+")
+_PIECE_OR_BREAK = re.compile(f"[\\w{_MARKS}']+|[{re.escape(_BREAKS)}]")
 # ASCII letters, digits, _ and ' stay, as does every byte of a multi-byte UTF-8 character
-# (those chunks go through the Unicode rules); other ASCII bytes become spaces.
+# (those chunks go through the Unicode rules); sentence-ending bytes become BREAK (a chunk
+# of its own once spaced out), other ASCII bytes become spaces.
 _CHUNK_BYTES = bytes(
-    c if c >= 0x80 or c == 0x1E or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
+    c
+    if c >= 0x80 or c == 0x1E or chr(c).isalnum() or chr(c) in "_'"
+    else 0x2E
+    if chr(c) in _ASCII_BREAKS
+    else 32
+    for c in range(256)
 )
 
 
 def _chunk_tokens(chunk: str, *, ascii_caption: bool) -> list[str]:
     """What `words` makes of one chunk (text between ASCII spaces and punctuation)."""
     stop = stopwords()
+    if chunk == BREAK:
+        return [BREAK]
     if ascii_caption:
         token = chunk.strip("'")
         keep = len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit()
         return [token] if keep else []
     out: list[str] = []
-    for piece in _PIECE.findall(chunk):
+    for piece in _PIECE_OR_BREAK.findall(chunk):
+        if len(piece) == 1 and piece in _BREAKS:
+            out.append(BREAK)
+            continue
         for token in _TOKEN.findall(piece):
             if _CJK.search(token):
                 out.extend(_cjk_pairs(token))
@@ -192,7 +231,7 @@ def _block_chunk_ids(
     non-ASCII caption comes back as -(id + 1), to be given an id of its own.
     """
     text = _clean_joined(captions)
-    chunks = text.encode().translate(_CHUNK_BYTES).split()
+    chunks = text.encode().translate(_CHUNK_BYTES).replace(b".", b" . ").split()
     for chunk in dict.fromkeys(chunks):
         if chunk not in vocabulary:
             if b"''" in chunk and chunk.isascii():
@@ -212,14 +251,19 @@ def _block_chunk_ids(
     return ids, rows
 
 
-def words_batch(captions: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """`words` of every caption at once: (caption index per token, token id per token, tokens).
+class TokenArrays(NamedTuple):
+    """Every caption's words as arrays, in `words` order within a caption."""
 
-    Within a caption the tokens are in `words` order, so adjacent entries of one caption
-    are exactly the pairs `analyze` turns into bigrams.
-    """
+    rows: np.ndarray  # caption index per token
+    tokens: np.ndarray  # token id per token (an index into names)
+    names: list[str]
+    joined: np.ndarray  # joined[i]: tokens i and i + 1 make a bigram (one caption, one sentence)
+
+
+def words_batch(captions: list[str]) -> TokenArrays:
+    """`words` of every caption at once, and which adjacent tokens `analyze` pairs into bigrams."""
     if not captions:
-        return np.zeros(0, np.int32), np.zeros(0, np.int32), []
+        return TokenArrays(np.zeros(0, np.int32), np.zeros(0, np.int32), [], np.zeros(0, bool))
     vocabulary: dict[bytes, int] = {_SEPARATOR.encode(): 0}
     doubled: list[int] = []
     id_blocks, row_blocks = [], []
@@ -252,13 +296,25 @@ def words_batch(captions: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]
     lengths = np.diff(starts)[ids]
     first = np.repeat(starts[:-1][ids] - (np.cumsum(lengths) - lengths), lengths)
     tokens = np.asarray(expansion, np.int32)[first + np.arange(len(first), dtype=np.int64)]
-    return np.repeat(rows, lengths), tokens, list(token_of)
+    rows = np.repeat(rows, lengths)
+    joined = rows[1:] == rows[:-1]
+    if BREAK in token_of:
+        # Sentence breaks only cut pairs: number the sentences, then drop the break tokens.
+        # (The BREAK name stays in names, unused by any token.)
+        is_break = tokens == token_of[BREAK]
+        sentence = np.cumsum(is_break, dtype=np.int32)[~is_break]
+        rows, tokens = rows[~is_break], tokens[~is_break]
+        joined = (rows[1:] == rows[:-1]) & (sentence[1:] == sentence[:-1])
+    return TokenArrays(rows, tokens, list(token_of), joined)
 
 
 def analyze_batch(captions: list[str]) -> list[list[str]]:
     """`analyze` of every caption, through the batch path (tests compare the two)."""
-    rows, tokens, names = words_batch(captions)
-    out: list[list[str]] = [[] for _ in captions]
+    rows, tokens, names, joined = words_batch(captions)
+    unigrams: list[list[str]] = [[] for _ in captions]
+    bigrams: list[list[str]] = [[] for _ in captions]
     for row, token in zip(rows.tolist(), tokens.tolist(), strict=True):
-        out[row].append(names[token])
-    return [unigrams + [f"{a} {b}" for a, b in pairwise(unigrams)] for unigrams in out]
+        unigrams[row].append(names[token])
+    for i in np.flatnonzero(joined).tolist():
+        bigrams[int(rows[i])].append(f"{names[tokens[i]]} {names[tokens[i + 1]]}")
+    return [u + b for u, b in zip(unigrams, bigrams, strict=True)]

@@ -6,7 +6,7 @@ import pytest
 
 from seo.index import index_build
 from seo.suggest import suggest
-from tests.seo.corpus_factory import hashtag, index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.seo.corpus_factory import TOPICS, hashtag, index_env, post, topic_corpus  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 
@@ -111,3 +111,28 @@ def test_more_neighbours_without_a_generic_tag_pull_its_chance_further_down(sett
     few = {row.tag: row.score for row in suggest(text="sourdough starter feeding", k=20).hashtags}
     many = {row.tag: row.score for row in suggest(text="bagel shop opening", k=20).hashtags}
     assert many["fyp"] < few["fyp"]
+
+
+def test_a_caption_pair_no_post_wrote_makes_a_tag_as_specific_as_its_weaker_word():
+    from seo.index import active_index
+    from seo.suggest_rank import lexical_candidates
+    from seo.tokenize import analyze
+
+    topic_corpus(copies=6)
+    for number, (captions, tags) in enumerate(TOPICS.values()):
+        for copy in range(6):  # "finally" in every topic: filler, not a subject
+            post(f"finally {captions[copy % 4]} {number}{copy}", tags[:1])
+    for animal in ("quokka", "axolotl", "capybara", "pangolin"):  # creators tag a new word: a prior
+        post(f"meet the {animal} at the zoo", [animal])
+    index_build()
+    index = active_index()
+    features = analyze("pasta sourdough. finally sourdough")
+    distinct, ids, _ = index.feature_ids(features)
+    assert ids[distinct.index("pasta sourdough")] < 0 and ids[distinct.index("finally sourdough")] < 0
+    rates = lexical_candidates(index, distinct, ids)
+    prior = index.meta["lexical_prior"]
+    specific = {w: float(index.term_specific[index.terms.get(w)]) for w in ("pasta", "finally")}
+    assert specific["finally"] < specific["pasta"], "a word of every topic is less specific"
+    assert rates["pastasourdough"] == pytest.approx(prior * specific["pasta"])
+    assert rates["finallysourdough"] == pytest.approx(prior * specific["finally"])
+    assert rates["sourdough"] == prior, "a single unknown word keeps the prior"

@@ -49,6 +49,19 @@ def test_it_adds_adjacent_word_bigrams():
     ]
 
 
+def test_it_never_makes_a_bigram_across_a_sentence_end():
+    assert analyze("Proof my sourdough. Comment below!") == [
+        "proof", "sourdough", "comment", "proof sourdough",
+    ]  # fmt: skip
+    # Line breaks, pipes and the full stops of other scripts (and the ellipsis and fullwidth ! ? after NFKC) end sentences too.
+    for text in ("pasta night\nfresh basil", "pasta night | fresh basil", "pasta night… fresh basil",
+                 "pasta night\uff01fresh basil 🔥", "pasta night। fresh basil", "pasta night • fresh basil"):  # fmt: skip
+        features = analyze(text)
+        assert "night fresh" not in features, text
+        assert {"pasta night", "fresh basil"} <= set(features), text
+    assert words("pasta night. fresh basil") == ["pasta", "night", "fresh", "basil"]
+
+
 def test_it_folds_case_and_compatibility_forms():
     fullwidth = "\uff30\uff21\uff33\uff34\uff21"  # PASTA in fullwidth letters
     assert words(f"{fullwidth} Pasta") == ["pasta", "pasta"]
@@ -70,6 +83,8 @@ TRICKY = [
     "pasta🔥night 🍝creamy_garlic__pasta",
     "e\u0301cole combining at start: \u0301x",
     "tab\tnew\nline\u00a0nbsp\u3000ideographic",
+    "Proof it. Bake it! Love it? | yes\r\nno… 東京。大阪 पाठ। हिंदी • ok؟ بله\u06d4 x\u2028y\u2029z",
+    "rock''n. roll''s! ünï. cafe\x1fbar v1.2.3 ..!!?? e.g. www.site.no/a.b ...",
 ]
 
 
@@ -89,8 +104,9 @@ def test_it_gives_the_batch_path_the_same_features_on_tricky_text_alone():
 
 
 def test_it_keeps_caption_order_in_the_batch_so_bigrams_never_span_two_captions():
-    rows, tokens, names = words_batch(["creamy garlic", "pasta night"])
+    rows, tokens, names, joined = words_batch(["creamy garlic", "pasta night"])
     assert rows.tolist() == [0, 0, 1, 1]
+    assert joined.tolist() == [True, False, True]
     assert [names[t] for t in tokens] == ["creamy", "garlic", "pasta", "night"]
     assert analyze_batch(["creamy garlic", "pasta night"])[1] == ["pasta", "night", "pasta night"]
 

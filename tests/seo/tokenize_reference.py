@@ -1,4 +1,8 @@
-"""The tokeniser as it was before the batch path (index format 1), frozen as the reference."""
+"""The tokeniser written plainly, one text at a time: the reference the fast paths must match.
+
+Frozen from the tokeniser before the batch path (index format 1); since tokeniser
+version 2 its bigrams stop at sentence ends (the text is cleaned, then cut at them).
+"""
 
 from __future__ import annotations
 
@@ -81,11 +85,24 @@ def _cjk_pairs(token: str) -> list[str]:
     return out
 
 
+SENTENCE_END = re.compile(r"[.!?|\n\r\u3002\u061f\u06d4\u0964\u2022\u2028\u2029]")
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The words of each sentence. Whether a text takes the ASCII path is decided for the whole
+    text (the two paths differ on runs of apostrophes), then each sentence is tokenised alone."""
+    cleaned = _clean(text).replace("\u2019", "'")
+    return [_words_of(part, ascii_text=cleaned.isascii()) for part in SENTENCE_END.split(cleaned)]
+
+
 def words(text: str) -> list[str]:
     """Content words of a text, in order: no URLs, mentions, hashtags, emoji or stopwords."""
+    return [word for sentence in sentences(text) for word in sentence]
+
+
+def _words_of(text: str, *, ascii_text: bool) -> list[str]:
     stop = stopwords()
-    text = _clean(text).replace("\u2019", "'")
-    if text.isascii():
+    if ascii_text:
         # Most captions: a byte table maps non-word bytes to spaces, ten times faster than re.
         raw = text.encode().translate(_ASCII_WORDS).decode().split()
         return [
@@ -104,6 +121,8 @@ def words(text: str) -> list[str]:
 
 
 def analyze(text: str) -> list[str]:
-    """Unigrams and adjacent-word bigrams: the features TF-IDF counts (a TfidfVectorizer analyzer)."""
-    tokens = words(text)
-    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+    """Unigrams and the bigrams of adjacent words of one sentence."""
+    parts = sentences(text)
+    return [word for part in parts for word in part] + [
+        f"{a} {b}" for part in parts for a, b in pairwise(part)
+    ]
