@@ -20,6 +20,13 @@ Metrics per system: hit@1/5/10 (at least one true tag in the top k) and recall@5
 (share of the post's true tags in the top k), over all true tags and over true tags
 minus the generic ones (GENERIC below, a fixed list written from general TikTok
 knowledge, independent of Hookline's own learned generic factor).
+
+Keywords, by a proxy (no held-out post says which search terms it "should" use): for each
+held-out caption of at least 8 words (hashtags removed), the first half is the query and a
+suggested keyword the query does not contain counts as a hit when the caption's second half
+uses it (as a unigram or bigram feature). Reported: keywords offered beyond the query per
+query, and the share of them that are hits, as the engine runs and with
+KEYWORD_MIN_POSTS = 1 (a term one close post uses is offered too).
 """
 
 from __future__ import annotations
@@ -93,6 +100,40 @@ CUTS = (1, 5, 10)
 
 def is_generic(tag: str) -> bool:
     return tag in GENERIC_NAMES or bool(GENERIC_PATTERN.match(tag))
+
+
+def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None = None) -> dict:
+    """Keywords beyond the query, and the share the post's unseen second half uses (see above)."""
+    import seo.suggest_rank
+    from seo.text import strip_hashtags
+    from seo.tokenize import analyze
+
+    default = seo.suggest_rank.KEYWORD_MIN_POSTS
+    seo.suggest_rank.KEYWORD_MIN_POSTS = default if min_posts is None else min_posts
+    queries = offered = used = 0
+    try:
+        for row in held_out:
+            words = strip_hashtags(row["caption"]).split()
+            if len(words) < 8:
+                continue
+            query, rest = " ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])
+            try:
+                result = suggest(text=query, k=10)
+            except error:
+                continue
+            queries += 1
+            asked, later = set(analyze(query)), set(analyze(rest))
+            beyond = [kw.term for kw in result.keywords if kw.term not in asked]
+            offered += len(beyond)
+            used += sum(term in later for term in beyond)
+    finally:
+        seo.suggest_rank.KEYWORD_MIN_POSTS = default
+    return {
+        "queries": queries,
+        "offered_per_query": round(offered / max(queries, 1), 3),
+        "used_by_the_post": used,
+        "share_used": round(used / max(offered, 1), 4),
+    }
 
 
 def split_rows(rows: list[dict], seed: int) -> tuple[list[dict], list[dict]]:
@@ -229,6 +270,10 @@ def main() -> None:
             systems[name].add(predicted, truth_specific, "specific")
 
     results = {name: scores.table() for name, scores in systems.items()}
+    keywords = {
+        "hookline": keyword_proxy(held_out, suggest, SuggestError),
+        "hookline_single_post_keywords": keyword_proxy(held_out, suggest, SuggestError, min_posts=1),
+    }
     better = max(results["popular"]["specific recall@5"], results["knn30"]["specific recall@5"])
     latencies.sort()
     summary = {
@@ -251,6 +296,7 @@ def main() -> None:
         "trend_stages_of_training_posts": stage_counts,
         "suggest_ms_p50": round(1000 * latencies[len(latencies) // 2], 2) if latencies else None,
         "results": results,
+        "keywords_beyond_query": keywords,
         "specific_recall@5_vs_better_baseline": round(
             results["hookline"]["specific recall@5"] / max(better, 1e-9), 2
         ),

@@ -40,6 +40,9 @@ EXPANSION_WEIGHT = 0.5
 OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
 KEYWORD_NEIGHBOURS = 30
+# A term the query lacks is offered only when this many close posts use it: one post's
+# words are that post's, not the topic's (benchmarks/evaluate.py measures the difference).
+KEYWORD_MIN_POSTS = 2
 QUERY_TERM_BOOST = 1.0
 
 
@@ -412,7 +415,8 @@ def score_keywords(
     `boost` maps term ids to score factors (the trend stages, seo.suggest_stages).
 
     Candidates are each close post's strongest terms (the forward lists) plus the
-    query's own terms, whose presence in the close posts is read from the postings.
+    query's own terms, whose presence in the close posts is read from the postings. A term
+    the query lacks needs KEYWORD_MIN_POSTS close posts using it.
     """
     posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
     forward, forward_owner = _gather(index.forward_indptr, index.forward_terms, posts)
@@ -430,9 +434,11 @@ def score_keywords(
     score = score * index.term_specific[unique]  # filler words ("love", "day", "video") say little
     if boost is not None:
         score = score * boost(unique)
+    support = np.bincount(inverse, minlength=len(unique))
+    eligible = np.flatnonzero(in_query | (support >= KEYWORD_MIN_POSTS))
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
     out = []
-    for i in np.argsort(-score, kind="stable")[:k].tolist():
+    for i in eligible[np.argsort(-score[eligible], kind="stable")[:k]].tolist():
         mine = owner[inverse == i]
         known = rates[mine][rates[mine] >= 0]
         best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]

@@ -174,6 +174,18 @@ def test_keywords_come_with_counts_engagement_and_placement():
     assert first.examples
 
 
+def test_a_keyword_the_query_lacks_needs_two_close_posts_using_it():
+    topic_corpus()
+    post("carbonara pasta with guanciale tonight", ["pasta"])
+    post("carbonara pasta the roman way", ["pasta"])
+    post("pasta with zucchini flowers", ["pasta"])
+    index_build()
+    terms = {row.term: row for row in suggest(text="pasta", k=50).keywords}
+    assert terms["carbonara"].posts == 2, "two close posts say carbonara: offered"
+    assert "guanciale" not in terms and "zucchini" not in terms, "one post's words are that post's"
+    assert terms["pasta"].parts["in_query"] == 1.0, "the query's own words are always candidates"
+
+
 def test_a_language_preference_favours_posts_in_that_language():
     post("fotball mål i kveld", ["norsk"], language="no")
     post("fotball mål i kveld", ["english"], language="en")
