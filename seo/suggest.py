@@ -311,7 +311,7 @@ def _fallback(
     )
     message = f"{reason}, so these are the hashtags trending {' and '.join(scope) or 'overall'}."
     blocked = blocked_tags()
-    rows = [(t, s) for t, s in trending if index.tag_name(t) not in blocked][:k]
+    allowed = [(t, s) for t, s in trending if index.tag_name(t) not in blocked]
     tags = [
         TagSuggestion(
             tag=index.tag_name(t),
@@ -320,12 +320,11 @@ def _fallback(
             posts=int(index.tag_df[t]),
             parts={"trending": round(s, 6)},
         )
-        for t, s in rows
+        for t, s in allowed[:k]
     ]
-    ranked = [
-        (row.tag, row.score, row.tier, float(index.tag_generic[t]))
-        for row, (t, _) in zip(tags, rows, strict=True)
-    ]
+    # The recommended set reads the whole trending list, not only the k shown: the top of it
+    # is #fyp and its kin, and a set of generic tags is no advice (they come last, as elsewhere).
+    ranked = [(index.tag_name(t), s, index.tier(t), float(index.tag_generic[t])) for t, s in allowed]
     return Suggestions(
         query=query,
         language=language,

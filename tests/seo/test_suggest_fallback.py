@@ -45,6 +45,15 @@ def test_an_emoji_only_query_falls_back_to_trending_and_says_so():
     assert 3 <= len(result.recommended) <= 5
 
 
+def test_the_fallback_recommends_trending_specific_tags_even_when_generic_ones_fill_the_top():
+    topic_corpus(generic=("fyp", "viral", "foryou", "trending"))
+    index_build()
+    result = suggest(text="🔥", k=4)
+    assert {row.tag for row in result.hashtags} == {"fyp", "viral", "foryou", "trending"}
+    assert 3 <= len(result.recommended) <= 5
+    assert {"fyp", "viral", "foryou", "trending"}.isdisjoint(result.recommended)
+
+
 def test_an_unknown_word_falls_back_to_trending():
     topic_corpus()
     index_build()
