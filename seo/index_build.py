@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from seo.packed import pack_ids
-from seo.specificity import specificity
+from seo.specificity import generic_variants, specificity
 from seo.string_table import string_table_write
 from seo.tokenize import TOKENISER_VERSION, words_batch
 
@@ -305,6 +305,7 @@ def build_artifact(
     step(4, "Tag statistics")
     df = np.asarray(tags.sum(axis=0)).ravel().astype(np.int64)
     generic, lift = specificity(tags, x)
+    generic = generic_variants(corpus.tag_names, generic, df)
     if corpus.tag_generic is not None:
         generic = np.where(corpus.tag_generic, np.minimum(generic, STAFF_GENERIC_FACTOR), generic)
     # Caption words measured against the posts' tags, each tag weighted by its own

@@ -13,6 +13,7 @@ to judge. Generic tags and filler words end near 0.05, specific ones near 1.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import scipy.sparse as sp
@@ -46,3 +47,35 @@ def specificity(members: sp.csr_matrix, vectors: sp.csr_matrix) -> tuple[np.ndar
     trust = counts / (counts + PRIOR_POSTS)
     factor = 1.0 - trust * (1.0 - (FLOOR + (1.0 - FLOOR) * specific))
     return factor, lift
+
+
+_REPEATS = re.compile(r"(.)\1+")
+GENERIC_ANCHOR_FACTOR = 0.5  # a tag measured this generic, on enough posts, marks its spelling variants
+
+
+def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) -> np.ndarray:
+    """`factor` with rare spelling variants of the clearly generic tags made as generic.
+
+    A tag on a handful of posts is blended toward neutral (too little to judge), so
+    #paratiiiiii or #fpy would pass for specific and reach the recommended set. A tag
+    whose letters, with repeats squeezed ("paratiiii" -> "parati"), match those of a tag
+    measured generic on at least PRIOR_POSTS posts — or do after swapping two adjacent
+    letters ("fpy" -> "fyp") — takes that tag's factor when it is lower.
+    """
+    anchors: dict[str, float] = {}
+    for position in np.flatnonzero((factor < GENERIC_ANCHOR_FACTOR) & (posts >= PRIOR_POSTS)).tolist():
+        key = _REPEATS.sub(r"\1", names[position])
+        if len(key) < 3:
+            continue
+        value = float(factor[position])
+        variants = [key] + [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
+        for variant in variants:
+            anchors[variant] = min(value, anchors.get(variant, 1.0))
+    if not anchors:
+        return factor
+    out = factor.copy()
+    for position, name in enumerate(names):
+        value = anchors.get(_REPEATS.sub(r"\1", name))
+        if value is not None and value < out[position]:
+            out[position] = value
+    return out

@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from seo.specificity import FLOOR, specificity
+from seo.specificity import FLOOR, generic_variants, specificity
 from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
 
 TOPICS = 30  # with few topics, even random posts often share one: lift cannot grow
@@ -92,3 +92,29 @@ def test_the_index_learns_filler_words_and_keyword_suggestions_rank_them_down(mo
     with_specificity = ratio()
     monkeypatch.setattr(index, "term_specific", np.ones(len(index.term_specific)))
     assert with_specificity < 0.6 * ratio()
+
+
+def test_rare_spelling_variants_of_a_generic_tag_are_generic_too():
+    names = [
+        "fyp",
+        "fpy",
+        "fyppp",
+        "parati",
+        "paratiiii",
+        "pasta",
+        "pastaa",
+        "fy",
+        "fyy",
+        "xyzbca",
+        "xyzbcaa",
+    ]
+    factor = np.array([0.1, 0.9, 0.9, 0.3, 0.9, 0.9, 0.9, 0.1, 0.9, 0.2, 0.9])
+    posts = np.array([100, 3, 4, 50, 5, 100, 2, 100, 3, 3, 2])
+    out = generic_variants(names, factor, posts)
+    got = dict(zip(names, out.tolist(), strict=True))
+    assert got["fpy"] == 0.1 and got["fyppp"] == 0.1, "a swap of two letters or repeated letters"
+    assert got["paratiiii"] == 0.3, "a variant takes its own anchor's factor"
+    assert got["pastaa"] == 0.9, "variants of a specific tag stay specific"
+    assert got["fyy"] == 0.9, "a two-letter anchor (#fy) is too short to mark variants"
+    assert got["xyzbcaa"] == 0.9, "an anchor seen on too few posts marks nothing"
+    assert factor[1] == 0.9, "the input is not changed"
