@@ -73,9 +73,13 @@ def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) ->
             anchors[variant] = min(value, anchors.get(variant, 1.0))
     if not anchors:
         return factor
+    # Squeezing every name costs ~1.5 µs a tag in re.sub; one pattern that matches exactly
+    # the names squeezing to an anchor key ("f+y+p+") rejects almost all of them faster.
+    candidate = re.compile("|".join("+".join(map(re.escape, key)) + "+" for key in anchors)).fullmatch
     out = factor.copy()
     for position, name in enumerate(names):
-        value = anchors.get(_REPEATS.sub(r"\1", name))
-        if value is not None and value < out[position]:
-            out[position] = value
+        if candidate(name):
+            value = anchors.get(_REPEATS.sub(r"\1", name))
+            if value is not None and value < out[position]:
+                out[position] = value
     return out
