@@ -73,12 +73,14 @@ def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) ->
             anchors[variant] = min(value, anchors.get(variant, 1.0))
     if not anchors:
         return factor
-    # Squeezing every name costs ~1.5 µs a tag in re.sub; one pattern that matches exactly
-    # the names squeezing to an anchor key ("f+y+p+") rejects almost all of them faster.
-    candidate = re.compile("|".join("+".join(map(re.escape, key)) + "+" for key in anchors)).fullmatch
+    # Squeezing every name costs ~1.5 µs a tag in re.sub. Squeezing keeps a name's first
+    # and last letter, so comparing those with the anchor keys' rejects almost every name
+    # first, at set-lookup cost. (One regex alternation of all keys was tried: at 1,766
+    # anchors it took 15 s per 86k names, since re tries every alternative in turn.)
+    ends = {(key[0], key[-1]) for key in anchors}
     out = factor.copy()
     for position, name in enumerate(names):
-        if candidate(name):
+        if (name[:1], name[-1:]) in ends:
             value = anchors.get(_REPEATS.sub(r"\1", name))
             if value is not None and value < out[position]:
                 out[position] = value
