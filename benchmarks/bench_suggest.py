@@ -314,6 +314,11 @@ def main() -> None:
         Path(args.json).write_text(text, encoding="utf-8")
     if not args.data_dir:
         shutil.rmtree(data_dir, ignore_errors=True)  # generated indexes: hundreds of MB
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # a million generated rows: ~1 GB
 
 
 if __name__ == "__main__":

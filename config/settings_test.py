@@ -6,12 +6,18 @@ Integration tests (tests/integration) start a real worker and turn eagerness off
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-os.environ.setdefault("HOOKLINE_DATA_DIR", tempfile.mkdtemp(prefix="hookline-test-"))
+if "HOOKLINE_DATA_DIR" not in os.environ:
+    # Made by the test run's own process and removed when it exits; worker processes the
+    # tests start inherit the variable, so they share the directory and make none.
+    os.environ["HOOKLINE_DATA_DIR"] = tempfile.mkdtemp(prefix="hookline-test-")
+    atexit.register(shutil.rmtree, os.environ["HOOKLINE_DATA_DIR"], ignore_errors=True)
 
 from config.settings import *  # noqa: F403  (test settings extend the real ones)
 
