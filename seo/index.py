@@ -16,6 +16,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from django.utils import timezone
 from seo.index_build import CorpusArrays, Progress, build_artifact
 from seo.index_store import LoadedIndex
 from seo.models import Hashtag, IndexVersion, PostHashtag, TrendPost
+from seo.specificity import FILLER_BELOW
 
 logger = logging.getLogger(__name__)
 
@@ -242,6 +244,21 @@ def active_index(*, force_check: bool = False) -> LoadedIndex | None:
                     "could not load index v%s; keeping v%s", row[0], _Serving.index and _Serving.index.version
                 )
     return _Serving.index
+
+
+def filler_words(words: Iterable[str]) -> set[str]:
+    """Those of `words` the active index measured as filler ("love", "day", "video"): used
+    across unrelated posts, they name no topic. Empty when no index is serving."""
+    index = active_index()
+    words = list(words)
+    if index is None or not words:
+        return set()
+    positions = index.terms.positions(words).tolist()
+    return {
+        word
+        for word, position in zip(words, positions, strict=True)
+        if position >= 0 and index.term_specific[position] < FILLER_BELOW
+    }
 
 
 def reset_loaded_index() -> None:

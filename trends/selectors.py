@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from seo.index import filler_words
 from seo.models import Hashtag, TrendPost
 from trends.models import TrendDetail, TrendRun, TrendStat
 
@@ -18,6 +19,7 @@ STAGE_MULTIPLIERS = {"rising": 1.15, "new": 1.1, "peaking": 1.0, "evergreen": 1.
 DEFAULT_WINDOW = 30
 FILTER_DIMENSIONS = ("niche", "region", "language")
 RISING_STAGES = ("rising", "new")
+FILLER_FETCH = 4  # rows read per row shown when filler keywords are left out
 
 
 def stage_window() -> int:
@@ -54,12 +56,35 @@ class Slice:
         return f"{self.dimension} {self.value}" if self.dimension else "all posts"
 
 
-def explorer_tables(*, kind: str, window: int, where: Slice, limit: int = 15) -> dict[str, list[TrendStat]]:
-    """The rising and the most used keys of one kind in one slice and window (two indexed queries)."""
+@dataclass
+class ExplorerTables:
+    tables: dict[str, list[TrendStat]]  # "rising" and "top"
+    hidden_filler: list[str]  # filler keywords the tables would have shown, most used first
+
+
+def explorer_tables(
+    *, kind: str, window: int, where: Slice, limit: int = 15, hide_filler: bool = False
+) -> ExplorerTables:
+    """The rising and the most used keys of one kind in one slice and window (two indexed queries).
+
+    With `hide_filler`, keywords the suggestion index measured as filler ("love", "day")
+    are left out: they top every count and say nothing a creator can act on.
+    """
+    hide_filler = hide_filler and kind == "keyword"
+    fetch = limit * FILLER_FETCH if hide_filler else limit
     base = TrendStat.objects.filter(kind=kind, window=window, dimension=where.dimension, value=where.value)
-    rising = list(base.filter(stage__in=RISING_STAGES).order_by("-velocity", "-posts", "key")[:limit])
-    top = list(base.filter(posts__gt=0).order_by("-posts", "-views", "key")[:limit])
-    return {"rising": rising, "top": top}
+    tables = {
+        "rising": list(base.filter(stage__in=RISING_STAGES).order_by("-velocity", "-posts", "key")[:fetch]),
+        "top": list(base.filter(posts__gt=0).order_by("-posts", "-views", "key")[:fetch]),
+    }
+    if not hide_filler:
+        return ExplorerTables(tables, [])
+    posts = {row.key: row.posts for rows in tables.values() for row in rows}
+    filler = filler_words(posts)
+    shown = {row.key for rows in tables.values() for row in rows[:limit]}
+    hidden = sorted(filler & shown, key=lambda key: (-posts[key], key))
+    kept = {name: [row for row in rows if row.key not in filler][:limit] for name, rows in tables.items()}
+    return ExplorerTables(kept, hidden)
 
 
 @dataclass

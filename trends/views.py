@@ -62,7 +62,18 @@ def _explorer_filters(request: HttpRequest, run) -> tuple[dict, list[str]]:
             problems.append(
                 f"Figures are kept for one filter at a time: showing {dimension} {value}, not {ignored}."
             )
-    filters = {"kind": kind, "window": window, **{d: chosen.get(d, "") for d in FILTER_DIMENSIONS}}
+    words = request.GET.get("words") or ""
+    if words not in ("", "all"):
+        problems.append(
+            f"“{words[:20]}” is not a word choice; words=all shows filler words too. Hiding them."
+        )
+        words = ""
+    filters = {
+        "kind": kind,
+        "window": window,
+        "words": words,
+        **{d: chosen.get(d, "") for d in FILTER_DIMENSIONS},
+    }
     if where.dimension:
         filters.update({d: "" for d in FILTER_DIMENSIONS if d != where.dimension})
     return {"filters": filters, "where": where, "options": known}, problems
@@ -105,11 +116,17 @@ def explorer(request: HttpRequest) -> HttpResponse:
         "tables": None,
     }
     if run is not None and run.posts:
-        tables = explorer_tables(kind=filters["kind"], window=filters["window"], where=state["where"])
-        for rows in tables.values():
+        found = explorer_tables(
+            kind=filters["kind"],
+            window=filters["window"],
+            where=state["where"],
+            hide_filler=filters["words"] != "all",
+        )
+        for rows in found.tables.values():
             for row in rows:
                 row.spark = charts.sparkline(row.series, label=row.key, stage=row.stage)
-        context["tables"] = tables
+        context["tables"] = found.tables
+        context["hidden_filler"] = found.hidden_filler
     template = "trends/explorer.html#results" if request.htmx else "trends/explorer.html"
     return render(request, template, context)
 

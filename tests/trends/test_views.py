@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
+from tests.seo.corpus_factory import post as indexed_post
 from tests.trends.factories import post, rising_and_falling_corpus
 from trends.services import trend_stats_recompute
 
@@ -58,6 +60,48 @@ def test_it_filters_by_kind_window_and_region(owner_client, corpus):
     assert ">sourdough<" in keywords
 
 
+@pytest.fixture
+def topics_with_filler(index_env):  # noqa: F811  (the fixture imported above)
+    """Sixty topics; "zorblax" is said in one post of every topic, so it is the most used word
+    (60 posts: enough for the learned specificity to trust that it names no topic)."""
+    from seo.index import index_build
+
+    for topic in range(60):
+        for n in range(6):
+            filler = " zorblax" if n == 0 else ""
+            indexed_post(f"kitten{topic} whisker{topic} kitten{topic}{filler}", [f"cats{topic}"])
+    index_build()
+    trend_stats_recompute()
+
+
+def _table(page: str, name: str) -> str:
+    return page.split(f'id="table-{name}"')[1].split("</table>")[0]
+
+
+def test_filler_keywords_are_left_out_named_and_can_be_shown(owner_client, topics_with_filler):
+    page = _text(owner_client.get(EXPLORER, {"kind": "keyword", "window": "7"}))
+    assert ">kitten0</a>" in _table(page, "top")
+    assert ">zorblax</a>" not in _table(page, "top")
+    note = page.split('class="note filler-note"')[1].split("</p>")[0]
+    assert "<strong>zorblax</strong>" in note and "words=all" in note
+
+    everything = _text(owner_client.get(EXPLORER, {"kind": "keyword", "window": "7", "words": "all"}))
+    assert ">zorblax</a>" in _table(everything, "top")  # the most used word
+    assert "Showing every word, filler included" in everything
+    assert 'name="words" value="all"' in everything  # the filter form keeps the choice
+
+
+def test_hashtags_and_sounds_are_never_filtered_as_filler(owner_client, topics_with_filler):
+    page = _text(owner_client.get(EXPLORER, {"kind": "hashtag", "window": "7"}))
+    assert "filler-note" not in page and "#cats0" in page
+
+
+@pytest.mark.usefixtures("index_env")
+def test_without_an_index_no_keyword_is_called_filler(owner_client, corpus):
+    page = _text(owner_client.get(EXPLORER, {"kind": "keyword"}))
+    assert ">sourdough</a>" in page and "filler-note" not in page
+
+
 def test_htmx_requests_get_only_the_results(owner_client, corpus):
     response = owner_client.get(EXPLORER, {"window": "7"}, HTTP_HX_REQUEST="true")
     page = _text(response)
@@ -75,6 +119,7 @@ def test_htmx_requests_get_only_the_results(owner_client, corpus):
         ({"niche": "astrology"}, "No posts found for niche"),
         ({"region": "<script>"}, "No posts found for region"),
         ({"region": "NO", "language": "en"}, "one filter at a time"),
+        ({"kind": "keyword", "words": "some"}, "is not a word choice"),
     ],
 )
 def test_bad_filters_explain_themselves_and_fall_back(owner_client, corpus, params, message):
