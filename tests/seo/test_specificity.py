@@ -118,3 +118,27 @@ def test_rare_spelling_variants_of_a_generic_tag_are_generic_too():
     assert got["fyy"] == 0.9, "a two-letter anchor (#fy) is too short to mark variants"
     assert got["xyzbcaa"] == 0.9, "an anchor seen on too few posts marks nothing"
     assert factor[1] == 0.9, "the input is not changed"
+
+
+def test_tags_glued_from_the_most_used_generic_tags_are_generic_too():
+    names = [
+        "fyp",
+        "viral",
+        "fypシ",
+        "fypviral",
+        "fypシ゚viral",
+        "viralfyyp",
+        "fyppasta",
+        "pasta",
+        "fypx",
+        "virall",
+    ]
+    factor = np.array([0.1, 0.15, 0.25, 0.94, 0.51, 0.9, 0.9, 0.9, 0.9, 0.9])
+    posts = np.array([100, 80, 60, 2, 94, 1, 3, 100, 2, 3])
+    got = dict(zip(names, generic_variants(names, factor, posts).tolist(), strict=True))
+    assert got["fypviral"] == 0.15, "two generic tags glued: the less generic part's factor"
+    assert got["fypシ゚viral"] == 0.25, "a mark between the parts (゚) is skipped"
+    assert got["viralfyyp"] == 0.15, "repeated letters in a part are squeezed"
+    assert got["fyppasta"] == 0.9, "a generic tag glued to a topic stays specific"
+    assert got["fypx"] == 0.9 and got["pasta"] == 0.9
+    assert got["virall"] == 0.15, "a single part is a spelling variant, as before"
