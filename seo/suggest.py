@@ -31,6 +31,7 @@ from seo.suggest_rank import (
     recommend,
     score_keywords,
     score_tags,
+    topical_query,
 )
 from seo.suggest_stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
@@ -209,8 +210,16 @@ def suggest(
     for name, rate in lexical_candidates(index, distinct, feature_ids).items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
+    topical = topical_query(index, ids) or bool(typed)
     scored = score_tags(
-        index, votes, typed=typed, niche=niche, excluded=excluded, lexical=lexical, limit=max(3 * k, 20)
+        index,
+        votes,
+        typed=typed,
+        niche=niche,
+        excluded=excluded,
+        lexical=lexical,
+        limit=max(3 * k, 20),
+        topical=topical,
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
     stages = cached_stages("hashtag", index)
@@ -218,7 +227,7 @@ def suggest(
         s.parts["stage_factor"] = stage_multiplier(stages.get(s.name))
         s.score *= s.parts["stage_factor"]
     scored.sort(key=lambda s: -s.score)
-    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index))
+    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
     keyword_stages = cached_stages("keyword", index)
 
     sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}

@@ -17,6 +17,7 @@ import numpy as np
 
 from seo.index_store import LoadedIndex
 from seo.text import normalize_hashtag
+from seo.tokenize import is_function_term
 
 SIMILARITY_POWER = 1.0
 LEXICAL_MIN_LENGTH = 3
@@ -64,6 +65,12 @@ def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, la
         post_language = np.asarray(index.post_language[posts])
         weight = weight * np.where((post_language == code) | (post_language == 0), 1.0, OTHER_LANGUAGE_FACTOR)
     return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
+
+
+def topical_query(index: LoadedIndex, query_terms: np.ndarray) -> bool:
+    """Whether a known query term is more than another script's function word: "как" (how)
+    finds Russian posts, any Russian posts, so alone it tells the language, not the topic."""
+    return any(not is_function_term(index.terms[int(t)]) for t in query_terms.tolist())
 
 
 @dataclass
@@ -114,8 +121,8 @@ def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray)
     out: dict[str, float] = {}
     for feature, term in zip(features, terms, strict=True):
         name = normalize_hashtag(feature.replace(" ", ""))
-        if len(name) < LEXICAL_MIN_LENGTH or name.isdigit():
-            continue
+        if len(name) < LEXICAL_MIN_LENGTH or name.isdigit() or is_function_term(feature):
+            continue  # no #как, #какприготовить: another script's function word is no tag
         if term >= 0:
             rate = float(index.term_tag_rate[term])
         elif " " in feature:
@@ -149,6 +156,7 @@ def score_tags(
     excluded: set[int],
     lexical: dict[str, float] | None = None,
     limit: int = 30,
+    topical: bool = True,
 ) -> list[TagScore]:
     """Every tag carried by a neighbour or written in the query, and the most used generic
     tags, scored and sorted best first.
@@ -159,6 +167,10 @@ def score_tags(
     Generic tags: their base rate among tagged posts moved toward their vote share as far as
     the neighbours' number warrants (GENERIC_PRIOR_POSTS), ranked at GENERIC_RANK_WEIGHT of it,
     so #fyp shows where it is likelier than the next tag, neighbours or not.
+
+    Not `topical` (the query met its neighbours only through another script's function
+    words, see `topical_query`): they share its language, not its topic, so their votes
+    move only the generic tags (#рек), not the specific ones.
     """
     lexical = lexical or {}
     tags, owner = _tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
@@ -190,9 +202,12 @@ def score_tags(
     prior = np.asarray(index.tag_df[unique], dtype=np.float64) / max(index.posts, 1)
     total = max(float(votes.weight.sum()), 1e-12)
     share = raw / total
+    specific_share = share if topical else np.zeros(size)
     evidence = generic * share
     # Specific tags: the neighbours' vote share, calibrated and smoothed by corpus frequency.
-    specific_probability = NEIGHBOUR_CALIBRATION * ((1.0 - PRIOR_WEIGHT) * share + PRIOR_WEIGHT * prior)
+    specific_probability = NEIGHBOUR_CALIBRATION * (
+        (1.0 - PRIOR_WEIGHT) * specific_share + PRIOR_WEIGHT * prior
+    )
     # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
     written = np.zeros(size)
     if len(lexical_ids):  # every lexical id is in `unique` (sorted): place the rates by search
@@ -408,6 +423,7 @@ def score_keywords(
     query_terms: np.ndarray,
     k: int,
     boost: Callable[[np.ndarray], np.ndarray] | None = None,
+    topical: bool = True,
 ) -> list[KeywordScore]:
     """Search terms of the closest posts, weighted by their votes, by how distinctive (idf) and
     how specific (seo.specificity: words of one topic, not filler) they are.
@@ -416,7 +432,8 @@ def score_keywords(
 
     Candidates are each close post's strongest terms (the forward lists) plus the
     query's own terms, whose presence in the close posts is read from the postings. A term
-    the query lacks needs KEYWORD_MIN_POSTS close posts using it.
+    the query lacks needs KEYWORD_MIN_POSTS close posts using it, and none is offered when the
+    query is not `topical`.
     """
     posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
     forward, forward_owner = _gather(index.forward_indptr, index.forward_terms, posts)
@@ -436,9 +453,15 @@ def score_keywords(
         score = score * boost(unique)
     support = np.bincount(inverse, minlength=len(unique))
     eligible = np.flatnonzero(in_query | (support >= KEYWORD_MIN_POSTS))
+    if not topical:  # the close posts share the query's language, not its topic
+        eligible = eligible[in_query[eligible]]
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
     out = []
-    for i in eligible[np.argsort(-score[eligible], kind="stable")[:k]].tolist():
+    for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
+        if len(out) == k:
+            break
+        if is_function_term(index.terms[int(unique[i])]):
+            continue  # "как", "же": the query's language, nothing to search for
         mine = owner[inverse == i]
         known = rates[mine][rates[mine] >= 0]
         best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]

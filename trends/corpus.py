@@ -27,13 +27,24 @@ logger = logging.getLogger(__name__)
 
 Tokeniser = Callable[[str], Iterable[str]]
 CHUNK = 20_000
+# Part of the keyword cache's version (with the tokeniser's): change it when the words a
+# caption yields as keywords change here, so cached posts are tokenised again.
+KEYWORD_RULES = "no function words of other scripts"
 
 
 def default_tokeniser() -> Tokeniser:
-    """The suggestion index's word tokeniser: keywords are the index's (unigram) terms."""
-    from seo.tokenize import words
+    """The suggestion index's words that may be offered as keywords (its unigram terms,
+    other scripts' function words left out)."""
+    from seo.tokenize import keyword_words
 
-    return words
+    return keyword_words
+
+
+def keywords_version() -> str:
+    """Stored with the keyword cache: a cache made by other tokeniser rules is not reused."""
+    from seo.tokenize import TOKENISER_VERSION
+
+    return f"tokeniser {TOKENISER_VERSION}, {KEYWORD_RULES}"
 
 
 class Codes:
@@ -263,6 +274,8 @@ def _cache_load(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     try:
         with np.load(path, allow_pickle=False) as data:
             names = json.loads(str(data["names"]))
+            if str(data["version"]) != keywords_version():
+                return None  # made by other rules: tokenise every post again
             return data["post_ids"], data["stamps"], data["indptr"], data["indices"], names
     except (OSError, KeyError, ValueError):
         return None
@@ -340,6 +353,7 @@ def keyword_entries(
             indptr=indptr,
             indices=indices,
             names=np.asarray(json.dumps(names, ensure_ascii=False)),
+            version=np.asarray(keywords_version()),
         )
         temporary.replace(path)
     post = np.repeat(np.arange(len(post_ids), dtype=np.int64), lengths)

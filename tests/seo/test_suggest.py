@@ -186,6 +186,37 @@ def test_a_keyword_the_query_lacks_needs_two_close_posts_using_it():
     assert terms["pasta"].parts["in_query"] == 1.0, "the query's own words are always candidates"
 
 
+def test_function_words_of_other_scripts_find_posts_but_are_never_offered_as_keywords():
+    topic_corpus()
+    for number in range(3):
+        post(f"как приготовить борщ дома {number}", ["борщ", "рецепт"])
+        post(f"как же вкусно ешь {number}", ["еда"])
+    index_build()
+    result = suggest(text="как приготовить борщ", k=50)
+    terms = [row.term for row in result.keywords]
+    assert "борщ" in terms and "приготовить" in terms
+    assert not [term for term in terms if "как" in term.split() or "же" in term.split()]
+    assert tags_of(result)[0] == "борщ" and "рецепт" in tags_of(result)[:5]
+
+
+def test_a_query_known_only_by_function_words_gets_no_topic_from_its_neighbours(monkeypatch):
+    """ "как" finds Russian posts, but any Russian posts: they tell the language, not the topic."""
+    topic_corpus()
+    for number in range(4):
+        post(f"как приготовить борщ дома {number}", ["борщ", "рецепт"])
+    index_build()
+
+    def borscht(result):
+        scores = {row.tag: row.score for row in result.hashtags}
+        return scores.get("борщ", 0.0), [row.term for row in result.keywords]
+
+    score, keywords = borscht(suggest(text="как испечь пирог", k=50))
+    monkeypatch.setattr("seo.suggest.topical_query", lambda index, ids: True)
+    topical_score, topical_keywords = borscht(suggest(text="как испечь пирог", k=50))
+    assert score < 0.5 * topical_score, "the neighbours' specific tags are not voted for"
+    assert "борщ" in topical_keywords and keywords == [], "nor are their words offered"
+
+
 def test_a_language_preference_favours_posts_in_that_language():
     post("fotball mål i kveld", ["norsk"], language="no")
     post("fotball mål i kveld", ["english"], language="en")

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import csv
 
-from seo.tokenize import analyze, analyze_batch, stopwords, words, words_batch
+from seo.tokenize import (
+    analyze,
+    analyze_batch,
+    function_words,
+    is_function_term,
+    keyword_words,
+    stopwords,
+    words,
+    words_batch,
+)
 from tests.seo import tokenize_reference as reference
 
 
@@ -118,3 +127,16 @@ def test_it_gives_the_same_features_when_the_batch_is_cut_into_many_blocks(monke
     whole = analyze_batch(texts)
     monkeypatch.setattr(seo.tokenize, "BATCH_CAPTIONS", 2)
     assert analyze_batch(texts) == whole == [reference.analyze(text) for text in texts]
+
+
+def test_other_scripts_function_words_are_features_but_never_keywords():
+    assert words("как приготовить борщ") == ["как", "приготовить", "борщ"], (
+        "a feature: it carries the language"
+    )
+    assert keyword_words("как приготовить борщ") == ["приготовить", "борщ"]
+    assert keyword_words("phở bò của mẹ") == ["phở", "bò", "mẹ"]
+    assert is_function_term("как же") and is_function_term("борщ как") and not is_function_term("борщ")
+    assert {"και", "của", "же", "и"} <= function_words()
+    # Only entries with a letter outside ASCII: Vietnamese lists "ban" and "cho", English words.
+    assert not function_words() & {"ban", "cho", "anh", "cao"}
+    assert keyword_words("ban the cho cao") == ["ban", "cho", "cao"]

@@ -117,6 +117,24 @@ def test_an_incremental_run_matches_a_full_recompute():
     assert _snapshot() == after_incremental
 
 
+def test_function_words_of_other_scripts_are_not_trend_keywords():
+    for day in range(10):
+        post(days_ago=day, tags=["борщ"], caption="как же приготовить борщ")
+    trend_stats_recompute(full=True)
+    keys = set(TrendStat.objects.filter(kind="keyword").values_list("key", flat=True))
+    assert {"борщ", "приготовить"} <= keys
+    assert not keys & {"как", "же"}
+
+
+def test_a_keyword_cache_made_by_other_tokeniser_rules_is_not_reused(monkeypatch):
+    rising_and_falling_corpus()
+    trend_stats_recompute(full=True)
+    post(days_ago=0, tags=["bread"], caption="one new post")
+    monkeypatch.setattr("trends.corpus.KEYWORD_RULES", "other rules")
+    run = trend_stats_recompute(full=False)
+    assert run.tokenised == run.posts, "every caption tokenised again, not only the new one"
+
+
 def test_generic_and_blocked_tags_get_no_figures():
     tag("fyp", is_generic=True)
     tag("spam", is_blocked=True)
