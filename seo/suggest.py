@@ -19,6 +19,7 @@ import numpy as np
 from django.db import connection
 from rapidfuzz import fuzz, process
 
+from seo.compounds import with_compound_parts
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
 from seo.models import Hashtag, TrendPost
@@ -188,7 +189,7 @@ def suggest(
     niche = (niche or "").strip() or None
     index = _loaded()
     typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
-    distinct, feature_ids, counts = index.feature_ids(analyze(query))
+    distinct, feature_ids, counts = index.feature_ids(with_compound_parts(index, analyze(query)))
     ids, weights = index.weigh(feature_ids, counts)
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
