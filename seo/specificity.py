@@ -63,6 +63,15 @@ GENERIC_ANCHOR_FACTOR = 0.5  # a tag measured this generic, on enough posts, mar
 GLUED_ANCHORS = 40
 
 
+def _squeezed(name: str) -> str:
+    return _REPEATS.sub(r"\1", name)  # "paratiiii" -> "parati"
+
+
+def _generic_anchors(factor: np.ndarray, posts: np.ndarray) -> np.ndarray:
+    """Tags measured clearly generic on enough posts to mark their spellings as generic too."""
+    return np.flatnonzero((factor < GENERIC_ANCHOR_FACTOR) & (posts >= PRIOR_POSTS))
+
+
 def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) -> np.ndarray:
     """`factor` with rare spelling variants of the clearly generic tags made as generic.
 
@@ -73,8 +82,8 @@ def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) ->
     letters ("fpy" -> "fyp") — takes that tag's factor when it is lower.
     """
     anchors: dict[str, float] = {}
-    for position in np.flatnonzero((factor < GENERIC_ANCHOR_FACTOR) & (posts >= PRIOR_POSTS)).tolist():
-        key = _REPEATS.sub(r"\1", names[position])
+    for position in _generic_anchors(factor, posts).tolist():
+        key = _squeezed(names[position])
         if len(key) < 3:
             continue
         value = float(factor[position])
@@ -91,14 +100,15 @@ def generic_variants(names: list[str], factor: np.ndarray, posts: np.ndarray) ->
     out = factor.copy()
     for position, name in enumerate(names):
         if (name[:1], name[-1:]) in ends:
-            value = anchors.get(_REPEATS.sub(r"\1", name))
+            value = anchors.get(_squeezed(name))
             if value is not None and value < out[position]:
                 out[position] = value
-    return _glued_generics(names, out, posts)
+    _mark_glued_generics(names, out, posts)
+    return out
 
 
-def _glued_generics(names: list[str], factor: np.ndarray, posts: np.ndarray) -> np.ndarray:
-    """`factor` with tags glued from two or more of the most used generic tags made generic.
+def _mark_glued_generics(names: list[str], factor: np.ndarray, posts: np.ndarray) -> None:
+    """Lower, in place, the factor of tags glued from two or more of the most used generic tags.
 
     #fypシ゚viral is on 94 of the shared data's posts, mostly by a few creators, so its own
     measure lands just above the generic line (0.51); #fypviral is on two and cannot be
@@ -106,17 +116,16 @@ def _glued_generics(names: list[str], factor: np.ndarray, posts: np.ndarray) -> 
     wholly into anchor spellings (repeats squeezed), skipping marks and symbols between them
     (the ゚ of シ゚); it takes the factor of its least generic part.
     """
-    generic = np.flatnonzero((factor < GENERIC_ANCHOR_FACTOR) & (posts >= PRIOR_POSTS))
+    generic = _generic_anchors(factor, posts)
     if len(generic) < 2:
-        return factor
+        return
     keys: dict[str, float] = {}
     for position in generic[np.argsort(-posts[generic], kind="stable")][:GLUED_ANCHORS].tolist():
-        key = _REPEATS.sub(r"\1", names[position])
+        key = _squeezed(names[position])
         if len(key) >= 3:
             keys[key] = min(float(factor[position]), keys.get(key, 1.0))
     starts, finishes = {key[:2] for key in keys}, {key[-2:] for key in keys}
     lengths = sorted({len(key) for key in keys}, reverse=True)
-    out = factor
     for position, name in enumerate(names):
         # Cheap first: a glued name begins and ends like an anchor (or ends in a mark, シ゚, or
         # a repeated letter, which squeezing removes).
@@ -125,14 +134,11 @@ def _glued_generics(names: list[str], factor: np.ndarray, posts: np.ndarray) -> 
             ending not in finishes and ending.isalnum() and ending[0] != ending[-1]
         ):
             continue
-        if out[position] < GENERIC_ANCHOR_FACTOR:
+        if factor[position] < GENERIC_ANCHOR_FACTOR:
             continue
-        value = _split_into(_REPEATS.sub(r"\1", name), keys, lengths)
-        if value is not None and value < out[position]:
-            if out is factor:
-                out = factor.copy()
-            out[position] = value
-    return out
+        value = _split_into(_squeezed(name), keys, lengths)
+        if value is not None and value < factor[position]:
+            factor[position] = value
 
 
 def _split_into(name: str, keys: dict[str, float], lengths: list[int]) -> float | None:

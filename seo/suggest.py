@@ -260,7 +260,7 @@ def suggest(
         else (s.name, s.score, "niche", 0.0)
         for s in scored
     ]
-    names = [index.terms[kw.term] for kw in keywords]  # each read once: a string-table lookup
+    names = [kw.name for kw in keywords]
     keyword_rows = [
         KeywordSuggestion(
             term=name,

@@ -410,6 +410,7 @@ def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high
 @dataclass
 class KeywordScore:
     term: int
+    name: str  # read once here, where the function-word check needs it
     score: float
     posts: int
     engagement: float
@@ -460,7 +461,8 @@ def score_keywords(
     for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
         if len(out) == k:
             break
-        if is_function_term(index.terms[int(unique[i])]):
+        name = index.terms[int(unique[i])]
+        if is_function_term(name):
             continue  # "как", "же": the query's language, nothing to search for
         mine = owner[inverse == i]
         known = rates[mine][rates[mine] >= 0]
@@ -468,6 +470,7 @@ def score_keywords(
         out.append(
             KeywordScore(
                 term=int(unique[i]),
+                name=name,
                 score=float(score[i]),
                 posts=len(mine),
                 engagement=_median(known),

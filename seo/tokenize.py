@@ -94,7 +94,7 @@ def function_words() -> frozenset[str]:
         for word in stopwordsiso.stopwords(language):
             if not word.isascii():
                 words.add(unicodedata.normalize("NFKC", word).casefold())
-    return frozenset(words - stopwords())
+    return frozenset(words)
 
 
 def is_function_term(term: str) -> bool:
