@@ -110,12 +110,59 @@ GENERIC_NAMES = {
     "keşfetteyiz",
 }
 GENERIC_PATTERN = re.compile(r"^(fy+p+\w*|foryou\w*|viral\w*|trending\w*|xyz\w*|parati\w*)$")
+# Added for the multilingual file (and the Russian tags of the English one): platform-wide
+# tags that say "put me on the feed" in Vietnamese, Thai, Indonesian and Russian, and the
+# fyp/viral misspellings. Without them "xuhuongtiktok" (423 posts) and "xh" (496) count as
+# specific. --legacy-generic drops them, for figures comparable with the first list.
+EXTENDED_GENERIC_NAMES = {
+    "trend",
+    "hottrend",
+    "thinhhanh",
+    "vairal",
+    "videoviral",
+    "funnyvideo",
+    "abcxyz",
+    "xybca",
+    "j4f",
+    "justforfun",
+    "ilovetiktok",
+    "tiktokviral",
+    "makemefamous",
+    "blowup",
+    "beranda",
+    "rekomendasi",
+    "ฟีด",
+    "ฟีดด",
+    "ฟีดดด",
+    "ฟีดดดシ",
+    "เทรนด์",
+    "เทรนด์วันนี้",
+    "рек",
+    "реки",
+    "врек",
+    "вреки",
+    "хочуврек",
+    "рекомендации",
+    "рекомендації",
+    "хочуврекомендации",
+}
+EXTENDED_GENERIC_PATTERN = re.compile(
+    r"^(\w*xu_?h[uư][oớ]ng\w*|(ctx|fbt|ddn)?x+h+(u+o+n+g+)?\w*|fp+y+\w*|fyb+\w*|flyp\w*|fypdong\w*"
+    r"|\w*goviral\w*|\w*blowthisup\w*|makemefamous\w*)$"
+)
 KNN_NEIGHBOURS = 30
 CUTS = (1, 5, 10)
 
 
+LEGACY_GENERIC = False  # --legacy-generic: the first list only
+
+
 def is_generic(tag: str) -> bool:
-    return tag in GENERIC_NAMES or bool(GENERIC_PATTERN.match(tag))
+    if tag in GENERIC_NAMES or GENERIC_PATTERN.match(tag):
+        return True
+    if LEGACY_GENERIC:
+        return False
+    return tag in EXTENDED_GENERIC_NAMES or bool(EXTENDED_GENERIC_PATTERN.match(tag))
 
 
 def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None = None) -> dict:
@@ -299,8 +346,15 @@ def main() -> None:
         action="store_true",
         help='also ask every query with SUGGEST_TREND_STAGES off ("hookline_no_stages"; doubles the queries)',
     )
+    parser.add_argument(
+        "--legacy-generic",
+        action="store_true",
+        help="count as generic only the first list (without the Vietnamese/Thai/Russian feed tags)",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
+    global LEGACY_GENERIC
+    LEGACY_GENERIC = args.legacy_generic
 
     with open(args.csv, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -435,6 +489,7 @@ def main() -> None:
         "csv": args.csv,
         "seed": args.seed,
         "split": args.split,
+        "generic_list": "legacy" if args.legacy_generic else "extended",
         "mode": "tune (split of the 80%)" if args.tune else "held-out 20%",
         "train_posts": len(train),
         "train_posted_at": [min(r["posted_at"] for r in train), max(r["posted_at"] for r in train)]
