@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from captions.models import LANGUAGE_CHOICES, Draft
-from captions.panel import tags_parse, tags_text
+from captions.panel import FIELD_LIMITS, tags_parse, tags_text
 from seo.scoring import MAX_HASHTAGS
 from seo.suggest import blocked_tags
 
@@ -50,10 +51,26 @@ class DraftForm(forms.ModelForm):
             self.initial["hashtags"] = tags_text(list(self.instance.hashtags or []))
         elif isinstance(self.initial.get("hashtags"), list):
             self.initial["hashtags"] = tags_text(self.initial["hashtags"])
+        for name in ("topic", "caption"):
+            self._limit_length(name, FIELD_LIMITS[name])
         self.fields["niche"].widget.attrs["list"] = "niche-options"
         self.fields["title"].widget.attrs["placeholder"] = "e.g. 15-minute pasta"
         self.fields["hook"].widget.attrs["placeholder"] = "e.g. This pasta takes 15 minutes"
         self.fields["caption"].widget.attrs["placeholder"] = "Paste or write your caption…"
+
+    def _limit_length(self, name: str, limit: int) -> None:
+        """Refuse text longer than the assistant reads (the model's TextField has no limit),
+        so a pasted novel is named as such instead of being scored at length on save."""
+        field = self.fields[name]
+        field.max_length = limit
+        field.widget.attrs["maxlength"] = str(limit)
+        label = str(field.label or name).lower()
+        field.validators.append(
+            MaxLengthValidator(
+                limit,
+                message=f"The {label} is %(show_value)d characters long; at most {limit:,} are allowed.",
+            )
+        )
 
     def clean_hashtags(self) -> list[str]:
         tags = tags_parse(self.cleaned_data.get("hashtags", ""))

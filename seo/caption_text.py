@@ -18,7 +18,10 @@ import stopwordsiso
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A word with at least one letter: "10" and "2025" are not words, "10min" is.
-_LETTER_WORD = re.compile(r"[^\W_]*[^\W\d_][^\W_]*(?:'[^\W_]+)*")
+# Linear on any input: a match may only start where a word does (the lookbehind), and the
+# possessive quantifiers never give characters back, so a run of 100,000 digits is read once
+# instead of once per starting position ("[^\W_]*[^\W\d_]" was quadratic on digit runs).
+_LETTER_WORD = re.compile(r"(?<![^\W_])\d*+[^\W\d_][^\W_]*+(?:'[^\W_]+)*+")
 _SENTENCE_END = re.compile(r"[.!?…]+|\n+")
 # Inline tags, including runs glued together ("#fyp#food").
 _INLINE_TAG = re.compile(r"(?<![\w])#[^\s#]+(?:#[^\s#]+)*")

@@ -13,6 +13,10 @@ import numpy as np
 from seo.index_store import LoadedIndex
 
 MIN_WORD = 7  # shorter unknown words are typos or names more often than compounds
+# Longer words are not split: real compounds stay well under this ("menneskerettighetsorganisasjonene"
+# has 33 letters), and every cut of a word copies it, so splitting costs the square of its length
+# (one 10,000-letter word made 20,000 candidate parts of 5,000 letters on average).
+MAX_WORD = 48
 MIN_PART = 3
 # Each part must be a word of at least this many posts: English inflections leave many rare
 # stubs in a vocabulary ("product|ion", "fast|est", "trans|fer"), real parts are common words.
@@ -23,7 +27,7 @@ LINKS = ("s", "e")  # the joining letter of "trening-s-økt", "barn-e-hage"
 def with_compound_parts(index: LoadedIndex, features: list[str]) -> list[str]:
     """`features` (a query's analysed words and bigrams) plus the two parts of each word the
     index does not know that splits into two it does, once per occurrence of the word."""
-    long_words = sorted({f for f in features if len(f) >= MIN_WORD and f.isalpha()})
+    long_words = sorted({f for f in features if MIN_WORD <= len(f) <= MAX_WORD and f.isalpha()})
     if not long_words:
         return features
     positions = index.terms.positions(long_words).tolist()
@@ -34,7 +38,8 @@ def with_compound_parts(index: LoadedIndex, features: list[str]) -> list[str]:
 
 
 def compound_parts(index: LoadedIndex, words: list[str]) -> dict[str, tuple[str, str]]:
-    """For each word that splits into two known terms (of MIN_PART_POSTS posts each), the split.
+    """For each word of MIN_WORD to MAX_WORD letters that splits into two known terms (of
+    MIN_PART_POSTS posts each), the split.
 
     Among the splits whose both parts are known, the one with the longest first part
     wins ("kjærlighetssang": kjærlighet + sang, not kjær + lighetssang); a joining letter
@@ -42,7 +47,7 @@ def compound_parts(index: LoadedIndex, words: list[str]) -> dict[str, tuple[str,
     """
     candidates: dict[str, list[tuple[str, str]]] = {}
     for word in words:
-        if len(word) < MIN_WORD or not word.isalpha():  # "isalpha": no bigram, no digits
+        if not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha():  # no bigram, no digits
             continue
         splits = []
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):

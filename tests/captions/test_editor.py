@@ -168,3 +168,11 @@ def test_the_panel_works_without_an_index_and_says_why(owner_client):
     html = _panel(owner_client, IDEA).text
     assert "There is no suggestion index yet" in html
     assert "SEO score" in html
+
+
+def test_it_refuses_a_caption_longer_than_the_assistant_reads(owner_client, demo_index):
+    data = {**IDEA, "caption": "0" * 80_000, "action": "save"}
+    response = owner_client.post(reverse("captions:draft_new"), data)
+    assert response.status_code == 400
+    assert "The draft caption is 80000 characters long; at most 5,000 are allowed." in response.text
+    assert not Draft.objects.exists()

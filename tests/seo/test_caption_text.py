@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from seo.caption_text import TextIndex, calls_to_action, count_emoji, lix
+from seo.caption_text import TextIndex, calls_to_action, count_emoji, lix, words
 
 
 def test_keywords_match_plural_and_definite_forms():
@@ -33,3 +33,15 @@ def test_lix_is_low_for_short_words_and_high_for_long_sentences():
     long = "Comprehensive nutritional considerations regarding contemporary international gastronomy " * 3
     assert lix(long) > 55
     assert lix("too short") is None
+
+
+def test_words_keep_letters_and_drop_numbers():
+    assert words("10min Pasta, 2025 og 10'000 kr i dag's") == ["10min", "pasta", "og", "kr", "i", "dag's"]
+    assert words("10'abc 1_a") == ["abc", "a"], "a word starts at its first segment with a letter"
+
+
+def test_words_read_a_long_digit_run_once():
+    # The old pattern retried the digit run from every position: 200,000 digits took
+    # hours. This one finishes within the normal test run, and the text around it counts.
+    assert words("0" * 200_000 + " pasta " + "#" + "1" * 200_000 + "x") == ["pasta", "1" * 200_000 + "x"]
+    assert lix("0" * 200_000) is None

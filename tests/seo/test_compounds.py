@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from seo.compounds import compound_parts, with_compound_parts
@@ -42,3 +44,19 @@ def test_known_short_rare_and_non_alphabetic_words_are_never_split(norwegian_cor
     assert compound_parts(index, ["økttre", "trening2økt"]) == {}, "too short; not letters only"
     features = ["treningsøkt", "treningsøkt", "treningsøkt hjemme"]
     assert with_compound_parts(index, features) == [*features, "trening", "økt", "trening", "økt"]
+
+
+def test_a_word_too_long_to_be_a_compound_is_not_cut(norwegian_corpus):
+    asked: list[list[str]] = []
+
+    class Terms:
+        def positions(self, parts):
+            asked.append(list(parts))
+            return norwegian_corpus.terms.positions(parts)
+
+    index = SimpleNamespace(terms=Terms(), idf=norwegian_corpus.idf, posts=norwegian_corpus.posts)
+    # Every cut of a 10,000-letter word copies it: 20,000 parts, 100 MB of text to look up.
+    assert compound_parts(index, ["trening" * 1500]) == {}
+    assert asked == [], "no parts were made, let alone looked up"
+    assert with_compound_parts(index, ["trening" * 1500]) == ["trening" * 1500]
+    assert compound_parts(index, ["treningsøkt"]) == {"treningsøkt": ("trening", "økt")}
