@@ -152,6 +152,7 @@ EXTENDED_GENERIC_PATTERN = re.compile(
 )
 KNN_NEIGHBOURS = 30
 CUTS = (1, 5, 10)
+HEADLINE_MIN_POSTS = 10  # languages with fewer evaluated posts are left out of the stderr table
 
 
 LEGACY_GENERIC = False  # --legacy-generic: the first list only
@@ -301,9 +302,11 @@ def headline(summary: dict) -> str:
         f"{'all R@5 ours/knn':>17}  {'rec prec ours/knn top5':>22}",
     ]
     groups = {"overall": summary["results"], **summary["per_language"]}
+    small = 0
     for name, group in groups.items():
         ours, knn = group["hookline"], group["knn30"]
-        if not ours.get("posts_all", summary["evaluated_all"] if name == "overall" else 0):
+        if name != "overall" and ours.get("posts_all", 0) < HEADLINE_MIN_POSTS:
+            small += 1
             continue
         spec_ours, spec_knn = ours.get("specific recall@5", 0.0), knn.get("specific recall@5", 0.0)
         ratio = f"{spec_ours / spec_knn:.2f}" if spec_knn else "-"
@@ -313,6 +316,10 @@ def headline(summary: dict) -> str:
             f"{spec_ours:>8.3f} / {spec_knn:<7.3f} {ratio:>5}  "
             f"{ours.get('all recall@5', 0.0):>7.3f} / {knn.get('all recall@5', 0.0):<7.3f}  "
             f"{ours.get('specific-set precision', 0.0):>10.3f} / {knn.get('specific-set precision', 0.0):<9.3f}"
+        )
+    if small:
+        lines.append(
+            f"({small} languages with fewer than {HEADLINE_MIN_POSTS} posts: see per_language in the JSON)"
         )
     confidence = summary["hookline_confidence"]
     lines.append(
@@ -324,6 +331,20 @@ def headline(summary: dict) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def code_state() -> dict:
+    """HEAD and the uncommitted files under seo/ and benchmarks/: the code the figures belong to."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+
+    dirty = [line[3:] for line in git("status", "--porcelain", "--", "seo", "benchmarks").splitlines()]
+    return {"head": git("rev-parse", "--short", "HEAD").strip(), "uncommitted": dirty}
 
 
 def main() -> None:
@@ -489,6 +510,7 @@ def main() -> None:
         "csv": args.csv,
         "seed": args.seed,
         "split": args.split,
+        "code": code_state(),
         "generic_list": "legacy" if args.legacy_generic else "extended",
         "mode": "tune (split of the 80%)" if args.tune else "held-out 20%",
         "train_posts": len(train),
