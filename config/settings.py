@@ -194,12 +194,24 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 SERIES_REMINDER_MINUTES_BEFORE = env_int("SERIES_REMINDER_MINUTES_BEFORE", 60)
 JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 30)
+# A running job's worker touches its row every JOBS_HEARTBEAT_SECONDS; after
+# JOBS_STALE_SECONDS without one the reaper retries it (up to JOBS_MAX_ATTEMPTS) or fails it.
+JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 15)
+JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 120)
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 2)
+if JOBS_STALE_SECONDS < 3 * JOBS_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured("JOBS_STALE_SECONDS must be at least three JOBS_HEARTBEAT_SECONDS.")
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Trend statistics are recomputed after each import and once a night.
     "trend-stats-nightly": {
         "task": "trends.tasks.trend_stats_recompute_task",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Jobs whose worker died are retried or failed within about JOBS_STALE_SECONDS + 1 minute.
+    "jobs-reap": {
+        "task": "jobs.tasks.jobs_reap_task",
+        "schedule": 60.0,
     },
     "jobs-prune-daily": {
         "task": "jobs.tasks.jobs_prune_task",

@@ -28,6 +28,13 @@ class Job(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Written every few seconds by the process running the job; a running job whose
+    # heartbeat stopped lost its worker (see jobs.reaper).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # How many times a worker claimed the job, and the Celery task that runs it (empty when
+    # the job was not started through job_start, so the reaper fails it instead of retrying).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_name = models.CharField(max_length=200, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -8,8 +8,10 @@ from jobs.models import Job
 
 
 def _get_job_for_user(request: HttpRequest, job_id) -> Job:
+    """The job, for its owner and for staff granted "Can view job"; 404 for everyone else."""
     job = get_object_or_404(Job, pk=job_id)
-    if job.created_by_id != request.user.pk and not request.user.is_staff:
+    may_watch_all = request.user.is_staff and request.user.has_perm("jobs.view_job")
+    if job.created_by_id != request.user.pk and not may_watch_all:
         raise Http404("No such job.")
     return job
 

@@ -16,7 +16,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -151,10 +151,20 @@ def index_activate(*, version: IndexVersion) -> IndexVersion:
 
 
 def index_build(
-    *, corpus: CorpusArrays | None = None, progress: Progress | None = None, activate: bool = True
+    *,
+    corpus: CorpusArrays | None = None,
+    progress: Progress | None = None,
+    activate: bool = True,
+    on_version: Callable[[IndexVersion], None] | None = None,
 ) -> IndexVersion:
-    """Build a new index version from the corpus (the database unless given) and switch to it."""
+    """Build a new index version from the corpus (the database unless given) and switch to it.
+
+    `on_version` is told the new version's row first, so a job can find (and clean up) the
+    version its build left half-made if its worker dies.
+    """
     row = _new_version()
+    if on_version is not None:
+        on_version(row)
     out_dir = Path(settings.DATA_DIR) / row.path
     started = time.perf_counter()
     try:
@@ -182,6 +192,19 @@ def index_build(
         row = index_activate(version=row)
         index_cleanup()
     return row
+
+
+def index_version_abandon(*, version_pk: int, reason: str) -> bool:
+    """Fail a version still "building" whose builder died, and remove its files."""
+    row = IndexVersion.objects.filter(pk=version_pk).first()
+    if row is None:
+        return False
+    failed = IndexVersion.objects.filter(pk=version_pk, status=IndexVersion.Status.BUILDING).update(
+        status=IndexVersion.Status.FAILED, error=reason[:2000]
+    )
+    if failed and row.path:
+        shutil.rmtree(Path(settings.DATA_DIR) / row.path, ignore_errors=True)
+    return bool(failed)
 
 
 def index_cleanup(*, keep: int = KEEP_VERSIONS, stale_after: timedelta | None = None) -> list[int]:

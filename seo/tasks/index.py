@@ -13,8 +13,16 @@ from celery import shared_task
 from django.db import transaction
 
 from jobs.models import Job
-from jobs.services import job_claim, job_create, job_fail, job_finish, job_progress
-from seo.index import index_build
+from jobs.services import (
+    job_abandon_hook,
+    job_claim,
+    job_create,
+    job_fail,
+    job_finish,
+    job_progress,
+    job_start,
+)
+from seo.index import index_build, index_version_abandon
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +38,10 @@ def index_build_task(self, job_id: str) -> None:
         version = index_build(
             progress=lambda done, total, message: job_progress(
                 job_id=job_id, done=done, total=total, message=message
-            )
+            ),
+            on_version=lambda row: Job.objects.filter(pk=job_id).update(
+                params={**job.params, "index_version": row.pk}
+            ),
         )
     except Exception as exc:
         logger.exception("index build job %s failed", job_id)
@@ -53,6 +64,14 @@ def index_build_start(*, user=None) -> Job:
     """Create the job and enqueue the build once the surrounding transaction commits."""
     with transaction.atomic():
         job = job_create(kind=INDEX_BUILD_KIND, title="Build the suggestion index", user=user)
-        job_id = str(job.pk)
-        transaction.on_commit(lambda: index_build_task.delay(job_id))
+        job_start(job=job, task=index_build_task)
+    job.refresh_from_db()  # failed already when the broker could not be reached
     return job
+
+
+@job_abandon_hook(INDEX_BUILD_KIND)
+def index_build_abandoned(job: Job) -> None:
+    """The build's worker died: its half-built version stops showing "building" and its files go."""
+    version_pk = job.params.get("index_version")
+    if version_pk:
+        index_version_abandon(version_pk=version_pk, reason="build interrupted: its worker stopped")

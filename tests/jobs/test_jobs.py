@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from jobs.models import Job
 from jobs.services import job_claim, job_create, job_fail, job_finish, job_progress
@@ -63,6 +65,28 @@ def test_another_user_gets_404(client, owner, other):
 def test_staff_may_watch_any_job(staff_client, owner):
     job = job_create(kind="test", title="Private", user=owner)
     assert staff_client.get(f"/jobs/{job.pk}/").status_code == 200
+
+
+def test_staff_without_the_jobs_permission_get_404(client, owner):
+    plain_staff = get_user_model().objects.create_user("plainstaff", password="pw-x-123456", is_staff=True)
+    job = job_create(kind="test", title="Private", user=owner)
+    client.force_login(plain_staff)
+    assert client.get(f"/jobs/{job.pk}/").status_code == 404
+
+
+def test_staff_with_the_jobs_view_permission_may_watch_any_job(client, owner):
+    watcher = get_user_model().objects.create_user("watcher", password="pw-x-123456", is_staff=True)
+    watcher.user_permissions.add(Permission.objects.get(codename="view_job", content_type__app_label="jobs"))
+    job = job_create(kind="test", title="Private", user=owner)
+    client.force_login(watcher)
+    assert client.get(f"/jobs/{job.pk}/").status_code == 200
+
+
+def test_the_permission_alone_is_not_enough_without_staff_status(client, owner, other):
+    other.user_permissions.add(Permission.objects.get(codename="view_job", content_type__app_label="jobs"))
+    job = job_create(kind="test", title="Private", user=owner)
+    client.force_login(other)
+    assert client.get(f"/jobs/{job.pk}/").status_code == 404
 
 
 def test_anonymous_users_are_sent_to_sign_in(client, owner):
