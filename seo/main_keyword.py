@@ -1,0 +1,219 @@
+"""The main keyword of an idea or caption: one definition for the score, the drafts
+and the suggestion engine.
+
+Rules, in order:
+1. the creator's picked keywords win: the first one that is not filler;
+2. otherwise the strongest content word of the idea's subject phrase (its noun
+   phrase: "How to make sourdough bread at home" -> "sourdough bread"), joined with
+   its neighbour when the index knows the pair as a phrase;
+3. never a call to action, template or filler word (seo.filler), in English or
+   Norwegian, and never a word that appears only inside a hashtag.
+
+"Strongest" is the rarest in the trend index (highest idf) when an index is
+serving, else the phrase's last content word (the head of an English or Norwegian
+noun phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import DatabaseError
+
+from seo.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
+
+# Words keep inner hyphens and apostrophes ("pull-up", "don't").
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”—–]|\s-\s|,")
+_NOISE = re.compile(r"(?<![\w])[#@][^\s#@]+|(?:https?://|www\.)\S+", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+# "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
+_COUNT_WORDS = frozenset(
+    [
+        "ways",
+        "tips",
+        "things",
+        "ideas",
+        "hacks",
+        "reasons",
+        "steps",
+        "mistakes",
+        "måter",
+        "tips",
+        "ting",
+        "ideer",
+        "triks",
+        "feil",
+    ]
+)
+_COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", "med"])
+MAX_PHRASE_WORDS = 6
+_PRONOUNS = frozenset(["du", "you", "vi", "we", "jeg", "i"])
+# After these a verb is in its plain form, so "to {verb phrase}" / "å {verb phrase}" reads right.
+_INFINITIVE_BEFORE = frozenset(["to", "i", "we", "you", "å", "hvordan"])
+# After a noun, a verb in -s followed by one of these starts the predicate ("my cat refuses to").
+_PREDICATE_NEXT = frozenset(
+    ["to", "the", "a", "an", "my", "his", "her", "their", "your", "it", "me", "him", "them", "up", "out"]
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An idea's subject: its noun phrase, and its verb phrase when it opens with one."""
+
+    phrase: str  # the noun phrase as written ("sourdough bread at home"), "" when none
+    head: str  # the phrase cut at its first preposition ("sourdough bread")
+    verb_phrase: str  # "make sourdough bread at home" after "how to", else ""
+    sentence: str  # the idea's first clause without hashtags, as written
+
+
+def clean_text(text: str) -> str:
+    """The text without hashtags, mentions and links (words inside a tag never count)."""
+    return " ".join(_NOISE.sub(" ", text or "").split())
+
+
+def first_clause(text: str) -> str:
+    """The idea's first clause (up to the first sentence mark or colon), hashtags removed."""
+    cleaned = clean_text(text)
+    # "POV: ..." and "Part 2: ..." put the topic after the colon.
+    head, sep, rest = cleaned.partition(":")
+    if sep and rest.strip() and all(is_filler(w) or _NUMBER.match(w) for w in _TOKEN.findall(head)):
+        cleaned = rest
+    for part in _CLAUSE_END.split(cleaned):
+        if _TOKEN.search(part):
+            return " ".join(part.split())
+    return ""
+
+
+def _strip_framing(tokens: list[str]) -> tuple[list[str], bool]:
+    """Tokens with the opening framing removed; True when a leading verb was removed too."""
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].casefold()
+        if word in FRAMING or word in ("to", "å"):
+            i += 1
+        elif _NUMBER.match(word) and i + 1 < len(tokens) and tokens[i + 1].casefold() in _COUNT_WORDS:
+            i += 2
+            if i < len(tokens) and tokens[i].casefold() in _COUNT_LINKS:
+                i += 1
+        elif word in _COUNT_WORDS and i + 1 < len(tokens) and tokens[i + 1].casefold() in _COUNT_LINKS:
+            i += 2
+        elif i == 0 and word.endswith("ing") and len(tokens) > 1 and tokens[1].casefold() in _PREDICATE_NEXT:
+            i += 2 if tokens[1].casefold() == "to" else 1  # "Reacting to the Met Gala"
+        elif word in FILLER and word not in PHRASE_BREAKS:
+            i += 1
+        else:
+            break
+    rest = tokens[i:]
+    if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
+        inverted = rest[1].casefold() in _PRONOUNS  # "slik lager du": a present tense, not an infinitive
+        before = tokens[i - 1].casefold() if i else ""
+        return rest[2 if inverted else 1 :], not inverted and before in _INFINITIVE_BEFORE
+    return rest, False
+
+
+def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
+    """The phrase up to its predicate (and its first break word), without trailing articles or breaks."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        word = token.casefold()
+        if out and at_breaks and word in PHRASE_BREAKS:
+            break
+        nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
+        if out and word.endswith("s") and nxt in _PREDICATE_NEXT and not is_filler(out[-1]):
+            break
+        out.append(token)
+    while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
+        out.pop()
+    return out
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    """At most MAX_PHRASE_WORDS words, never ending on an article, break or filler word."""
+    tokens = tokens[:MAX_PHRASE_WORDS]
+    while tokens and (tokens[-1].casefold() in ARTICLES or tokens[-1].casefold() in PHRASE_BREAKS):
+        tokens.pop()
+    return tokens
+
+
+def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
+    """Lower-case a word capitalised only because it started the idea ("Sourdough" but not "NYC")."""
+    if words and sentence_start and words[0][:1].isupper() and not words[0].isupper():
+        return [words[0][:1].lower() + words[0][1:], *words[1:]]
+    return words
+
+
+def subject(text: str, language: str | None = None) -> Subject:
+    """The idea's subject phrase, its head and its verb phrase (see Subject)."""
+    sentence = first_clause(text)
+    tokens = _TOKEN.findall(sentence)
+    stripped, had_verb = _strip_framing(tokens)
+    at_start = len(stripped) == len(tokens)
+    phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
+    head = _lower_first(_cut(stripped), at_start)
+    verb_phrase = ""
+    if had_verb:
+        verb_at = len(tokens) - len(stripped) - 1
+        verb_phrase = " ".join(_trim([tokens[verb_at].casefold(), *stripped]))
+    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence)
+
+
+def subject_phrase(text: str, language: str | None = None) -> str:
+    """The idea's own subject noun phrase ("" when it has none)."""
+    return subject(text, language).phrase
+
+
+def _idf(words: list[str]) -> list[float] | None:
+    from seo.index import active_index  # the index is optional: pure text rules work without it
+
+    try:
+        index = active_index()
+    except DatabaseError:  # no database yet (a bare checkout): fall back to the text rule
+        return None
+    if index is None or not words:
+        return None
+    positions = index.terms.positions([w.casefold() for w in words]).tolist()
+    top = float(max(index.idf)) if len(index.idf) else 1.0
+    return [float(index.idf[p]) if p >= 0 else top for p in positions]
+
+
+def _known_phrase(phrase: str) -> bool:
+    from seo.index import active_index
+
+    try:
+        index = active_index()
+    except DatabaseError:
+        return False
+    return bool(index is not None and index.terms.positions([phrase.casefold()]).tolist()[0] >= 0)
+
+
+def _content(words: Sequence[str], language: str | None) -> list[str]:
+    return [w for w in words if not is_filler(w, language) and not _NUMBER.match(w)]
+
+
+def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None = None) -> str | None:
+    """The main keyword (see the module docstring); None when the text names nothing."""
+    for term in picked:
+        term = " ".join(str(term or "").lstrip("#").split())
+        if term and not all(is_filler(w, language) for w in _TOKEN.findall(term) or [term]):
+            return term.casefold()
+    found = subject(text, language)
+    candidates = _content(_TOKEN.findall(found.head), language)
+    if not candidates:
+        candidates = _content(_TOKEN.findall(found.phrase), language)
+    if not candidates:
+        candidates = _content(_TOKEN.findall(clean_text(text)), language)
+    if not candidates:
+        return None
+    weights = _idf(candidates)
+    if weights is None:
+        best = len(candidates) - 1  # the head of the noun phrase
+    else:
+        best = max(range(len(candidates)), key=lambda i: (round(weights[i], 3), i))
+    word = candidates[best].casefold()
+    for pair in (candidates[best - 1 : best + 1] if best else [], candidates[best : best + 2]):
+        if len(pair) == 2 and _known_phrase(" ".join(pair)):
+            return " ".join(pair).casefold()
+    return word

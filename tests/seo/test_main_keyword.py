@@ -1,0 +1,76 @@
+"""The main keyword: picks win, then the idea's subject; never filler, a CTA or a hashtag-only word."""
+
+from __future__ import annotations
+
+import pytest
+
+from seo.filler import CALL_TO_ACTION, FILLER, TEMPLATE, is_filler
+from seo.main_keyword import main_keyword, subject, subject_phrase
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("idea", "expected"),
+    [
+        ("How to make sourdough bread at home", "bread"),
+        ("Easy protein on a budget", "protein"),
+        ("5 ways to style a blazer", "blazer"),
+        ("Save this: easy sourdough hacks", "sourdough"),
+        ("Lagre denne: billig middag for studenter", "middag"),
+        ("Slik lager du verdens beste kanelboller", "kanelboller"),
+        ("Følg for del 2: fjelltur med hunden", "fjelltur"),
+        ("Why my cat refuses to drink water from a bowl", "cat"),
+    ],
+)
+def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
+    assert main_keyword(idea) == expected
+
+
+def test_the_creators_first_non_filler_pick_wins():
+    assert main_keyword("How to make sourdough bread", picked=["save", "lagre", "Sourdough Starter"]) == (
+        "sourdough starter"
+    )
+
+
+def test_all_filler_picks_fall_back_to_the_text():
+    assert main_keyword("Budget meal prep for students", picked=["follow", "tips"]) == "prep"
+
+
+def test_a_word_only_inside_a_hashtag_never_counts():
+    assert main_keyword("Save this for later #sourdough #bread") is None
+    assert main_keyword("Weeknight pasta #sourdough") == "pasta"
+
+
+@pytest.mark.parametrize(
+    "text", ["Save this and follow for part 2", "Lagre denne og følg for del 1", "POV: tips"]
+)
+def test_text_of_only_calls_to_action_and_templates_has_none(text):
+    assert main_keyword(text) is None
+
+
+@pytest.mark.parametrize(
+    "word", ["save", "lagre", "easy", "måten", "gang", "weekend", "follow", "følg", "like", "del", "comment",
+             "kommenter", "link", "bio", "pov", "part", "tips", "hacks", "ideas", "ways", "things", "ting"],
+)  # fmt: skip
+def test_the_issues_filler_words_are_filler(word):
+    assert is_filler(word)
+    assert word in FILLER or is_filler(word.upper())
+
+
+def test_the_lists_name_no_topic_words():
+    assert not {"bread", "pasta", "middag", "trening", "cat"} & (FILLER | CALL_TO_ACTION | TEMPLATE)
+    assert not is_filler("sourdough") and not is_filler("pull-up")
+
+
+def test_the_subject_phrase_keeps_whole_noun_phrases_and_never_dangles():
+    assert subject_phrase("How to make sourdough bread at home") == "sourdough bread at home"
+    assert subject_phrase("My first pull-up after 3 months of training") == "my first pull-up after 3 months"
+    assert subject("5 ways to style a blazer").verb_phrase == "style a blazer"
+    assert (
+        subject("Slik lager du verdens beste kanelboller").verb_phrase == ""
+    )  # present tense, not "å lager"
+    assert subject("Hvordan spare penger på matbutikken").verb_phrase == "spare penger på matbutikken"
+    for idea in ("Tips for a", "Protein on the", "Middag med en"):
+        words = subject_phrase(idea).split() or [""]
+        assert words[-1].lower() not in {"a", "the", "en", "for", "on", "med"}
