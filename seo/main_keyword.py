@@ -25,8 +25,8 @@ from django.db import DatabaseError
 from seo.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
 
 # Words keep inner hyphens and apostrophes ("pull-up", "don't").
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”—–]|\s-\s|,")
+_TOKEN = re.compile("[^\\W_]+(?:[-'\u2019][^\\W_]+)*")
+_CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”\u2014\u2013]|\s-\s|,")
 _NOISE = re.compile(r"(?<![\w])[#@][^\s#@]+|(?:https?://|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 # "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
