@@ -18,6 +18,11 @@ _SUFFIXES = {"k": 10**3, "m": 10**6, "b": 10**9}
 # Thousands separators seen in exports: comma, underscore, spaces (incl. no-break and thin spaces).
 _SEPARATORS = re.compile(r"[,_\s\u00a0\u202f\u2009]")
 _COUNT = re.compile(r"^(\d+(?:\.\d+)?)([kmb])?$", re.IGNORECASE)
+# Counts are stored in a signed 64-bit column (BigIntegerField on SQLite and PostgreSQL).
+MAX_COUNT = 2**63 - 1
+# Longer numbers are refused before int() or Decimal sees them: int() refuses over 4,300
+# digits with a ValueError, and a count that long is a mistake whatever its value.
+_MAX_DIGITS = 30
 
 
 class FieldError(ValueError):
@@ -30,8 +35,8 @@ def is_blank(value: Any) -> bool:
 
 def parse_count(value: Any) -> int | None:
     """`1234`, `1,234`, `1.4M`, `541.2K`, `2B` -> int; empty -> None (unknown)."""
-    if type(value) is str and value.isascii() and value.isdigit():
-        return int(value)  # the common case, taken before the general parsing below
+    if type(value) is str and value.isascii() and value.isdigit() and len(value) <= _MAX_DIGITS:
+        return _bounded(int(value), value)  # the common case, taken before the general parsing below
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -45,6 +50,8 @@ def parse_count(value: Any) -> int | None:
         number = Decimal(str(value))
     else:
         text = _SEPARATORS.sub("", str(value))
+        if len(text) > _MAX_DIGITS:
+            raise FieldError(f"{_shown(value)} is too long to be a count")
         if text.startswith("-"):
             raise FieldError(f"{value!r} is negative; counts must be 0 or more")
         match = _COUNT.match(text)
@@ -60,10 +67,18 @@ def parse_count(value: Any) -> int | None:
     if number != number.to_integral_value() and not abbreviated:
         # "12.5" views is a typo, whereas "1.2345K" is an abbreviation that rounds.
         raise FieldError(f"{value!r} is not a whole number")
-    result = int(number.to_integral_value())
-    if result > 2**63 - 1:
-        raise FieldError(f"{value!r} is too large")
-    return result
+    return _bounded(int(number.to_integral_value()), value)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text):,} characters)"
+
+
+def _bounded(number: int, value: Any) -> int:
+    if number > MAX_COUNT:
+        raise FieldError(f"{_shown(value)} is too large (at most {MAX_COUNT:,})")
+    return number
 
 
 def parse_datetime(value: Any) -> dt.datetime | None:
