@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from captions.batch import JOB_KIND, BatchError, batch_upload, export_path, max_bytes, max_rows
 from jobs.models import Job
+from jobs.services import job_refused_by_queue
 
 RECENT_JOBS = 10
 
@@ -49,7 +50,12 @@ def batch_upload_view(request: HttpRequest) -> HttpResponse:
     except BatchError as exc:
         form.add_error("file", str(exc))
         return _page(request, form, status=400)
-    messages.success(request, f"{job.params['rows']:,} captions are being scored; the results appear below.")
+    if job_refused_by_queue(job):
+        messages.error(request, job.message)
+    else:
+        messages.success(
+            request, f"{job.params['rows']:,} captions are being scored; the results appear below."
+        )
     return redirect("captions:batch_upload")
 
 

@@ -94,6 +94,12 @@ def job_enqueue(*, job_id: str, task=None, task_name: str = "") -> bool:
     return True
 
 
+def job_refused_by_queue(job: Job) -> bool:
+    """After job_start: True when the broker could not be reached and the job was failed."""
+    job.refresh_from_db(fields=["status", "message"])
+    return job.status == Job.Status.FAILED and job.message == QUEUE_DOWN_MESSAGE
+
+
 def job_claim(*, job_id: str) -> Job | None:
     """Move a queued job to running; None when another delivery already took it.
 

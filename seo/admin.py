@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from jobs.models import Job
-from jobs.services import job_create, job_start
+from jobs.services import job_create, job_refused_by_queue, job_start
 from seo import admin_index  # noqa: F401  (registers the IndexVersion admin)
 from seo.admin_export import trend_posts_csv_response
 from seo.admin_uploads import ImportUploadForm, upload_save
@@ -132,7 +132,7 @@ class TrendPostAdmin(admin.ModelAdmin):
         ]
         return own + super().get_urls()
 
-    @admin.action(description="Export selected posts as CSV")
+    @admin.action(description="Export selected posts as CSV", permissions=["view"])
     def export_selected_csv(self, request: HttpRequest, queryset):
         return trend_posts_csv_response(queryset)
 
@@ -161,6 +161,8 @@ class TrendPostAdmin(admin.ModelAdmin):
                 },
             )
             job_start(job=job, task=trend_import_task)
+            if job_refused_by_queue(job):
+                messages.error(request, job.message)
             return redirect("jobs:detail", job_id=job.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -286,6 +288,8 @@ class HashtagAdmin(admin.ModelAdmin):
                 kind=HASHTAG_DUPLICATES_KIND, title="Find likely duplicate hashtags", user=request.user
             )
             job_start(job=job, task=hashtag_duplicates_task)
+            if job_refused_by_queue(job):
+                messages.error(request, job.message)
             return redirect("admin:seo_hashtag_duplicates")
         latest = Job.objects.filter(kind=HASHTAG_DUPLICATES_KIND).order_by("-created_at").first()
         done = (

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.urls import path
 
+from jobs.services import job_refused_by_queue
 from seo.index import index_activate
 from seo.models import IndexVersion
 from seo.tasks.index import index_build_start
@@ -39,7 +41,19 @@ class IndexVersionAdmin(admin.ModelAdmin):
         return False  # versions come from builds, never typed in
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+        return False  # nothing here is edited by hand; the two operations below have their own
+
+    def has_build_permission(self, request: HttpRequest) -> bool:
+        """Starting a build adds a version: the model's "add" permission."""
+        return request.user.has_perm(f"{self.opts.app_label}.add_{self.opts.model_name}")
+
+    def has_activate_permission(self, request: HttpRequest) -> bool:
+        """Switching the serving version changes it: the model's "change" permission."""
+        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        extra_context = {**(extra_context or {}), "may_build": self.has_build_permission(request)}
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="size (MB)")
     def size_mb(self, obj: IndexVersion) -> str:
@@ -50,13 +64,18 @@ class IndexVersionAdmin(admin.ModelAdmin):
         return custom + super().get_urls()
 
     def build_view(self, request: HttpRequest):
+        if not self.has_build_permission(request):
+            raise PermissionDenied
         if request.method != "POST":
             return redirect("admin:seo_indexversion_changelist")
         job = index_build_start(user=request.user)
-        messages.info(request, "Building a new index; the current one keeps serving until it is done.")
+        if job_refused_by_queue(job):
+            messages.error(request, job.message)
+        else:
+            messages.info(request, "Building a new index; the current one keeps serving until it is done.")
         return redirect("jobs:detail", job_id=job.pk)
 
-    @admin.action(description="Serve the selected version (roll back or forward)")
+    @admin.action(description="Serve the selected version (roll back or forward)", permissions=["activate"])
     def activate_version(self, request: HttpRequest, queryset) -> None:
         if queryset.count() != 1:
             self.message_user(request, "Select exactly one version to serve.", messages.ERROR)
