@@ -18,8 +18,12 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from seo.generic_tags import GENERIC_CUTOFF, with_seed_generic
 from seo.packed import pack_ids
+from seo.patterns.mine import patterns_mine
+from seo.patterns.store import patterns_write
 from seo.specificity import generic_variants, specificity
+from seo.spelling import diacritic_languages, fold
 from seo.string_table import string_table_write
 from seo.tokenize import TOKENISER_VERSION, words_batch
 
@@ -43,6 +47,7 @@ ENGAGEMENT_CLIP = (0.5, 2.0)
 STAFF_GENERIC_FACTOR = 0.05
 TIER_BROAD_SHARE, TIER_BROAD_MIN = 0.01, 20
 TIER_MID_SHARE, TIER_MID_MIN = 0.001, 4
+TIER_BROAD_TOP, TIER_MID_TOP = 50, 500  # this many most used specific tags are broad / at least mid
 TIERS = ("niche", "mid", "broad")
 
 Progress = Callable[[int, int, str], None]
@@ -164,7 +169,28 @@ def _recency(posted_ts: np.ndarray, reference_ts: float | None) -> tuple[np.ndar
 LEXICAL_SMOOTHING = 5.0
 
 
-def _lexical_tag_rates(x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays) -> tuple[np.ndarray, float]:
+def _term_tags(terms: list[str], tag_names: list[str], tag_posts: np.ndarray) -> np.ndarray:
+    """The tag each term becomes when written as one ("jon stewart" -> #jonstewart), -1 for none.
+
+    The tag may be spelled without the caption's diacritics ("hài hước" -> #haihuoc, as
+    Vietnamese creators write tags); when both spellings are tags, the more used one counts.
+    """
+    position = {name: i for i, name in enumerate(tag_names)}
+    out = np.full(len(terms), -1, np.int64)
+    for i, term in enumerate(terms):
+        name = term.replace(" ", "")
+        exact = position.get(name, -1)
+        if not name.isascii():
+            folded = position.get(fold(name), -1)
+            if folded >= 0 and (exact < 0 or tag_posts[folded] > tag_posts[exact]):
+                exact = folded
+        out[i] = exact
+    return out
+
+
+def _lexical_tag_rates(
+    x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays, tag_posts: np.ndarray
+) -> tuple[np.ndarray, float]:
     """For every term: how often a post whose text has it also carries it as a hashtag.
 
     "jon stewart" in the text and #jonstewart on the post count as one use. Creators
@@ -172,8 +198,7 @@ def _lexical_tag_rates(x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays)
     never; the rate, smoothed toward the corpus-wide rate, tells them apart.
     """
     n_tags = len(corpus.tag_names)
-    position = {name: i for i, name in enumerate(corpus.tag_names)}
-    term_tag = np.fromiter((position.get(t.replace(" ", ""), -1) for t in terms), np.int64, len(terms))
+    term_tag = _term_tags(terms, corpus.tag_names, tag_posts)
     rows = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
     mapped = term_tag[x.indices]
     has_form = mapped >= 0
@@ -204,6 +229,18 @@ def _lexical_tag_rates(x: sp.csr_matrix, terms: list[str], corpus: CorpusArrays)
     )
     prior = np.where(formed, prior_formed, prior_new)
     return (matched + LEXICAL_SMOOTHING * prior) / (uses + LEXICAL_SMOOTHING), prior_new
+
+
+def _tier_bounds(specific_df: np.ndarray, n_posts: int) -> tuple[float, float]:
+    """Post counts from which a specific tag is broad and mid: its share of posts, or its rank
+    among the specific tags (the top TIER_BROAD_TOP / TIER_MID_TOP), whichever comes first."""
+    broad_min = max(TIER_BROAD_MIN, TIER_BROAD_SHARE * n_posts)
+    mid_min = max(TIER_MID_MIN, TIER_MID_SHARE * n_posts)
+    used = np.sort(specific_df[specific_df >= TIER_MID_MIN])[::-1]
+    if len(used):
+        broad_min = min(broad_min, max(TIER_BROAD_MIN, float(used[min(len(used), TIER_BROAD_TOP) - 1])))
+        mid_min = min(mid_min, max(TIER_MID_MIN, float(used[min(len(used), TIER_MID_TOP) - 1])))
+    return broad_min, min(mid_min, broad_min)
 
 
 def count_matrix(captions: list[str], *, min_df: int) -> tuple[sp.csr_matrix, list[str]]:
@@ -259,7 +296,8 @@ def build_artifact(
     idf = transformer.idf_.astype(np.float32)
 
     step(1, "Writing postings")
-    tag_rate, lexical_prior = _lexical_tag_rates(x, terms, corpus)
+    tag_df = np.bincount(np.asarray(corpus.tag_indices, np.int64), minlength=len(corpus.tag_names))
+    tag_rate, lexical_prior = _lexical_tag_rates(x, terms, corpus, tag_df)
     np.save(out_dir / "term_tag_rate.npy", tag_rate.astype(np.float16))
     # Posts ascending within a term's head and within its tail: membership by binary search.
     postings, split, tail_max = _impact_split(_top_per_row(x.T.tocsr(), MAX_POSTINGS), POSTINGS_HEAD)
@@ -295,9 +333,17 @@ def build_artifact(
     np.save(out_dir / "post_engagement.npy", engagement.astype(np.float16))
     np.save(out_dir / "post_rate.npy", np.nan_to_num(corpus.engagement_rate, nan=-1.0).astype(np.float16))
     np.save(out_dir / "post_recency.npy", recency.astype(np.float16))
-    np.save(
-        out_dir / "post_language.npy",
-        np.fromiter((language_code.get(lang, 0) for lang in corpus.languages), np.uint8, n_posts),
+    post_language = np.fromiter((language_code.get(lang, 0) for lang in corpus.languages), np.uint8, n_posts)
+    np.save(out_dir / "post_language.npy", post_language)
+    dropping = diacritic_languages(
+        languages,
+        post_language,
+        np.repeat(np.arange(n_posts), np.diff(counts.indptr)),
+        counts.indices,
+        terms,
+        np.repeat(np.arange(n_posts), np.diff(corpus.tag_indptr)),
+        np.asarray(corpus.tag_indices, np.int64),
+        corpus.tag_names,
     )
     np.save(out_dir / "post_tag_indptr.npy", _small_int(tags.indptr))
     np.save(out_dir / "post_tags.npy", pack_ids(tags.indices, n_tags))
@@ -305,7 +351,7 @@ def build_artifact(
     step(4, "Tag statistics")
     df = np.asarray(tags.sum(axis=0)).ravel().astype(np.int64)
     generic, lift = specificity(tags, x)
-    generic = generic_variants(corpus.tag_names, generic, df)
+    generic = generic_variants(corpus.tag_names, with_seed_generic(corpus.tag_names, generic), df)
     if corpus.tag_generic is not None:
         generic = np.where(corpus.tag_generic, np.minimum(generic, STAFF_GENERIC_FACTOR), generic)
     # Caption words measured against the posts' tags, each tag weighted by its own
@@ -313,8 +359,8 @@ def build_artifact(
     weighted_tags = normalize(sp.csr_matrix(tags.multiply(generic[None, :].astype(np.float32))))
     term_specific, _ = specificity(counts, weighted_tags)
     np.save(out_dir / "term_specific.npy", term_specific.astype(np.float16))
-    broad_min = max(TIER_BROAD_MIN, TIER_BROAD_SHARE * n_posts)
-    mid_min = max(TIER_MID_MIN, TIER_MID_SHARE * n_posts)
+    # Tiers are drawn among specific tags: #fyp on 40 % of posts must not set the bar for "broad".
+    broad_min, mid_min = _tier_bounds(df[generic >= GENERIC_CUTOFF], n_posts)
     tier = np.where(df >= broad_min, 2, np.where(df >= mid_min, 1, 0)).astype(np.uint8)
     blocked = corpus.tag_blocked if corpus.tag_blocked is not None else np.zeros(n_tags, dtype=bool)
     np.save(out_dir / "tag_df.npy", df.astype(np.int32))
@@ -341,6 +387,16 @@ def build_artifact(
     np.save(out_dir / "tag_posts_indptr.npy", _small_int(tag_posts.indptr))
     np.save(out_dir / "tag_posts.npy", pack_ids(tag_posts.indices, n_posts))
 
+    # Hook and CTA patterns belong to this version: a rebuild re-mines them (seo.patterns).
+    patterns_write(
+        out_dir,
+        patterns_mine(
+            captions=corpus.captions, engagement_rate=corpus.engagement_rate, languages=corpus.languages,
+            post_ids=corpus.post_ids, tag_indptr=corpus.tag_indptr, tag_indices=corpus.tag_indices,
+            tag_niche=corpus.tag_niche,
+        ),
+    )  # fmt: skip
+
     meta = {
         "format": FORMAT,
         "tokeniser": TOKENISER_VERSION,  # an older one still answers; rebuild for its features
@@ -349,6 +405,7 @@ def build_artifact(
         "tags": n_tags,
         "reference_ts": reference_ts,
         "languages": languages,
+        "diacritic_languages": dropping,  # languages whose creators drop diacritics in tags
         "niches": niches,
         "postings_nnz": len(weights),
         "max_postings": MAX_POSTINGS,

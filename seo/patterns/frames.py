@@ -1,0 +1,113 @@
+"""The hook and call-to-action frames Hookline knows how to write, in English and bokmål.
+
+A frame is both a recogniser (`match`, run over trending captions by the miner) and
+a writer (`template`, filled by the drafter). The miner measures every frame on the
+creator's corpus; a frame the corpus never uses still drafts, as a seed, and says
+so (lift None, posts 0). `slot` says what the template needs from the idea:
+
+    np        the idea's subject noun phrase ("sourdough bread at home")
+    vp        its verb phrase after "how to" / "hvordan" ("make sourdough bread")
+    sentence  its first clause as the creator wrote it
+    ""        nothing (calls to action)
+
+`cta` on a hook names the kinds of call to action that follow it naturally: a
+list of mistakes is worth saving, a question asks for comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    language: str
+    kind: str  # "hook" | "cta"
+    template: str
+    match: re.Pattern[str]
+    slot: str = ""
+    cta: tuple[str, ...] = ()  # hooks: the CTA kinds that fit; CTAs: the kind they are
+    title: str = ""  # how the Hooks page names the shape
+
+
+def _frame(name, language, kind, template, match, slot="", cta=(), title=""):
+    return Frame(name, language, kind, template, re.compile(match), slot, tuple(cta), title or template)
+
+
+# Hooks match the start of a caption's folded first line; CTAs match anywhere after it.
+FRAMES: tuple[Frame, ...] = (
+    # English hooks
+    _frame("pov", "en", "hook", "POV: {sentence}", r"^pov\b", "sentence", ["shares", "follows"], "POV: …"),
+    _frame("mistakes", "en", "hook", "3 mistakes everyone makes with {np}",
+           r"^\d+ (?:\w+ )?mistakes\b", "np", ["saves"], "{n} mistakes everyone makes with …"),
+    _frame("nobody", "en", "hook", "Nobody talks about this part of {np}",
+           r"^nobody (?:talks|tells)\b", "np", ["shares", "comments"], "Nobody talks about / tells you …"),
+    _frame("tried", "en", "hook", "I tried {np} for 30 days", r"^i tried\b", "np", ["comments", "follows"],
+           "I tried … for {n} days"),
+    _frame("stop", "en", "hook", "Stop scrolling if you love {np}", r"^stop scrolling\b", "np", ["saves"],
+           "Stop scrolling …"),
+    _frame("easiest", "en", "hook", "The easiest way to {vp}", r"^the easiest way\b", "vp", ["saves"],
+           "The easiest way to …"),
+    _frame("how_to", "en", "hook", "How to {vp}", r"^how to\b", "vp", ["saves"], "How to …"),
+    _frame("this_is_how", "en", "hook", "This is how I {vp}", r"^this is how\b", "vp", ["comments"],
+           "This is how I …"),
+    _frame("rating", "en", "hook", "Rating {np} so you don't have to", r"^rating\b", "np", ["comments"],
+           "Rating … so you don't have to"),
+    _frame("wait", "en", "hook", "Wait for the end: {sentence}", r"^wait (?:for|till|until) the end\b",
+           "sentence", ["follows"], "Wait for the end …"),
+    _frame("save_this", "en", "hook", "Save this for later: {np}, step by step", r"^save this\b", "np",
+           ["comments"], "Save this for later: …"),
+    _frame("worth_it", "en", "hook", "Is {np} worth it?", r"^is .{1,60}\bworth it\b", "np", ["comments"],
+           "Is … worth it?"),
+    # Norwegian (bokmål) hooks
+    _frame("pov", "nb", "hook", "POV: {sentence}", r"^pov\b", "sentence", ["shares", "follows"], "POV: …"),
+    _frame("feil", "nb", "hook", "3 feil alle gjør med {np}", r"^\d+ (?:\w+ )?feil\b", "np", ["saves"],
+           "{n} feil alle gjør med …"),
+    _frame("ingen", "nb", "hook", "Ingen snakker om dette med {np}", r"^ingen (?:snakker|forteller)\b", "np",
+           ["shares", "comments"], "Ingen snakker om …"),
+    _frame("testet", "nb", "hook", "Jeg testet {np} i 30 dager", r"^jeg (?:testet|prøvde)\b", "np",
+           ["comments", "follows"], "Jeg testet … i {n} dager"),
+    _frame("slutt", "nb", "hook", "Slutt å scrolle hvis du elsker {np}", r"^(?:slutt|stopp) å scrolle\b", "np",
+           ["saves"], "Slutt å scrolle …"),
+    _frame("enkleste", "nb", "hook", "Den enkleste måten å {vp}", r"^den enkleste måten\b", "vp", ["saves"],
+           "Den enkleste måten å …"),
+    _frame("slik", "nb", "hook", "Slik kan du {vp}", r"^slik\b", "vp", ["saves"], "Slik …"),
+    _frame("lagre", "nb", "hook", "Lagre denne: {np}, steg for steg", r"^lagre (?:denne|dette)\b", "np",
+           ["comments"], "Lagre denne: …"),
+    _frame("vent", "nb", "hook", "Vent til slutten: {sentence}", r"^vent til slutten\b", "sentence",
+           ["follows"], "Vent til slutten …"),
+    _frame("verdt", "nb", "hook", "Er {np} verdt det?", r"^er .{1,60}\bverdt det\b", "np", ["comments"],
+           "Er … verdt det?"),
+    # English calls to action
+    _frame("comment_part2", "en", "cta", 'Comment "part 2" if you want the full version.',
+           r"\bcomment \W?part \d", cta=["comments"]),
+    _frame("follow_more", "en", "cta", "Follow for more like this.", r"\bfollow (?:me )?for more\b",
+           cta=["follows"]),
+    _frame("which_pick", "en", "cta", "Which one would you pick? Tell me in the comments.",
+           r"\bwhich one would you\b", cta=["comments"]),
+    _frame("tag_someone", "en", "cta", "Tag someone who needs this.", r"\btag (?:someone|a friend)\b",
+           cta=["shares"]),
+    _frame("save_later", "en", "cta", "Save this for later.", r"\bsave (?:this|it) for\b", cta=["saves"]),
+    _frame("share_friend", "en", "cta", "Share this with a friend who needs it.",
+           r"\b(?:share|send) (?:this|it) (?:with|to)\b", cta=["shares"]),
+    # Norwegian calls to action
+    _frame("kommenter_del2", "nb", "cta", 'Kommenter "del 2" hvis du vil se resten.',
+           r"\bkommenter \W?del \d", cta=["comments"]),
+    _frame("folg_mer", "nb", "cta", "Følg for mer.", r"\bfølg (?:meg )?for mer\b", cta=["follows"]),
+    _frame("hvilken", "nb", "cta", "Hvilken ville du valgt? Fortell meg i kommentarene.",
+           r"\bhvilken ville du\b", cta=["comments"]),
+    _frame("tagg_noen", "nb", "cta", "Tagg noen som trenger dette.", r"\btagg (?:noen|en venn)\b",
+           cta=["shares"]),
+    _frame("lagre_senere", "nb", "cta", "Lagre denne til senere.", r"\blagre (?:denne|dette|videoen)\b",
+           cta=["saves"]),
+    _frame("del_venn", "nb", "cta", "Del denne med en venn som trenger den.", r"\bdel (?:denne|videoen) med\b",
+           cta=["shares"]),
+)  # fmt: skip
+
+WRITTEN_LANGUAGES = ("en", "nb")
+
+
+def frames_for(language: str, kind: str) -> list[Frame]:
+    return [f for f in FRAMES if f.language == language and f.kind == kind]
