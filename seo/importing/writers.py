@@ -196,9 +196,23 @@ class PostgresCopyWriter:
             f"RETURNING id, video_id, (xmax = 0) AS inserted), "
             f"linked AS (INSERT INTO {links} (post_id, hashtag_id) SELECT up.id, t.tag_id "
             f"FROM up JOIN {self.STAGE} s ON s.video_id = up.video_id "
-            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id)) "
+            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id) ON CONFLICT DO NOTHING) "
             f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up"
         )
+
+    def source_lock(self) -> None:
+        """Wait for any other import of the same source to commit (held until this one ends).
+
+        Two imports replacing the links of the same posts would otherwise both delete the
+        old links before either commits, and the later one hit posthashtag_unique.
+        """
+        if getattr(self, "locked", False):
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('hookline.import'), hashtext(%s))", [self.source]
+            )
+        self.locked = True
 
     def constraints_suspend(self) -> None:
         """Drop the link table's foreign keys for a big import (restored before commit).
@@ -210,6 +224,7 @@ class PostgresCopyWriter:
         a rolled-back import restores the constraints too; while the import runs, other
         sessions wait to read the link table, which is why only big imports do this.
         """
+        self.source_lock()
         qn = connection.ops.quote_name
         table = PostHashtag._meta.db_table
         with connection.cursor() as cursor:
@@ -234,6 +249,7 @@ class PostgresCopyWriter:
         self.suspended = []
 
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        self.source_lock()
         tags = self.tags.resolve({name for row in rows for name in row.hashtags})
         head = f"{_copy_value(self.source)}\t"
         tail = f"\t{timezone.now().isoformat()}\t"
