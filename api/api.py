@@ -9,6 +9,7 @@ viewset machinery for two endpoints.
 from __future__ import annotations
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -16,6 +17,7 @@ from ninja.security import HttpBearer
 
 from api.schemas import ErrorOut, RateLimitedOut, ScoreIn, ScoreOut, SuggestIn, SuggestOut, ValidationErrorOut
 from api.tokens import rate_limit_hit, rate_limit_per_minute, token_authenticate
+from config.middleware import BUSY_MESSAGE, RETRY_AFTER_SECONDS, is_database_busy
 from seo.scoring_inputs import caption_score_for
 from seo.suggest import suggest
 from seo.suggestions import SuggestError
@@ -84,6 +86,16 @@ def _rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
 @api.exception_handler(SuggestError)
 def _suggest_error(request: HttpRequest, exc: SuggestError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(OperationalError)
+def _database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """SQLite's write lock held too long: 503 with Retry-After, as config.middleware does."""
+    if not is_database_busy(exc):
+        raise exc
+    response = api.create_response(request, {"detail": BUSY_MESSAGE}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @api.exception_handler(RequestDataTooBig)
