@@ -7,8 +7,10 @@
 Times (1) ../shared/data/tiktok_trends_en.csv (5,780 rows) imported fresh and then
 re-imported (all updates), and (2) a generated CSV of --rows posts shaped like the
 shared data (median caption ~60 characters, ~4 tags a post, a Zipf-like vocabulary
-of 50,000 tags). Benchmark rows use sources "bench-*" and are removed afterwards
-unless --keep. Use a throwaway database: the import is real.
+of 50,000 tags), and with --long-line-mb N (3) a file whose second line is N MB long.
+Each line also prints the process's peak RSS so far (the target is 250 MB whatever the
+file size). Benchmark rows use sources "bench-*" and are removed afterwards unless
+--keep. Use a throwaway database: the import is real.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import csv
 import itertools
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -170,10 +173,25 @@ def generated_csv(path: Path, rows: int, *, seed: int = 7) -> None:
             ])  # fmt: skip
 
 
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def long_line_csv(path: Path, megabytes: int) -> None:
+    """A header, one caption of `megabytes` MB on one line, then a good row."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("video_id,caption\n1,")
+        for _ in range(megabytes):
+            handle.write("x" * 1_000_000)
+        handle.write("\n2,a good row\n")
+
+
 def timed(label: str, **kwargs) -> None:
     report = trend_import(**kwargs)
     print(
         f"{label:<34} {report.rows_read:>9,} rows  {report.elapsed:7.2f} s  {report.rows_per_second:>9,.0f} rows/s"
+        f"  peak RSS {peak_rss_mb():,.0f} MB"
         f"  (created {report.created:,}, updated {report.updated:,}, errors {report.error_count})"
     )
     if report.error_count:
@@ -194,9 +212,13 @@ def main() -> None:
     )
     parser.add_argument("--rows", type=int, default=1_000_000, help="generated rows (default 1,000,000)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark rows afterwards")
+    parser.add_argument(
+        "--long-line-mb", type=int, default=0, help="also import a file with one line of this many MB"
+    )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"peak RSS after start-up: {peak_rss_mb():,.0f} MB")
     cleanup()
     if SHARED_CSV.exists():
         timed("shared CSV, fresh", paths=[SHARED_CSV], source="bench-shared")
@@ -211,6 +233,16 @@ def main() -> None:
             size = path.stat().st_size / 1e6
             print(f"generated {args.rows:,} rows ({size:,.0f} MB) in {time.perf_counter() - started:.1f} s")
             timed("generated CSV, fresh", paths=[path], source="bench-generated")
+    if args.long_line_mb:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "long-line.csv"
+            long_line_csv(path, args.long_line_mb)
+            timed(
+                f"one {args.long_line_mb} MB line, skip-invalid",
+                paths=[path],
+                source="bench-long",
+                skip_invalid=True,
+            )
     if not args.keep:
         cleanup()
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from seo.curation import hashtag_counts_refresh
 from seo.importing.readers import FileRejected, estimate_rows, read_rows
 from seo.importing.rows import PostRow, RowError, row_clean
+from seo.importing.seen import SeenIds
 from seo.importing.writers import writer_for
 from seo.models import TrendPost
 
@@ -140,7 +141,7 @@ def trend_import(
 
 def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress | None, total: int) -> None:
     """One file inside its own savepoint, so a file rejected halfway leaves nothing behind."""
-    seen: dict[str, int] = {}
+    seen = SeenIds()
     chunk: list[PostRow] = []
     counts = {"rows": 0, "created": 0, "updated": 0, "skipped": 0}
     stop_writing = bool(report.error_count and not report.skip_invalid)
@@ -151,6 +152,7 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
             counts["created"] += created
             counts["updated"] += updated
         chunk.clear()
+        seen.spill()
         if progress:
             progress(report.rows_read + counts["rows"], max(total, report.rows_read + counts["rows"]))
 
@@ -164,7 +166,7 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
                     else row_clean(raw.line, raw.data)
                 )
                 if isinstance(cleaned, PostRow):
-                    first = seen.setdefault(cleaned.video_id, cleaned.line)
+                    first = seen.first_line(cleaned.video_id, cleaned.line)
                     if first != cleaned.line:
                         cleaned = [
                             RowError(
@@ -184,12 +186,14 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
                     flush()
             flush()
     except FileRejected as exc:
+        seen.close()
         # Tags created inside the rolled-back savepoint are gone: forget their cached ids.
         writer.tags.cache.clear()
         report.add_error(RowError(line=exc.line or 0, message=f"{path.name}: {exc.message}"), file=path.name)
         report.rows_read += counts["rows"]
         report.skipped += counts["rows"]
         return
+    seen.close()
     report.rows_read += counts["rows"]
     report.created += counts["created"]
     report.updated += counts["updated"]

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from seo.importing import lines as lines_module
-from seo.importing import trend_import
+from seo.importing import service, trend_import
 from seo.importing.lines import LineReader
+from seo.importing.seen import SeenIds
 from seo.models import TrendPost
 
 from .test_import import GOOD, HEADER, csv_file
@@ -128,3 +129,24 @@ def test_a_utf16_file_without_a_byte_order_mark_is_read_by_its_nul_pattern(tmp_p
     path = tmp_path / "trends.csv"
     path.write_bytes(f"{HEADER}\n{GOOD[1]}\n".encode("utf-16-le"))
     assert trend_import(paths=[path]).errors == [] and imported_ids() == ["2"]
+
+
+def test_ids_of_written_chunks_leave_memory_but_are_still_checked():
+    seen = SeenIds()
+    assert seen.first_line("7001", 2) == 2
+    seen.spill()
+    assert seen.recent == {}, "a million-row file must not keep a million ids in a dict"
+    assert (seen.first_line("7001", 9), seen.first_line("7002", 10), seen.first_line("7002", 11)) == (
+        2,
+        10,
+        10,
+    )
+    seen.close()
+
+
+def test_a_duplicate_id_in_a_later_chunk_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(service, "CHUNK_ROWS", 1)
+    path = csv_file(tmp_path, GOOD[0], GOOD[1], GOOD[0])
+    report = trend_import(paths=[path], skip_invalid=True)
+    assert report.errors[0]["line"] == 4 and "first on line 2" in report.errors[0]["message"]
+    assert imported_ids() == ["1", "2"]
