@@ -43,7 +43,8 @@ VAGUE = _listed(
     favourite favorite insane crazy literally actually really honestly today tonight weekend
     morning everyday daily new finally lol omg enkel enkelt enkle enkleste lett lettere rask
     raskt raske beste best bedre perfekt helt skikkelig fantastisk favoritt sinnssykt sykt dag
-    idag helg helgen weekend ny nytt nye endelig verdens
+    idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
+    tre fire fem seks sju syv åtte ni ti tolv tjue
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE

@@ -1,4 +1,4 @@
-"""Guess a caption's language without a model: writing system first, then stopwords.
+"""Guess a caption's language: writing system first, then a maintained detector.
 
 Captions are short and noisy (hashtags, emoji, slang), so the detector says ""
 rather than guess: the editor then keeps the creator's own choice. The order of
@@ -7,9 +7,10 @@ evidence is:
 1. the writing system (Hangul -> ko, kana -> ja, Han -> zh, Thai, Greek, ...);
 2. letters only one language uses (Vietnamese ơ ư đ and stacked tones, the letters
    Ukrainian has and Russian lacks, and the reverse);
-3. for Latin and Cyrillic text, stopwords from stopwordsiso, each word weighted by
-   how few candidate languages share it (so "the" counts fully for English and "de",
-   which twelve languages list, barely counts), plus marker words that tell
+3. for Latin text, lingua (seo.language_lingua): its n-gram models tell bokmål,
+   nynorsk, Danish and Swedish apart, which stopwords cannot on a five-word caption;
+4. for Cyrillic text, and where lingua is unsure, stopwords from stopwordsiso, each
+   word weighted by how few candidate languages share it, plus marker words that tell
    Norwegian bokmål from Danish and Swedish, and letters such as æ ø å.
 """
 
@@ -22,6 +23,8 @@ from collections import Counter
 from functools import cache, lru_cache
 
 import stopwordsiso
+
+from seo.language_lingua import latin_language
 
 # Latin-script languages the stopword vote considers. Lists that stopwordsiso keeps
 # for rarely-captioned languages (Breton, Latin, Esperanto, ...) are large and noisy,
@@ -232,5 +235,6 @@ def detect_language(text: str) -> str:
             vietnamese += cleaned.count("ă")  # Romanian's ă comes with ș, ț or î
         if vietnamese >= 2 or (vietnamese and len(words) <= 3):
             return "vi"
-        return _vote(words, _LATIN_CANDIDATES, cleaned.casefold())
+        voted = _vote(words, _LATIN_CANDIDATES, cleaned.casefold())
+        return latin_language(" ".join(words), hint=voted) or voted
     return ""

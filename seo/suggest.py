@@ -19,11 +19,17 @@ import numpy as np
 from django.db import connection
 from rapidfuzz import fuzz, process
 
-from seo.compounds import with_compound_parts
+from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
+from seo.filler import is_filler
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
+from seo.language import detect_language
+from seo.main_keyword import main_keyword
 from seo.models import Hashtag, TrendPost
+from seo.own_tags import own_subject_tags
+from seo.relevance import Relevance, query_topic, relevance
 from seo.suggest_rank import (
+    TagScore,
     expand_cooccurring,
     lexical_candidates,
     mention_candidates,
@@ -175,6 +181,33 @@ def _post_refs(
 # --- the engine -----------------------------------------------------------------------
 
 
+def _query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """The query's features, with the two known parts of each unknown compound added, and
+    the compounds split ("treningsøkt" -> ("trening", "økt"))."""
+    features = analyze(query)
+    long_words = sorted({f for f in features if MIN_WORD <= len(f) <= MAX_WORD and f.isalpha()})
+    if not long_words:
+        return features, {}
+    positions = index.terms.positions(long_words).tolist()
+    parts = compound_parts(index, [w for w, p in zip(long_words, positions, strict=True) if p < 0])
+    return features + [part for f in features for part in parts.get(f, ())], parts
+
+
+def _searched(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Term ids and counts the search uses: calls to action and template words ("lagre",
+    "easy", "tips") are left out, so "Lagre denne til helgen!" finds no posts of its own."""
+    keep = np.fromiter((not all(is_filler(w) for w in f.split(" ")) for f in distinct), bool, len(distinct))
+    if not keep.any():  # the query is nothing but framing: search with it all the same
+        return ids, counts
+    return ids[keep], counts[keep]
+
+
+def query_language(text: str, language: str | None) -> str | None:
+    """The language asked for, else the one detected (None when unsure)."""
+    given = (language or "").strip().lower()
+    return given or detect_language(text) or None
+
+
 def suggest(
     *,
     text: str,
@@ -183,32 +216,42 @@ def suggest(
     hashtags: Sequence[str] = (),
     k: int = 10,
 ) -> Suggestions:
-    """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence."""
+    """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence,
+    and how confident the answer is (seo.relevance)."""
     query = _validate(text, k)
-    language = (language or "").strip().lower() or None
+    language = query_language(query, language)
     niche = (niche or "").strip() or None
     index = _loaded()
     typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
-    distinct, feature_ids, counts = index.feature_ids(with_compound_parts(index, analyze(query)))
-    ids, weights = index.weigh(feature_ids, counts)
+    features, parts = _query_features(index, query)
+    distinct, feature_ids, counts = index.feature_ids(features)
+    topic = query_topic(index, distinct, feature_ids, parts)
+    ids, weights = index.weigh(*_searched(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
         ids, weights = ids[strongest], weights[strongest]
     posts = np.zeros(0, np.int64)
     similarity = np.zeros(0, np.float32)
+    extra = None
     if len(ids) or typed:
         extra = np.concatenate([index.posts_with_tag(t) for t in typed]) if typed else None
         posts, similarity = index.search(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=TYPED_TAG_SIMILARITY
         )
+    declared = np.isin(posts, extra) if extra is not None and len(posts) else None
+    judged = relevance(index, topic, posts, language=language, declared=declared)
+    posts, similarity = posts[judged.keep], similarity[judged.keep]
     if not len(posts):
-        return _fallback(index, query, language, niche, k, typed_report, no_features=not len(ids))
+        return _fallback(
+            index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
+            own=own_subject_tags(index, distinct, feature_ids, topic, language, query),
+        )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, language)
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
-    for name, rate in lexical_candidates(index, distinct, feature_ids).items():
+    for name, rate in lexical_candidates(index, distinct, feature_ids, language).items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
     topical = topical_query(index, ids) or bool(typed)
@@ -223,6 +266,8 @@ def suggest(
         topical=topical,
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
+    if judged.confidence == "low":
+        scored = _backed(scored)
     stages = cached_stages("hashtag", index)
     for s in scored:
         s.parts["stage_factor"] = stage_multiplier(stages.get(s.name))
@@ -249,6 +294,7 @@ def suggest(
             parts=s.parts,
             examples=[refs[p] for p in s.example_posts if p in refs],
             stage=stages.get(s.name),
+            source="corpus" if s.tag >= 0 else "your_words",
         )
         for s in scored[:k]
     ]
@@ -260,34 +306,72 @@ def suggest(
         else (s.name, s.score, "niche", 0.0)
         for s in scored
     ]
-    names = [kw.name for kw in keywords]
+    recommended = recommend(ranked)
+    filler: list[str] = []
+    if judged.confidence == "low":
+        # Little evidence: the idea's own subject leads, what the few posts use follows.
+        own = own_subject_tags(index, distinct, feature_ids, topic, language, query)
+        recommended = _own_first(own, recommended)
+        known = {row.tag for row in tag_rows}
+        tag_rows += [
+            TagSuggestion(
+                tag=name, score=0.0, tier="niche", posts=0, parts={"your_words": 1.0}, source="your_words"
+            )
+            for name in own
+            if name not in known
+        ][: max(0, k - len(tag_rows))]
     keyword_rows = [
         KeywordSuggestion(
-            term=name,
+            term=kw.name,
             score=round(kw.score, 6),
             posts=kw.posts,
             engagement=round(kw.engagement, 5),
-            placement=placement(rank, name),
+            placement=placement(rank, kw.name),
             parts={
                 "in_query": float(kw.in_query),
                 "idf": round(float(index.idf[kw.term]), 4),
-                "stage_factor": stage_multiplier(keyword_stages.get(name)),
+                "stage_factor": stage_multiplier(keyword_stages.get(kw.name)),
             },
             examples=[refs[p] for p in kw.example_posts if p in refs],
-            stage=keyword_stages.get(name),
+            stage=keyword_stages.get(kw.name),
         )
-        for rank, (kw, name) in enumerate(zip(keywords, names, strict=True))
+        for rank, kw in enumerate(kw for kw in keywords if not is_filler(kw.name))
     ]
     return Suggestions(
         query=query,
         language=language,
         hashtags=tag_rows,
-        recommended=recommend(ranked),
+        recommended=recommended,
         keywords=keyword_rows,
         similar_posts=[refs[p] for p in shown if p in refs],
         typed_hashtags=typed_report,
         index_version=index.version,
+        confidence=judged.confidence,
+        confidence_reason=judged.reason,
+        main_keyword=main_keyword(query, language=language),
+        filler=filler,
     )
+
+
+LOW_CONFIDENCE_MIN_POSTS = 2
+
+
+def _backed(scored: list[TagScore]) -> list[TagScore]:
+    """With little evidence, a tag one close post carries is that post's, not the topic's
+    (#jalenbrunson for "home workouts"): only tags two close posts share, or that the
+    idea's own words make, stay."""
+    return [
+        s
+        for s in scored
+        if s.tag < 0
+        or s.parts.get("in_caption", 0.0) > 0
+        or s.parts.get("similar_posts", 0) >= LOW_CONFIDENCE_MIN_POSTS
+    ]
+
+
+def _own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:
+    out = list(dict.fromkeys(own[:4] + recommended))
+    return out[:high]
 
 
 def _fallback(
@@ -299,8 +383,11 @@ def _fallback(
     typed_report: list[dict[str, Any]],
     *,
     no_features: bool,
+    judged: Relevance,
+    own: list[str],
 ) -> Suggestions:
-    """Nothing in the query matched the corpus: offer what is trending, and say so."""
+    """No trending post shares the query's topic: tags from the idea's own words lead, and
+    what is trending is offered as labelled filler, never as advice about the topic."""
     trending = index.trending(language, niche)
     scope = []
     if language:
@@ -314,34 +401,63 @@ def _fallback(
             scope.append(f"in niche '{niche}'")
         else:
             scope.append(f"(no tags in niche '{niche}')")
-    reason = (
-        "Your text has no words the trend corpus knows (emoji, or words no trending post uses)"
-        if no_features
-        else "No trending post matched your text"
+    if no_features and not own:
+        reason = "Your text has no words the trend corpus knows (emoji, or words no trending post uses)"
+    else:
+        reason = "No trending post shares your topic"
+    where = " and ".join(scope) or "overall"
+    message = (
+        f"{reason}: the tags are made from your own words, and these are only filler trending {where}."
+        if own
+        else f"{reason}, so these are the hashtags trending {where}."
     )
-    message = f"{reason}, so these are the hashtags trending {' and '.join(scope) or 'overall'}."
     blocked = blocked_tags()
     allowed = [(t, s) for t, s in trending if index.tag_name(t) not in blocked]
-    tags = [
+    own = [name for name in own if name not in blocked]
+    # Filler is the best specific trending tags; #fyp and its kin come last, as elsewhere.
+    ranked = [(index.tag_name(t), s, index.tier(t), float(index.tag_generic[t])) for t, s in allowed]
+    filler = [name for name in recommend(ranked) if name not in own][: max(0, 5 - len(own)) or 2]
+    own_rows = [
+        TagSuggestion(
+            tag=name,
+            score=0.0,
+            tier=index.tier(t) if (t := index.tag_id(name)) is not None else "niche",
+            posts=int(index.tag_df[t]) if t is not None else 0,
+            parts={"your_words": 1.0},
+            source="your_words",
+        )
+        for name in own
+    ]
+    trending_rows = [
         TagSuggestion(
             tag=index.tag_name(t),
             score=round(s, 6),
             tier=index.tier(t),
             posts=int(index.tag_df[t]),
             parts={"trending": round(s, 6)},
+            source="trending_filler",
         )
         for t, s in allowed[:k]
     ]
-    # The recommended set reads the whole trending list, not only the k shown: the top of it
-    # is #fyp and its kin, and a set of generic tags is no advice (they come last, as elsewhere).
-    ranked = [(index.tag_name(t), s, index.tier(t), float(index.tag_generic[t])) for t, s in allowed]
     return Suggestions(
         query=query,
         language=language,
-        hashtags=tags,
-        recommended=recommend(ranked),
-        keywords=[],
+        hashtags=(own_rows + trending_rows)[:k],
+        recommended=own[:5] or filler[:3],  # trending tags lead only when the idea gives none
+        keywords=_own_keywords(judged),
         fallback=message,
         typed_hashtags=typed_report,
         index_version=index.version,
+        confidence="low",
+        confidence_reason=judged.reason,
+        main_keyword=main_keyword(query, language=language),
+        filler=filler,
     )
+
+
+def _own_keywords(judged: Relevance) -> list[KeywordSuggestion]:
+    """The idea's own topic words, as keywords no trending post backs (posts = 0)."""
+    return [
+        KeywordSuggestion(term=word, score=0.0, posts=0, engagement=0.0, placement=placement(rank, word))
+        for rank, word in enumerate(judged.missing_words[:5])
+    ]

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from seo.filler import is_filler
+from seo.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.index_store import LoadedIndex
+from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
 from seo.tokenize import is_function_term
 
@@ -27,7 +30,6 @@ LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag 
 UNSEEN_FACTOR = 1.0
 PRIOR_WEIGHT = 0.2  # share of a specific tag's probability that is its plain corpus frequency
 NEIGHBOUR_CALIBRATION = 0.3  # a neighbour-vote share overstates the chance the query's post carries the tag
-GENERIC_CUTOFF = 0.5  # below this learned factor a tag is generic (#fyp): rated by its base rate
 GENERIC_PRIOR_POSTS = 5.0  # a generic tag's base rate weighs as much as this many neighbours
 GENERIC_RANK_WEIGHT = 0.8  # generic tags are ranked at this part of their probability (down-weighted)
 MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
@@ -102,7 +104,9 @@ def popular_generic(index: LoadedIndex) -> np.ndarray:
     return top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
 
 
-def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray) -> dict[str, float]:
+def lexical_candidates(
+    index: LoadedIndex, features: list[str], ids: np.ndarray, language: str | None = None
+) -> dict[str, float]:
     """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
     learned rate at which creators turn that word into a hashtag."""
     prior = float(index.meta.get("lexical_prior", 0.0))
@@ -123,6 +127,9 @@ def lexical_candidates(index: LoadedIndex, features: list[str], ids: np.ndarray)
         name = normalize_hashtag(feature.replace(" ", ""))
         if len(name) < LEXICAL_MIN_LENGTH or name.isdigit() or is_function_term(feature):
             continue  # no #как, #какприготовить: another script's function word is no tag
+        if any(is_filler(w) or w.isdigit() for w in feature.split(" ")):
+            continue  # no #lagre, #days, #minutegarlic: framing words glued are no tag
+        name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
         if term >= 0:
             rate = float(index.term_tag_rate[term])
         elif " " in feature:

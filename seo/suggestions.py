@@ -32,6 +32,9 @@ class TagSuggestion:
     parts: dict[str, float] = field(default_factory=dict)  # score parts: similarity, engagement, ...
     examples: list[PostRef] = field(default_factory=list)
     stage: str | None = None  # trend stage (rising, peaking, ...) when known
+    # "corpus": trending posts like the query carry it; "your_words": made from the idea's own
+    # words; "trending_filler": trending overall, offered only to fill a set (say so).
+    source: str = "corpus"
 
 
 @dataclass
@@ -59,6 +62,13 @@ class Suggestions:
     # The creator's own typed tags: {"input": "#Fodd", "tag": "food", "corrected": True}
     typed_hashtags: list[dict[str, Any]] = field(default_factory=list)
     index_version: int | None = None
+    # How far the answer can be trusted (seo.relevance): "high" | "medium" | "low", and why.
+    confidence: str = "high"
+    confidence_reason: str = ""
+    # The idea's main keyword (seo.main_keyword): what the hook and caption must say.
+    main_keyword: str | None = None
+    # Trending tags offered only to fill a set when the idea's own topic has little data.
+    filler: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

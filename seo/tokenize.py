@@ -3,7 +3,8 @@
 Every script is kept: a token is a run of letters, digits and combining marks (so
 Vietnamese tones, Devanagari vowel signs and Japanese dakuten stay inside words).
 Han and kana have no spaces between words, so their runs become overlapping
-character pairs, the usual way to index CJK without a segmenter. URLs, @mentions
+character pairs, the usual way to index CJK without a segmenter; Thai runs are cut
+into words by pythainlp's segmenter. URLs, @mentions
 and #hashtags are removed before tokenising: hashtags are what we predict, and
 letting them leak into the text features made every caption "similar" through
 #fyp. Emoji are dropped from the text features (they decorate, they rarely say
@@ -34,11 +35,11 @@ STOPWORD_LANGUAGES = ("en", "no", "es")
 # caption finds Russian posts and their tags (#рек). Dropping them cost 0.0016 of tag recall
 # on the tuning split. But they are never offered as keywords nor counted as trends
 # (`keyword_words`, `is_function_term`): "как" (how) is nothing to search for.
-OTHER_SCRIPT_STOPWORDS = ("ru", "uk", "bg", "el", "ar", "fa", "ur", "he", "hi", "mr", "bn", "vi")
+OTHER_SCRIPT_STOPWORDS = ("ru", "uk", "bg", "el", "ar", "fa", "ur", "he", "hi", "mr", "bn", "vi", "th")
 MIN_TOKEN_LENGTH = 2
 # Bumped when the features of a text change; recorded in each index's meta.json. An index
 # built with an older version still answers (same layout), and a rebuild gives it the new features.
-TOKENISER_VERSION = 2
+TOKENISER_VERSION = 3  # 3: Thai runs segmented into words (pythainlp)
 BREAK = "."  # stands between two tokens of different sentences (never part of a token)
 _ASCII_BREAKS = ".!?|\n\r"
 _BREAKS = _ASCII_BREAKS + "\u3002\u061f\u06d4\u0964\u2022\u2028\u2029"
@@ -76,6 +77,7 @@ _ASCII_WORDS = bytes(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +134,19 @@ def _cjk_pairs(token: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65_536)
+def _thai_words(token: str) -> tuple[str, ...]:
+    """A run of Thai letters (Thai writes no spaces between words) cut into words by
+    pythainlp's dictionary segmenter (newmm), a maintained one, not character pairs."""
+    from pythainlp.tokenize import word_tokenize  # ~60 ms to import: only when Thai is met
+
+    # NFKC (see _clean) splits SARA AM into NIKHAHIT + SARA AA; the dictionary spells it whole.
+    token = token.replace("\u0e4d\u0e32", "\u0e33")
+    return tuple(
+        w for w in word_tokenize(token, engine="newmm", keep_whitespace=False) if len(w) >= MIN_TOKEN_LENGTH
+    )
+
+
 def _tokens(text: str) -> list[str]:
     """Content words of a text in order, with BREAK between sentences (possibly repeated)."""
     stop = stopwords()
@@ -153,6 +168,8 @@ def _tokens(text: str) -> list[str]:
             out.append(BREAK)
         elif has_cjk and _CJK.search(token):
             out.extend(_cjk_pairs(token))
+        elif _THAI.search(token):
+            out.extend(_thai_words(token))
         elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
             out.append(token)
     return out
@@ -226,6 +243,8 @@ def _chunk_tokens(chunk: str, *, ascii_caption: bool) -> list[str]:
         for token in _TOKEN.findall(piece):
             if _CJK.search(token):
                 out.extend(_cjk_pairs(token))
+            elif _THAI.search(token):
+                out.extend(_thai_words(token))
             elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
                 out.append(token)
     return out

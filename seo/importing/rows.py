@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from seo.importing.values import FieldError, parse_count, parse_datetime, parse_duration, parse_text
+from seo.language import detect_language
 from seo.models import TrendPost
 from seo.text import HASHTAG_MAX_LENGTH, post_hashtags
 
@@ -114,7 +115,9 @@ def row_clean(line: int, data: dict[str, Any]) -> PostRow | list[RowError]:
         ),
         posted_at=posted_at,
         region=region.upper(),
-        language=language.lower(),
+        # A file without languages gets them detected here, once, and stored: the index
+        # draws a query's tags from posts in its language (seo.relevance).
+        language=language.lower() or detect_language(caption or ""),
         sound=sound,
         duration_s=duration_s,
         url=url,

@@ -1,7 +1,8 @@
 """The tokeniser written plainly, one text at a time: the reference the fast paths must match.
 
 Frozen from the tokeniser before the batch path (index format 1); since tokeniser
-version 2 its bigrams stop at sentence ends (the text is cleaned, then cut at them).
+version 2 its bigrams stop at sentence ends (the text is cleaned, then cut at them); since
+version 3 a run of Thai letters is cut into words by pythainlp.
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def _words_of(text: str, *, ascii_text: bool) -> list[str]:
     for token in _TOKEN.findall(text):
         if has_cjk and _CJK.search(token):
             out.extend(_cjk_pairs(token))
+        elif re.search(r"[\u0e00-\u0e7f]", token):
+            from pythainlp.tokenize import word_tokenize
+
+            token = token.replace("\u0e4d\u0e32", "\u0e33")
+            out.extend(w for w in word_tokenize(token, engine="newmm") if len(w.strip()) >= MIN_TOKEN_LENGTH)
         elif len(token) >= MIN_TOKEN_LENGTH and token not in stop and not token.isdigit():
             out.append(token)
     return out

@@ -1,0 +1,93 @@
+"""Latin-script languages through lingua (lingua-language-detector), the part of
+seo.language that needs a statistical model.
+
+Two detectors, both loaded on first use and kept for the process:
+
+- a broad one over the Latin-script languages TikTok captions are written in, in
+  lingua's low-accuracy mode (trigram models only: ~25 MB and ~0.4 ms a caption,
+  where high accuracy over the same set needs ~800 MB);
+- a Scandinavian one over bokmål, nynorsk, Danish and Swedish in high-accuracy mode
+  (~120 MB), asked only when the text looks Scandinavian. Its one- to five-letter
+  models tell "Min morgenrutine før jobb" (bokmål) from Danish and Swedish, which the
+  broad detector and a stopword vote both get wrong on a short caption.
+
+Norwegian is Hookline's home language: bokmål and nynorsk together against Danish and
+Swedish, then "nb" unless nynorsk clearly leads (Hookline treats the two as one
+language for tags, see seo.language.same_language).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+
+from lingua import Language, LanguageDetectorBuilder
+
+_BROAD = (
+    "ENGLISH", "BOKMAL", "NYNORSK", "DANISH", "SWEDISH", "GERMAN", "DUTCH", "FRENCH", "SPANISH",
+    "PORTUGUESE", "ITALIAN", "INDONESIAN", "MALAY", "TAGALOG", "VIETNAMESE", "TURKISH", "POLISH",
+    "ROMANIAN", "FINNISH", "CZECH", "SLOVAK", "HUNGARIAN", "CATALAN", "CROATIAN", "AFRIKAANS",
+    "ESTONIAN", "LITHUANIAN", "LATVIAN", "SLOVENE", "ICELANDIC",
+)  # fmt: skip
+_SCANDINAVIAN = ("BOKMAL", "NYNORSK", "DANISH", "SWEDISH")
+_SCANDINAVIAN_CODES = frozenset({"nb", "nn", "da", "sv"})
+# lingua's codes where Hookline speaks differently (it has no "no"; Malay is "ms").
+_CODE = {"BOKMAL": "nb", "NYNORSK": "nn"}
+# A broad answer below this confidence is a guess: "" (or the stopword vote's hint) instead.
+MIN_CONFIDENCE = 0.5
+SINGLE_WORD_CONFIDENCE = 0.9
+# A stopword vote stands when the models give its language at least this much.
+HINT_SUPPORT = 0.001
+NORDIC_SUPPORT = 0.2
+# Nynorsk is reported only when it leads bokmål by this much; otherwise Norwegian is "nb".
+NYNORSK_LEAD = 0.25
+_lock = threading.Lock()
+
+
+def _code(language: Language) -> str:
+    return _CODE.get(language.name, language.iso_code_639_1.name.lower())
+
+
+@cache
+def _detector(names: tuple[str, ...], *, high_accuracy: bool):
+    with _lock:
+        builder = LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in names))
+        if not high_accuracy:
+            builder = builder.with_low_accuracy_mode()
+        return builder.with_preloaded_language_models().build()
+
+
+def _scandinavian(text: str) -> str:
+    values = {
+        _code(v.language): v.value
+        for v in _detector(_SCANDINAVIAN, high_accuracy=True).compute_language_confidence_values(text)
+    }
+    norwegian = values.get("nb", 0.0) + values.get("nn", 0.0)
+    if norwegian < max(values.get("da", 0.0), values.get("sv", 0.0)):
+        return max(("da", "sv"), key=lambda code: values.get(code, 0.0))
+    return "nn" if values.get("nn", 0.0) - values.get("nb", 0.0) >= NYNORSK_LEAD else "nb"
+
+
+def latin_language(words: str, *, hint: str = "") -> str:
+    """The language of Latin-script `words` (text without tags, links or digits), or ""."""
+    if not words.strip():
+        return ""
+    ranked = _detector(_BROAD, high_accuracy=False).compute_language_confidence_values(words)
+    if not ranked:
+        return ""
+    values = {_code(v.language): v.value for v in ranked}
+    best, confidence = _code(ranked[0].language), ranked[0].value
+    single_word = len(words.split()) == 1
+    # The stopword vote needs two function words and a clear margin (seo.language._vote);
+    # on a short caption it beats the trigram models, which take "So this is love" for
+    # nynorsk and "Restoring a rusty bicycle frame" for Tagalog.
+    if hint and hint not in _SCANDINAVIAN_CODES and values.get(hint, 0.0) >= HINT_SUPPORT:
+        return hint
+    nordic = sum(values.get(code, 0.0) for code in _SCANDINAVIAN_CODES)
+    scandinavian = best in _SCANDINAVIAN_CODES or (hint in _SCANDINAVIAN_CODES and nordic >= NORDIC_SUPPORT)
+    # One word is too little to call ("pasta" reads as bokmål to a Scandinavian-only model).
+    if scandinavian and (hint or not single_word):
+        return _scandinavian(words)
+    if confidence < (SINGLE_WORD_CONFIDENCE if single_word else MIN_CONFIDENCE):
+        return ""
+    return best

@@ -1,0 +1,185 @@
+"""The relevance floor: which close posts share the query's topic, and how sure the answer is.
+
+Cosine similarity alone lets one shared word decide: "Vaskerutine for en ren leilighet"
+(a cleaning routine) met Star Wars posts through the Norwegian "ren" (clean) = Kylo Ren.
+So each close post must carry a share of the query's *topic weight*: the query's words
+weighted by idf x specificity (seo.specificity: "love", "day" weigh little), with calls
+to action and template words (seo.filler) left out and a word the corpus has never
+seen counted at full weight, since it is very likely the topic ("kanelboller" against an
+English corpus). A post in another language than the query's must cover more.
+
+How many posts pass the floor, and how much of the topic they cover together, give the
+answer's `confidence` and a reason a creator understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from seo.filler import is_filler
+from seo.index_store import LoadedIndex
+from seo.tokenize import is_function_term
+
+COVERAGE_FLOOR = 0.2  # share of the topic weight a close post must carry
+OTHER_LANGUAGE_FLOOR = 0.5  # ... when it is in another language than the query
+HIGH_POSTS, MEDIUM_POSTS = 8, 3  # posts past the floor for high / medium confidence
+HIGH_COVERAGE, MEDIUM_COVERAGE = 0.6, 0.4  # share of the topic those posts cover together
+# A language counts for the floor only when the index has this many posts in it: a few
+# short English captions misread as Tagalog must not make Tagalog a language of the corpus.
+LANGUAGE_MIN_POSTS = 30
+# Bokmål, nynorsk and the "no" of older files are one language for tags.
+LANGUAGE_GROUPS = {"nn": "nb", "no": "nb"}
+
+
+def language_group(code: str | None) -> str:
+    code = (code or "").lower()
+    return LANGUAGE_GROUPS.get(code, code)
+
+
+@dataclass
+class Topic:
+    """The query's topic words with their weights (term id -> weight; unknown words apart)."""
+
+    weights: dict[int, float]
+    names: dict[int, str]
+    unknown: dict[str, float]  # words the corpus has never seen, at full weight
+    total: float
+
+    @property
+    def empty(self) -> bool:
+        return self.total <= 0.0
+
+
+@dataclass
+class Relevance:
+    keep: np.ndarray  # bool per close post: past the floor
+    coverage: np.ndarray  # share of the topic weight each close post carries
+    confidence: str  # "high" | "medium" | "low"
+    reason: str
+    covered_words: list[str] = field(default_factory=list)
+    missing_words: list[str] = field(default_factory=list)
+
+
+def query_topic(
+    index: LoadedIndex, distinct: list[str], ids: np.ndarray, parts: dict[str, tuple[str, str]]
+) -> Topic:
+    """Weights of the query's topic words: idf x specificity for known words, the highest idf
+    for unknown ones (split over the two parts of a compound the index knows)."""
+    top_idf = float(np.max(index.idf)) if len(index.idf) else 1.0
+    weights: dict[int, float] = {}
+    names: dict[int, str] = {}
+    unknown: dict[str, float] = {}
+    part_ids = {}
+    if parts:
+        wanted = sorted({p for pair in parts.values() for p in pair})
+        part_ids = dict(zip(wanted, index.terms.positions(wanted).tolist(), strict=True))
+    for word, term in zip(distinct, ids.tolist(), strict=True):
+        if " " in word or word.isdigit() or is_filler(word) or is_function_term(word):
+            continue
+        if term >= 0:
+            weights[term] = float(index.idf[term]) * float(index.term_specific[term])
+            names[term] = word
+        elif word in parts:
+            for part in parts[word]:
+                position = part_ids.get(part, -1)
+                if position >= 0:
+                    weights[position] = weights.get(position, 0.0) + top_idf / 2
+                    names[position] = part
+        else:
+            unknown[word] = top_idf
+    total = sum(weights.values()) + sum(unknown.values())
+    return Topic(weights, names, unknown, total)
+
+
+def relevance(
+    index: LoadedIndex,
+    topic: Topic,
+    posts: np.ndarray,
+    *,
+    language: str | None,
+    declared: np.ndarray | None = None,
+) -> Relevance:
+    """Which of `posts` share the topic, and the confidence of an answer built on them.
+
+    `declared` marks posts that carry a tag the creator typed: they are on topic by the
+    creator's own word and always pass.
+    """
+    n = len(posts)
+    coverage = np.zeros(n)
+    carried = np.zeros(n, dtype=bool)
+    if n and topic.weights:
+        terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
+        hits, position = index.posts_with_terms(terms, posts)
+        weight = np.fromiter((topic.weights[int(t)] for t in hits.tolist()), np.float64, len(hits))
+        coverage = np.bincount(position, weights=weight, minlength=n) / max(topic.total, 1e-12)
+        covered_terms = set(hits.tolist())
+    else:
+        covered_terms = set()
+    floor = np.full(n, COVERAGE_FLOOR)
+    group = language_group(language)
+    code = _index_language_codes(index).get(group)
+    if code is not None and n:
+        post_language = np.asarray(index.post_language[posts])
+        same = np.isin(post_language, code) | (post_language == 0)
+        floor = np.where(same, COVERAGE_FLOOR, OTHER_LANGUAGE_FLOOR)
+    keep = coverage >= floor
+    if declared is not None and len(declared):
+        carried = np.asarray(declared, dtype=bool)
+        keep |= carried
+    # The topic words the kept posts carry between them, and the share of the topic that is.
+    kept_terms = set()
+    if keep.any() and topic.weights:
+        terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
+        hits, position = index.posts_with_terms(terms, posts[keep])
+        kept_terms = set(hits.tolist())
+    together = sum(topic.weights[t] for t in kept_terms) / max(topic.total, 1e-12) if topic.total else 0.0
+    covered_words = [topic.names[t] for t in sorted(kept_terms, key=lambda t: -topic.weights[t])]
+    missing = [topic.names[t] for t in topic.weights if t not in kept_terms and t not in covered_terms]
+    missing += list(topic.unknown)
+    count = int(keep.sum())
+    confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
+    return Relevance(keep, coverage, confidence, reason, covered_words, missing)
+
+
+def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:
+    """Language group -> the index's language codes in it, for languages with enough posts."""
+    cached = getattr(index, "_language_groups", None)
+    if cached is None:
+        counts = np.bincount(np.asarray(index.post_language), minlength=len(index.languages) + 1)
+        groups: dict[str, list[int]] = {}
+        for name, code in index.languages.items():
+            groups.setdefault(language_group(name), []).append(code)
+        cached = {
+            group: np.asarray(codes, dtype=np.int64)
+            for group, codes in groups.items()
+            if int(counts[codes].sum()) >= LANGUAGE_MIN_POSTS
+        }
+        index._language_groups = cached
+    return cached
+
+
+def _words(words: list[str], limit: int = 3) -> str:
+    return ", ".join(f"“{w}”" for w in words[:limit])
+
+
+def _confidence(
+    count: int, together: float, covered: list[str], missing: list[str], declared: bool
+) -> tuple[str, str]:
+    posts = f"{count} trending post{'s' if count != 1 else ''}"
+    if count >= HIGH_POSTS and together >= HIGH_COVERAGE:
+        return "high", f"{posts} share your topic ({_words(covered)})."
+    if count >= MEDIUM_POSTS and (together >= MEDIUM_COVERAGE or declared):
+        gap = f"; none uses {_words(missing)}" if missing else ""
+        return "medium", f"{posts} share part of your topic ({_words(covered)}){gap}."
+    if count == 0:
+        what = f" ({_words(missing)})" if missing else ""
+        return "low", (
+            f"No trending post shares your topic{what}: these tags are made from your own words, "
+            "and trending tags are only filler."
+        )
+    return "low", (
+        f"Only {posts} share{'s' if count == 1 else ''} your topic"
+        f"{f' ({_words(covered)})' if covered else ''}: little data, so the tags lean on your own words."
+    )
