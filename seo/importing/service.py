@@ -8,8 +8,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
 from seo.curation import hashtag_counts_refresh
 from seo.importing.readers import FileRejected, estimate_rows, read_rows
 from seo.importing.rows import PostRow, RowError, row_clean
@@ -116,7 +114,7 @@ def trend_import(
     total = sum(estimate_rows(p) for p in files if p.is_file())
     writer = writer_for(source=source, dry_run=dry_run)
     try:
-        with transaction.atomic():
+        with writer.transaction():
             bulk = total >= BULK_ROWS and hasattr(writer, "constraints_suspend")
             if bulk:
                 writer.constraints_suspend()
@@ -127,7 +125,8 @@ def trend_import(
             if bulk:
                 writer.constraints_restore()
             if not dry_run and (report.created or report.updated):
-                hashtag_counts_refresh()
+                with writer.publish():
+                    hashtag_counts_refresh()
     except _Rollback:
         report.imported = False
         report.skipped = report.rows_read
@@ -157,7 +156,7 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
             progress(report.rows_read + counts["rows"], max(total, report.rows_read + counts["rows"]))
 
     try:
-        with transaction.atomic():
+        with writer.file_scope():
             for raw in read_rows(path):
                 counts["rows"] += 1
                 cleaned = (

@@ -2,24 +2,26 @@
 by (source, video_id), and each post's hashtag links replaced.
 
 PostgreSQL gets COPY into a staging table plus one INSERT … ON CONFLICT per chunk
-(the fast path); other databases use bulk_create(update_conflicts=True).
+(the fast path); SQLite stages every chunk in TEMP tables and publishes them at the end
+in one short transaction (seo.importing.staging), so an import does not block writers.
+
+Each writer gives the import its transaction structure: `transaction()` around the
+whole import, `file_scope()` around each file, `publish()` around the final step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from seo.importing.rows import PostRow
+from seo.importing.staging import POST_FIELDS, SqliteStagingWriter
 from seo.models import Hashtag, PostHashtag, TrendPost
 
-POST_FIELDS = (
-    "caption", "author", "views", "likes", "comments", "shares", "saves", "engagement_rate",
-    "posted_at", "region", "language", "sound", "duration_s", "url",
-)  # fmt: skip
 _MAX_ALIAS_HOPS = 5
 
 
@@ -108,6 +110,9 @@ class DryRunWriter:
         self.source = source
         self.tags = TagResolver(create=False)
 
+    # Nothing is written, so no transaction (on SQLite it would take the write lock).
+    transaction = file_scope = publish = staticmethod(contextlib.nullcontext)
+
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         self.tags.resolve({name for row in rows for name in row.hashtags})
         existing = TrendPost.objects.filter(
@@ -116,56 +121,15 @@ class DryRunWriter:
         return len(rows) - existing, existing
 
 
-class SqliteWriter:
-    """SQLite: one executemany upsert (INSERT … ON CONFLICT DO UPDATE) per chunk and one
-    executemany for the links; plain SQL, because building a model instance per row and
-    per link costs more than SQLite's own work."""
-
-    def __init__(self, *, source: str) -> None:
-        self.source = source
-        self.tags = TagResolver()
-        qn = connection.ops.quote_name
-        columns = ["source", "video_id", *POST_FIELDS, "imported_at"]
-        table, links = qn(TrendPost._meta.db_table), qn(PostHashtag._meta.db_table)
-        updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
-        self.upsert_sql = (
-            f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608
-            f"VALUES ({', '.join(['%s'] * len(columns))}) "
-            f"ON CONFLICT (source, video_id) DO UPDATE SET {updates}"
-        )
-        self.link_sql = f"INSERT INTO {links} (post_id, hashtag_id) VALUES (%s, %s)"  # noqa: S608
-
-    def _ids(self, video_ids: list[str]) -> dict[str, int]:
-        posts = TrendPost.objects.filter(source=self.source, video_id__in=video_ids)
-        return dict(posts.values_list("video_id", "id"))
-
-    def write(self, rows: list[PostRow]) -> tuple[int, int]:
-        tags = self.tags.resolve({name for row in rows for name in row.hashtags})
-        video_ids = [row.video_id for row in rows]
-        existing = self._ids(video_ids)
-        adapt = connection.ops.adapt_datetimefield_value
-        now = adapt(timezone.now())
-        # Same order as POST_FIELDS; datetimes adapted the way Django stores them in SQLite.
-        params = [
-            (self.source, row.video_id, row.caption, row.author, row.views, row.likes, row.comments, row.shares,
-             row.saves, row.engagement_rate, adapt(row.posted_at), row.region, row.language, row.sound,
-             row.duration_s, row.url, now)
-            for row in rows
-        ]  # fmt: skip
-        with connection.cursor() as cursor:
-            cursor.executemany(self.upsert_sql, params)
-            ids = self._ids(video_ids)
-            if existing:
-                PostHashtag.objects.filter(post_id__in=list(existing.values())).delete()
-            cursor.executemany(self.link_sql, _links(rows, ids, tags))
-        return len(rows) - len(existing), len(existing)
-
-
 class PostgresCopyWriter:
     """COPY each chunk into a temporary staging table, then upsert posts and insert their
     hashtag links from it with two set-based statements."""
 
     STAGE = "hookline_import_stage"
+
+    # PostgreSQL's MVCC lets others write meanwhile: one transaction, a savepoint per file.
+    transaction = file_scope = staticmethod(transaction.atomic)
+    publish = staticmethod(contextlib.nullcontext)
 
     def __init__(self, *, source: str) -> None:
         self.source = source
@@ -282,4 +246,4 @@ def writer_for(*, source: str, dry_run: bool):
         return DryRunWriter(source=source)
     if connection.vendor == "postgresql":
         return PostgresCopyWriter(source=source)
-    return SqliteWriter(source=source)
+    return SqliteStagingWriter(source=source, tags=TagResolver())

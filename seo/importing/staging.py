@@ -1,0 +1,157 @@
+"""SQLite imports that do not block every other write.
+
+SQLite has one write lock per database. An import that wrote its rows in one long
+transaction held it for the whole import, so draft saves and logins waited out the busy
+timeout and failed. Here the slow part (reading, validating, checking, staging) writes
+only to TEMP tables, which live in the connection's own temporary database and take no
+lock on the main one; each chunk is committed there as it comes. The main tables change
+in one short set-based transaction at the end (`publish`), so the import stays all or
+nothing: a failed or killed import leaves nothing behind (TEMP tables vanish with the
+connection), and other writers wait a few seconds at most.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from seo.importing.rows import PostRow
+from seo.models import PostHashtag, TrendPost
+
+POST_FIELDS = (
+    "caption", "author", "views", "likes", "comments", "shares", "saves", "engagement_rate",
+    "posted_at", "region", "language", "sound", "duration_s", "url",
+)  # fmt: skip
+# Names looked up per query when resolving tags (SQLite caps bound parameters).
+_NAMES_PER_QUERY = 5000
+
+
+class SqliteStagingWriter:
+    """Stage rows in TEMP tables chunk by chunk, then publish them in one transaction."""
+
+    def __init__(self, *, source: str, tags) -> None:
+        self.source = source
+        self.tags = tags
+        self.file_no = 0
+        self.next_id = 0
+        qn = connection.ops.quote_name
+        self.table, self.links = qn(TrendPost._meta.db_table), qn(PostHashtag._meta.db_table)
+        self.columns = ["video_id", *POST_FIELDS, "imported_at"]
+
+    # --- the structure service.trend_import runs in -------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """No transaction on the main database while rows are read: only the TEMP tables."""
+        cols = ", ".join(connection.ops.quote_name(c) for c in self.columns)
+        with connection.cursor() as cursor:
+            self._drop(cursor)
+            cursor.execute(
+                f"CREATE TEMP TABLE import_stage (id INTEGER PRIMARY KEY, file_no INTEGER, {cols})"
+            )
+            cursor.execute("CREATE INDEX temp.import_stage_video ON import_stage (video_id)")
+            cursor.execute("CREATE TEMP TABLE import_stage_tag (stage_id INTEGER, name TEXT)")
+            cursor.execute("CREATE TEMP TABLE import_tagmap (name TEXT PRIMARY KEY, tag_id INTEGER)")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                self._drop(cursor)
+
+    @contextlib.contextmanager
+    def file_scope(self) -> Iterator[None]:
+        """A file rejected halfway takes its staged rows with it."""
+        self.file_no += 1
+        try:
+            yield
+        except BaseException:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM import_stage_tag WHERE stage_id IN (SELECT id FROM import_stage WHERE file_no = %s)",
+                    [self.file_no],
+                )
+                cursor.execute("DELETE FROM import_stage WHERE file_no = %s", [self.file_no])
+            raise
+
+    @contextlib.contextmanager
+    def publish(self) -> Iterator[None]:
+        """Move the staged rows into the main tables in one transaction (the body runs in it too)."""
+        with transaction.atomic():
+            self._merge()
+            yield
+
+    # --- staging ------------------------------------------------------------------------
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        """Stage one chunk; returns (would create, would update) as the main tables stand."""
+        video_ids = [row.video_id for row in rows]
+        known = set(
+            TrendPost.objects.filter(source=self.source, video_id__in=video_ids).values_list(
+                "video_id", flat=True
+            )
+        )
+        with connection.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(video_ids))
+            cursor.execute(f"SELECT video_id FROM import_stage WHERE video_id IN ({marks})", video_ids)  # noqa: S608
+            known.update(video_id for (video_id,) in cursor.fetchall())
+            adapt = connection.ops.adapt_datetimefield_value
+            now = adapt(timezone.now())
+            posts, tags = [], []
+            for row in rows:
+                self.next_id += 1
+                posts.append(
+                    (self.next_id, self.file_no, row.video_id, row.caption, row.author, row.views, row.likes,
+                     row.comments, row.shares, row.saves, row.engagement_rate, adapt(row.posted_at), row.region,
+                     row.language, row.sound, row.duration_s, row.url, now)
+                )  # fmt: skip
+                tags.extend((self.next_id, name) for name in row.hashtags)
+            marks = ", ".join(["%s"] * (len(self.columns) + 2))
+            cursor.executemany(f"INSERT INTO import_stage VALUES ({marks})", posts)  # noqa: S608
+            cursor.executemany("INSERT INTO import_stage_tag VALUES (%s, %s)", tags)
+        return len(rows) - len(known), len(known)
+
+    # --- publishing ---------------------------------------------------------------------
+
+    def _merge(self) -> None:
+        qn = connection.ops.quote_name
+        cols = ", ".join(qn(c) for c in self.columns)
+        updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT name FROM import_stage_tag")
+            names = [name for (name,) in cursor.fetchall()]
+            for start in range(0, len(names), _NAMES_PER_QUERY):
+                batch = names[start : start + _NAMES_PER_QUERY]
+                resolved = self.tags.resolve(batch)
+                cursor.executemany(
+                    "INSERT INTO import_tagmap VALUES (%s, %s)", [(n, resolved[n]) for n in batch]
+                )
+            # Links of posts already in the table are replaced by the staged ones.
+            cursor.execute(
+                f"DELETE FROM {self.links} WHERE post_id IN (SELECT p.id FROM {self.table} p "  # noqa: S608
+                f"JOIN import_stage s ON p.source = %s AND p.video_id = s.video_id)",
+                [self.source],
+            )
+            # "WHERE true" keeps SQLite from reading ON CONFLICT as a join clause; ORDER BY id
+            # lets a later file's row for the same video win, as when files were written in turn.
+            cursor.execute(
+                f"INSERT INTO {self.table} (source, {cols}) SELECT %s, {cols} FROM import_stage "  # noqa: S608
+                f"WHERE true ORDER BY id ON CONFLICT (source, video_id) DO UPDATE SET {updates}",
+                [self.source],
+            )
+            # Each post's tags from its latest staged row; two spellings of one canonical tag link once.
+            cursor.execute(
+                f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) "  # noqa: S608
+                f"SELECT p.id, m.tag_id FROM import_stage s "
+                f"JOIN import_stage_tag st ON st.stage_id = s.id JOIN import_tagmap m ON m.name = st.name "
+                f"JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id "
+                f"WHERE s.id = (SELECT max(s2.id) FROM import_stage s2 WHERE s2.video_id = s.video_id)",
+                [self.source],
+            )
+
+    @staticmethod
+    def _drop(cursor) -> None:
+        for name in ("import_stage_tag", "import_tagmap", "import_stage"):
+            cursor.execute(f"DROP TABLE IF EXISTS temp.{name}")
