@@ -23,6 +23,8 @@ from seo.importing.staging import POST_FIELDS, SqliteStagingWriter
 from seo.models import Hashtag, PostHashtag, TrendPost
 
 _MAX_ALIAS_HOPS = 5
+# About 150 bytes a cached tag: a file of millions of distinct tags must not keep them all.
+MAX_CACHED_TAGS = 200_000
 
 
 class TagResolver:
@@ -34,6 +36,8 @@ class TagResolver:
         self.created = 0
 
     def resolve(self, names: Iterable[str]) -> dict[str, int | None]:
+        if len(self.cache) > MAX_CACHED_TAGS:
+            self.cache.clear()  # looked up again when met again: memory stays bounded
         missing = {name for name in names if name not in self.cache}
         if missing:
             found = self._lookup(missing)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from seo.importing import lines as lines_module
-from seo.importing import service, trend_import
+from seo.importing import service, trend_import, writers
 from seo.importing.lines import LineReader
 from seo.importing.seen import SeenIds
 from seo.models import TrendPost
@@ -150,3 +150,10 @@ def test_a_duplicate_id_in_a_later_chunk_is_reported(tmp_path, monkeypatch):
     report = trend_import(paths=[path], skip_invalid=True)
     assert report.errors[0]["line"] == 4 and "first on line 2" in report.errors[0]["message"]
     assert imported_ids() == ["1", "2"]
+
+
+def test_the_tag_cache_is_emptied_before_it_grows_past_its_bound(monkeypatch):
+    monkeypatch.setattr(writers, "MAX_CACHED_TAGS", 2)
+    tags = writers.TagResolver()
+    tags.resolve(["a", "b", "c"])
+    assert set(tags.resolve(["d"])) == {"d"}, "the earlier tags were dropped, the new one resolved"
