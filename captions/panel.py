@@ -19,10 +19,11 @@ from seo import caption_text as ct
 from seo.drafting import caption_drafts
 from seo.language import detect_language
 from seo.models import Hashtag
-from seo.scoring import MAX_HASHTAGS, SeoScore, caption_score
+from seo.scoring import MAX_HASHTAGS, SeoScore
+from seo.scoring_inputs import caption_score_for
 from seo.suggest import blocked_tags, suggest, tag_tiers
 from seo.suggestions import PostRef, SuggestError, Suggestions
-from seo.text import hashtags_from_field, hashtags_in_caption, normalize_hashtag, unique_in_order
+from seo.text import hashtags_from_field, normalize_hashtag, unique_in_order
 
 KEYWORDS_SHOWN = 8
 TAGS_ASKED = 15
@@ -183,17 +184,15 @@ def _evidence(found: Suggestions | None) -> list[PostRef]:
     return list(seen.values())[:EVIDENCE_SHOWN]
 
 
-def _drafts(
-    data: EditorInput, keywords: list[str], tags: list[str], language: str, tiers, blocked
-) -> list[dict[str, Any]]:
+def _drafts(data: EditorInput, tags: list[str], blocked: set[str]) -> list[dict[str, Any]]:
     topic = data.topic.strip() or ct.plain_text(data.caption).strip() or data.title
     drafts = caption_drafts(
         topic=" ".join(topic.split())[:TOPIC_CHARS],
         hook=data.hook,
-        keywords=keywords,
         hashtags=tags,
-        language=language,
-        tiers=tiers,
+        language=data.language,
+        niche=data.niche,
+        score_niche=data.niche or None,  # scored with the editor's own inputs, so "Use this" keeps the number
         blocked=blocked,
     )
     out = []
@@ -202,7 +201,10 @@ def _drafts(
         out.append(
             {
                 "number": number,
-                "style": draft.style.replace("-", " "),
+                "style": draft.pattern.title,
+                "kind": draft.kind,
+                "pattern": draft.pattern,
+                "hook": draft.hook,
                 "text": draft.text,
                 "body": body,
                 "tags": draft_tags,
@@ -213,17 +215,30 @@ def _drafts(
     return out
 
 
-def panel_score(data: EditorInput, *, keywords: list[str], language: str, blocked: set[str]) -> SeoScore:
-    return caption_score(
+def panel_score(data: EditorInput) -> SeoScore:
+    """The caption's score: the very function and inputs of the API, batch and `manage.py score`."""
+    score, _ = caption_score_for(
         caption=data.caption,
         hook=data.hook,
         on_screen_text=data.on_screen_text,
         hashtags=data.hashtags,
-        keywords=keywords,
-        language=language,
-        tiers=tag_tiers([*data.hashtags, *hashtags_in_caption(data.caption)]),
-        blocked=blocked,
+        language=data.language or None,
+        niche=data.niche or None,
     )
+    return score
+
+
+def draft_chosen(data: EditorInput, post: Mapping[str, Any]) -> EditorInput:
+    """The input with the draft the creator picked, read from the panel already shown (no rebuild)."""
+    number = str(post.get("use_draft", ""))
+    body = str(post.get(f"draft_body_{number}", "") or "")[: FIELD_LIMITS["caption"]]
+    if not body.strip():
+        return data
+    data.caption = body
+    data.hashtags = tags_parse(str(post.get(f"draft_tags_{number}", "") or "")) or data.hashtags
+    if not data.hook.strip():
+        data.hook = str(post.get(f"draft_hook_{number}", "") or "")[: FIELD_LIMITS["hook"]]
+    return data
 
 
 def panel_build(*, data: EditorInput, default_language: str = "en", message: str = "") -> dict[str, Any]:
@@ -244,11 +259,10 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
             )
         except SuggestError as exc:
             notes.append(str(exc))
-    keywords = [kw.term for kw in found.keywords] if found else []
     recommended, more = _tag_rows(found, data.hashtags, blocked)
     draft_tags = data.hashtags or [row.tag for row in recommended]
-    tiers = tag_tiers([*draft_tags, *data.hashtags])
-    score = panel_score(data, keywords=keywords, language=language, blocked=blocked)
+    tiers = tag_tiers(data.hashtags)
+    score = panel_score(data)
     if len(data.hashtags) > MAX_HASHTAGS and not message:
         message = f"You have {len(data.hashtags)} hashtags; TikTok allows {MAX_HASHTAGS}. Remove {len(data.hashtags) - MAX_HASHTAGS}."
     return {
@@ -266,7 +280,7 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "tag_cap": MAX_HASHTAGS,
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,
         "tag_message": message,
-        "drafts": _drafts(data, keywords, draft_tags, language, tiers, blocked) if has_text else [],
+        "drafts": _drafts(data, draft_tags, blocked) if has_text else [],
         "score": score,
         "passed": [item for item in score.items if item.status == "pass"],
         "score_band": "pass" if score.score >= 70 else "warn" if score.score >= 40 else "fail",

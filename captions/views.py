@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import profile_for
 from captions.forms import DraftForm
 from captions.models import Draft
-from captions.panel import EditorInput, keyword_insert, panel_build, tag_toggle
+from captions.panel import EditorInput, draft_chosen, keyword_insert, panel_build, tag_toggle
 from seo.models import Hashtag
 
 PER_PAGE = 20
@@ -89,10 +89,7 @@ def _apply_button(data: EditorInput, post, default_language: str) -> tuple[Edito
         placement, _, term = post["insert"].partition("|")
         data = keyword_insert(data=data, placement=placement, term=term)
     elif "use_draft" in post:
-        drafts = panel_build(data=data, default_language=default_language)["drafts"]
-        chosen = next((d for d in drafts if str(d["number"]) == post["use_draft"]), None)
-        if chosen:
-            data.caption, data.hashtags = chosen["body"], chosen["tags"] or data.hashtags
+        data = draft_chosen(data, post)
     return data, message
 
 

@@ -1,59 +1,188 @@
-"""Three finished caption drafts for an idea, each scored with seo.scoring.
+"""Three caption drafts for an idea, each through a different hook pattern that works in
+the creator's trend corpus, each scored exactly like the creator's own caption.
 
-Every draft follows what the score rewards: the hook is the first line, the main
-keyword is within the first ~100 characters, a call to action invites comments,
-saves or shares, and the hashtags (at most five) come last. The phrasing is English
-or Norwegian bokmål; other languages get the English frame around the creator's
-own words. Deterministic: the same input gives the same drafts.
+A draft is: the pattern's hook filled from the idea's own subject phrase
+(seo.main_keyword.subject), the idea restated in the creator's words, one call to
+action that fits the pattern, then the hashtags. Patterns come from the serving
+index (seo.patterns.store): mined ones by lift, then seeds that say they are seeds.
+English and bokmål have written frames; other languages use label shapes mined
+from their own posts ("Receta: …") or the creator's own sentence, never an English
+frame. A draft adds no word that is not in the idea, an accepted keyword or the
+pattern. Deterministic: the same input gives the same drafts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from seo import caption_text as ct
-from seo.scoring import MAX_HASHTAGS, SeoScore, caption_score
+from seo.language import detect_language
+from seo.main_keyword import Subject, clean_text, subject
+from seo.patterns.frames import WRITTEN_LANGUAGES
+from seo.patterns.store import Pattern, patterns_for
+from seo.scoring import MAX_HASHTAGS, SeoScore
+from seo.scoring_inputs import caption_score_for
 from seo.text import normalize_hashtag
 
-
-@dataclass(frozen=True)
-class _Style:
-    name: str
-    hook: str  # used when the creator gave no hook; {main} is the main keyword
-    cta: str
+DRAFTS = 3
+HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
+BODY_CHARS = 220
+# What each frame does for the viewer, as the editor and the draft command name it.
+_KINDS = {
+    "pov": "story", "wait": "story", "vent": "story",
+    "mistakes": "list", "feil": "list", "save_this": "list", "lagre": "list",
+    "easiest": "tutorial", "how_to": "tutorial", "this_is_how": "tutorial", "enkleste": "tutorial",
+    "slik": "tutorial",
+    "nobody": "curiosity", "ingen": "curiosity", "stop": "curiosity", "slutt": "curiosity",
+    "tried": "test", "testet": "test", "rating": "review", "worth_it": "review", "verdt": "review",
+}  # fmt: skip
+_TRIAL_FRAMES = frozenset({"tried", "testet", "rating", "worth_it", "verdt"})
+_POSSESSIVE_OR_INDEFINITE = frozenset(
+    [
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "a",
+        "an",
+        "min",
+        "mitt",
+        "mine",
+        "vår",
+        "våre",
+        "din",
+        "ditt",
+        "dine",
+        "en",
+        "et",
+        "ei",
+    ]
+)
+_QUESTION_WORDS = frozenset(
+    [
+        "how",
+        "why",
+        "what",
+        "when",
+        "which",
+        "who",
+        "hvordan",
+        "hvorfor",
+        "hva",
+        "når",
+        "hvilken",
+        "hvem",
+        "slik",
+    ]
+)
+_ENGLISH_HINTS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "how",
+        "my",
+        "your",
+        "for",
+        "with",
+        "of",
+        "and",
+        "on",
+        "in",
+        "is",
+        "it",
+        "this",
+        "why",
+        "what",
+        "i",
+        "you",
+    ]
+)
+_NORWEGIAN_HINTS = frozenset(
+    [
+        "og",
+        "på",
+        "med",
+        "til",
+        "av",
+        "jeg",
+        "du",
+        "min",
+        "mitt",
+        "mine",
+        "det",
+        "er",
+        "hvordan",
+        "slik",
+        "hva",
+        "ikke",
+        "som",
+    ]
+)
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
 @dataclass
 class CaptionDraft:
-    text: str
+    kind: str  # story, list, tutorial, curiosity, test, review, label, own
+    pattern: Pattern
+    hook: str  # what is said in the first 3 seconds (the creator's hook when given)
+    text: str  # the whole caption, hashtags last
+    hashtags: list[str]
     score: SeoScore
-    style: str
+    cta: Pattern | None = None
+    language: str = ""
+
+    @property
+    def style(self) -> str:
+        return self.pattern.title
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "kind": self.kind,
+            "pattern": self.pattern.evidence(),
+            "hook": self.hook,
+            "caption": self.text,
+            "hashtags": list(self.hashtags),
+            "score": self.score.score,
+        }
 
 
-_STYLES: dict[str, tuple[_Style, ...]] = {
-    "en": (
-        _Style("save-worthy", "{Main} the easy way", "Save this for later and share it with someone who needs it."),
-        _Style("question", "Have you tried {main} like this?", "Which would you try first? Tell me in the comments 👇"),
-        _Style("tips", "3 things I wish I knew about {main}", "Follow for part 2 and drop your best tip in the comments."),
-    ),
-    "nb": (
-        _Style("save-worthy", "{Main} på den enkle måten", "Lagre denne til senere og del den med noen som trenger den."),
-        _Style("question", "Har du prøvd {main} sånn her?", "Hva ville du prøvd først? Kommenter under 👇"),
-        _Style("tips", "3 ting jeg skulle ønske jeg visste om {main}", "Følg for del 2 og skriv ditt beste tips i kommentarfeltet."),
-    ),
-}  # fmt: skip
-_ALSO = {"en": ("All about {terms}.", " and "), "nb": ("Alt om {terms}.", " og ")}
-_TOPIC_WORDS = 5  # without keywords, the main keyword is the topic's opening words
+@dataclass
+class _Idea:
+    subject: Subject
+    body: str
+    words: frozenset[str] = field(default_factory=frozenset)
 
 
-def _template_language(language: str) -> str:
-    primary = (language or "").lower().replace("_", "-").split("-")[0]
-    return "nb" if primary in ("nb", "nn", "no") else "en"
+def draft_language(idea: str, given: str | None = "") -> str:
+    """The language to write in: the creator's choice, else detected, else "" (unknown).
+
+    Short ideas fool detectors: an all-ASCII idea with English function words and no
+    Norwegian ones is English; Danish, Swedish or nynorsk with Norwegian markers is bokmål.
+    """
+    code = (given or "").strip().lower().replace("_", "-").split("-")[0]
+    if code:
+        return "nb" if code in ("no", "nn") else code
+    detected = detect_language(idea) or ""
+    words = {w.casefold() for w in _WORD.findall(clean_text(idea))}
+    if detected in ("nn", "no"):
+        return "nb"
+    if detected in ("en", "nb"):
+        return detected
+    if words & _NORWEGIAN_HINTS and (detected in ("da", "sv", "") or _NON_ASCII_LETTER.search(idea)):
+        return "nb"
+    if words & _ENGLISH_HINTS and not _NON_ASCII_LETTER.search(idea) and not words & _NORWEGIAN_HINTS:
+        return "en"
+    return detected
 
 
 def _sentence(text: str) -> str:
@@ -64,46 +193,113 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?…" else f"{text}."
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _body(idea: str) -> str:
+    """The idea in the creator's words: its first sentences, cut at a word, hashtags removed."""
+    cleaned = clean_text(idea)
+    if len(cleaned) > BODY_CHARS:
+        cut = cleaned[:BODY_CHARS]
+        end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+        cleaned = cut[: end + 1] if end > 40 else cut.rsplit(" ", 1)[0]
+    return _sentence(cleaned)
 
 
-def _draft_tags(hashtags: Iterable[str], keywords: Sequence[str], blocked: Collection[str]) -> list[str]:
-    """The creator's tags (normalised, unblocked, at most five); keyword tags when none were chosen."""
+def _lower_start(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and not first.isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _doubled(text: str) -> bool:
+    """A word twice in a row, or a content word twice in one line ("budget and budget")."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if any(a == b for a, b in pairwise(words)):
+        return True
+    content = [w for w in words if len(w) > 3]
+    return len(set(content)) < len(content)
+
+
+def _repeats_across(first: str, second: str) -> bool:
+    last = (_WORD.findall(first) or [""])[-1].casefold()
+    return bool(last) and last == (_WORD.findall(second) or [""])[0].casefold()
+
+
+def _fits(pattern: Pattern, idea: _Idea) -> bool:
+    """Frames that read wrong around some ideas: "I tried my cat", "POV: how to ..."."""
+    first = (idea.subject.phrase.split() or [""])[0].casefold()
+    if pattern.name in _TRIAL_FRAMES:
+        return first not in _POSSESSIVE_OR_INDEFINITE and not re.search(r"\d", idea.subject.phrase)
+    if pattern.slot == "sentence" and pattern.source != "own":
+        opening = (idea.subject.sentence.split() or [""])[0].casefold()
+        return opening not in _QUESTION_WORDS and not opening.isdigit()
+    return True
+
+
+def _fill(pattern: Pattern, idea: _Idea) -> str | None:
+    """The pattern's hook for this idea, or None when the idea cannot fill it well."""
+    if not _fits(pattern, idea):
+        return None
+    # After the slot the frame goes on ("... for 30 days"): the short head reads better there.
+    tail = not pattern.template.rstrip(".!?:").endswith("}")
+    phrases = [idea.subject.head, idea.subject.phrase] if tail else [idea.subject.phrase, idea.subject.head]
+    options = {
+        "np": phrases,
+        "vp": [idea.subject.verb_phrase],
+        "sentence": [_lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence],
+    }.get(pattern.slot, [])
+    for value in dict.fromkeys(v for v in options if v):
+        hook = pattern.template.replace("{" + pattern.slot + "}", value)
+        hook = hook[:1].upper() + hook[1:]
+        if len(ct.words(hook)) <= HOOK_WORDS and not _doubled(hook):
+            return hook
+    return None
+
+
+def _own_patterns(idea: _Idea, language: str, niche: str) -> list[Pattern]:
+    """Label shapes mined from the language's own posts, then the creator's own sentence."""
+    mined = (
+        [p for p in patterns_for(language=language, kind="hook", niche=niche) if p.template]
+        if language
+        else []
+    )
+    own = Pattern(
+        name="own", kind="hook", language=language, niche="", template="{sentence}", slot="sentence", cta=(),
+        title="Your own words", posts=0, lift=None, example="", source="own",
+    )  # fmt: skip
+    subject_first = Pattern(
+        name="own-subject", kind="hook", language=language, niche="", template="{np}:", slot="np", cta=(),
+        title="Your subject first", posts=0, lift=None, example="", source="own",
+    )  # fmt: skip
+    return [*mined, own, subject_first]
+
+
+def _pick_cta(hook: Pattern, ctas: list[Pattern], used: set[str]) -> Pattern | None:
+    fitting = [c for c in ctas if set(c.cta) & set(hook.cta)]
+    for choice in (*fitting, *ctas):
+        if choice.name not in used:
+            return choice
+    return fitting[0] if fitting else (ctas[0] if ctas else None)
+
+
+def _tags(hashtags: Iterable[str], blocked: Collection[str]) -> list[str]:
     tags = [tag for tag in (normalize_hashtag(raw) for raw in hashtags) if tag and tag not in blocked]
-    if not tags:
-        joined = (normalize_hashtag("".join(ct.keyword_parts(term))) for term in keywords)
-        tags = [tag for tag in joined if tag and tag not in blocked]
     return list(dict.fromkeys(tags))[:MAX_HASHTAGS]
 
 
-def _compose(
-    *,
-    style: _Style,
-    language: str,
-    hook: str,
-    main: str,
-    topic: str,
-    extra_terms: Sequence[str],
-    tags: list[str],
-) -> str:
-    first = hook or style.hook.format(main=main, Main=_capitalised(main))
-    lines = [first]
-    body = _sentence(topic)
-    # The main keyword must be read before the feed cuts the caption off.
-    if main and not ct.TextIndex(first).contains(main):
-        body = f"{_capitalised(main)}: {body}" if body else _sentence(main)
-    if body and not ct.TextIndex(first).contains(body.rstrip(".!?…")):
-        lines.append(body)
-    unused = [term for term in extra_terms if not ct.TextIndex(*lines).contains(term)]
-    if unused:
-        template, joiner = _ALSO[language]
-        lines.append(template.format(terms=joiner.join(unused)))
-    lines.append(style.cta)
-    text = "\n".join(lines)
-    if tags:
-        text += "\n\n" + " ".join(f"#{tag}" for tag in tags)
-    return text
+def draft_score(
+    *, caption: str, hook: str, hashtags: Sequence[str], language: str, niche: str | None = None
+) -> SeoScore:
+    """The draft's score, computed exactly as `manage.py score` and the API score its text.
+
+    The language is passed only when detection on the draft would not find it, so a
+    caller scoring the same caption, hook and hashtags gets the same number either way.
+    """
+    detected = detect_language("\n".join(part for part in (hook, caption) if part.strip()))
+    given = None if not language or detected == language else language
+    score, _ = caption_score_for(
+        caption=caption, hook=hook, hashtags=list(hashtags), language=given, niche=niche
+    )
+    return score
 
 
 def caption_drafts(
@@ -112,34 +308,72 @@ def caption_drafts(
     hook: str = "",
     keywords: Sequence[str] = (),
     hashtags: Iterable[str] = (),
-    language: str = "en",
-    count: int = 3,
-    tiers: Mapping[str, str] | None = None,
+    language: str = "",
+    niche: str = "",
+    count: int = DRAFTS,
     blocked: Collection[str] | None = None,
+    score_niche: str | None = None,
 ) -> list[CaptionDraft]:
-    """Up to `count` (at most 3) distinct drafts, one per style, each with its score.
+    """Up to `count` drafts, each through a different pattern; [] when the idea names nothing.
 
-    Returns [] when there is nothing to write about (no topic, hook or keyword).
-    `tiers` and `blocked` are passed on to the score; blocked tags are left out.
+    `language` is the creator's choice ("" to detect from the idea); `keywords` are
+    accepted keywords, used when the idea lacks them; blocked tags are left out.
+    `score_niche` is the niche the score asks the engine about (the editor's), None
+    for a draft scored on its text alone (`manage.py draft`, like `manage.py score`).
     """
     topic = " ".join((topic or "").split())
     hook = " ".join((hook or "").split())
-    terms = [term for term in (" ".join(ct.keyword_parts(k)) for k in keywords) if term]
-    main = terms[0] if terms else " ".join(topic.split()[:_TOPIC_WORDS])
-    if not (main or hook):
+    if not clean_text(topic) and not hook:
         return []
-    blocked = blocked or frozenset()
-    tags = _draft_tags(hashtags, terms, blocked)
-    template_language = _template_language(language)
-    drafts = []
-    for style in _STYLES[template_language][: max(0, min(count, 3))]:
-        text = _compose(
-            style=style, language=template_language, hook=hook, main=main,
-            topic=topic, extra_terms=terms[1:3], tags=tags,
-        )  # fmt: skip
-        score = caption_score(
-            caption=text, hook=hook or ct.first_line(text), hashtags=tags,
-            keywords=terms or [main], language=language, tiers=tiers, blocked=blocked,
-        )  # fmt: skip
-        drafts.append(CaptionDraft(text=text, score=score, style=style.name))
+    language = draft_language(topic or hook, language)
+    idea = _Idea(subject=subject(topic or hook, language), body=_body(topic or hook))
+    tags = _tags(hashtags, blocked or ())
+    written = language in WRITTEN_LANGUAGES
+    hooks = patterns_for(language=language, kind="hook", niche=niche) if written else []
+    if idea.subject.verb_phrase:  # "how to ..." ideas read best through a how-to frame among the seeds
+        hooks = [p for p in hooks if not p.is_seed] + sorted(
+            (p for p in hooks if p.is_seed), key=lambda p: p.slot != "vp"
+        )
+    hooks = [*hooks, *_own_patterns(idea, "" if written else language, niche)]
+    ctas = patterns_for(language=language, kind="cta", niche=niche) if written else []
+    extra = [k for k in keywords if k and not ct.TextIndex(topic, hook).contains(k)][:2]
+    drafts: list[CaptionDraft] = []
+    openings: set[str] = set()
+    used_ctas: set[str] = set()
+    for pattern in hooks:
+        if len(drafts) >= max(0, min(count, DRAFTS)):
+            break
+        line = _fill(pattern, idea)
+        opening = " ".join(ct.words(line or "")[:2])
+        if not line or opening in openings:
+            continue
+        cta = _pick_cta(pattern, ctas, used_ctas)
+        lines = [line]
+        if not ct.TextIndex(line).contains(idea.body.rstrip(".!?…")) and idea.body.rstrip(".") != line:
+            # "… hvis du elsker fjelltur / Fjelltur i …" reads as a stutter: that pattern waits.
+            if _repeats_across(line, idea.body):
+                continue
+            lines.append(idea.body)
+        if extra:
+            lines.append(_sentence(", ".join(extra)))
+        if cta:
+            lines.append(cta.template)
+            used_ctas.add(cta.name)
+        text = "\n".join(lines) + ("\n\n" + " ".join(f"#{tag}" for tag in tags) if tags else "")
+        spoken = hook or line
+        drafts.append(
+            CaptionDraft(
+                kind=_KINDS.get(pattern.name, "label" if pattern.source == "mined" else "own"),
+                pattern=pattern,
+                hook=spoken,
+                text=text,
+                hashtags=tags,
+                score=draft_score(
+                    caption=text, hook=spoken, hashtags=tags, language=language, niche=score_niche
+                ),
+                cta=cta,
+                language=language,
+            )
+        )
+        openings.add(opening)
     return drafts

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError
 
 from seo.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
+from seo.patterns.frames import frame_slot
 
 # Words keep inner hyphens and apostrophes ("pull-up", "don't").
 _TOKEN = re.compile("[^\\W_]+(?:[-'\u2019][^\\W_]+)*")
@@ -70,13 +71,19 @@ class Subject:
 
 
 def clean_text(text: str) -> str:
-    """The text without hashtags, mentions and links (words inside a tag never count)."""
-    return " ".join(_NOISE.sub(" ", text or "").split())
+    """The text without hashtags, mentions and links (words inside a tag never count); lines kept."""
+    lines = (" ".join(_NOISE.sub(" ", line).split()) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
 
 
-def first_clause(text: str) -> str:
-    """The idea's first clause (up to the first sentence mark or colon), hashtags removed."""
+def first_clause(text: str, *, parse_frames: bool = True) -> str:
+    """The idea's first clause (up to the first sentence mark or colon), hashtags removed.
+
+    A line written through one of Hookline's hook frames yields what fills the frame.
+    """
     cleaned = clean_text(text)
+    first_line = next((line for line in cleaned.splitlines() if line.strip()), "")
+    cleaned = (frame_slot(first_line) if parse_frames else None) or cleaned
     # "POV: ..." and "Part 2: ..." put the topic after the colon.
     head, sep, rest = cleaned.partition(":")
     if sep and rest.strip() and all(is_filler(w) or _NUMBER.match(w) for w in _TOKEN.findall(head)):
@@ -147,8 +154,8 @@ def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
 
 def subject(text: str, language: str | None = None) -> Subject:
     """The idea's subject phrase, its head and its verb phrase (see Subject)."""
-    sentence = first_clause(text)
-    tokens = _TOKEN.findall(sentence)
+    sentence = first_clause(text, parse_frames=False)
+    tokens = _TOKEN.findall(first_clause(text))
     stripped, had_verb = _strip_framing(tokens)
     at_start = len(stripped) == len(tokens)
     phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from seo.language import detect_language
+from seo.main_keyword import main_keyword
 from seo.scoring import SeoScore, caption_score
 from seo.suggest import blocked_tags, suggest, tag_tiers
 from seo.suggestions import SuggestError, Suggestions
@@ -42,7 +43,8 @@ def score_inputs(
 ) -> ScoreInputs:
     """Language, keywords, tag tiers and blocked tags for scoring this caption.
 
-    Explicit `keywords` win; otherwise they come from suggest() on the caption, hook
+    The main keyword (first) is seo.main_keyword's: the first real pick, else the
+    text's subject. Explicit `keywords` win; otherwise they come from suggest() on the caption, hook
     and on-screen text. When the engine refuses (no index yet, empty text) the
     caption is still scored, without keywords, and `notes` says why.
     """
@@ -53,6 +55,7 @@ def score_inputs(
     used_language = given or detected or "en"
     notes: list[str] = []
     found: Suggestions | None = None
+    picked = list(keywords or [])
     if keywords is None:
         try:
             found = suggest(
@@ -68,6 +71,10 @@ def score_inputs(
         except SuggestError as exc:
             keywords = []
             notes.append(f"Scored without trending keywords: {exc}")
+    # The main keyword is the idea's (or the creator's first real pick), never a CTA or filler word.
+    main = main_keyword(text, picked=picked, language=used_language)
+    if main:
+        keywords = [main, *(term for term in keywords if term.casefold() != main)]
     tags = [*hashtags_in_caption(caption), *(normalize_hashtag(tag) for tag in hashtags)]
     return ScoreInputs(
         language=used_language,

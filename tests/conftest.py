@@ -180,3 +180,16 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
             return value
         time.sleep(interval)
     pytest.fail(f"condition not met within {timeout} s")
+
+
+@pytest.fixture
+def demo_index(db):
+    """The demo corpus imported and indexed, served to this process."""
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build, reset_loaded_index
+
+    demo_corpus_load()
+    index_build()
+    reset_loaded_index()
+    yield
+    reset_loaded_index()

@@ -111,3 +111,27 @@ WRITTEN_LANGUAGES = ("en", "nb")
 
 def frames_for(language: str, kind: str) -> list[Frame]:
     return [f for f in FRAMES if f.language == language and f.kind == kind]
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    pattern = re.escape(template)
+    pattern = re.sub(r"\d+", r"\\d+", pattern)
+    for slot in ("np", "vp", "sentence"):
+        pattern = pattern.replace(re.escape("{" + slot + "}"), "(?P<slot>.+?)")
+    return re.compile(f"^{pattern}[.!?…]*$", re.IGNORECASE)
+
+
+_WRITTEN_HOOKS = [(_template_regex(f.template), f) for f in FRAMES if f.kind == "hook" and f.slot]
+
+
+def frame_slot(line: str) -> str | None:
+    """What fills the slot when `line` is one of our own hooks ("3 mistakes everyone makes with X" -> X).
+
+    Lets the main keyword of a drafted caption be the idea's, not the frame's words.
+    """
+    line = " ".join(line.split())
+    for regex, _frame in _WRITTEN_HOOKS:
+        found = regex.match(line)
+        if found:
+            return found.group("slot")
+    return None

@@ -121,6 +121,8 @@
       event.preventDefault();
       caption.value = button.getAttribute("data-body");
       if (hashtags && button.getAttribute("data-tags")) { hashtags.value = button.getAttribute("data-tags"); }
+      var hook = document.getElementById("id_hook");
+      if (hook && !hook.value.trim() && button.getAttribute("data-hook")) { hook.value = button.getAttribute("data-hook"); }
       changed(caption);
       caption.focus();
       caption.scrollIntoView({ behavior: "smooth", block: "center" });

@@ -37,16 +37,3 @@ def api_post(client):
         return client.post(f"/api/v1/{path}", data=data, content_type="application/json", headers=headers)
 
     return post
-
-
-@pytest.fixture
-def demo_index(db):
-    """The demo corpus imported and indexed, served to this process."""
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
-
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
-    yield
-    reset_loaded_index()

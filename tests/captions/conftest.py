@@ -6,18 +6,6 @@ import pytest
 
 
 @pytest.fixture
-def demo_index(db):
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
-
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
-    yield
-    reset_loaded_index()
-
-
-@pytest.fixture
 def draft(owner):
     from captions.models import Draft
 

@@ -30,19 +30,6 @@ def _no_index_left_loaded():
 
 
 @pytest.fixture
-def demo_index(db):
-    """The demo corpus imported and indexed, served to this process."""
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
-
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
-    yield
-    reset_loaded_index()
-
-
-@pytest.fixture
 def upload(django_capture_on_commit_callbacks):
     """Upload and run the job as it would run after the request's transaction commits."""
 

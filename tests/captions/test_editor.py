@@ -126,8 +126,11 @@ def test_without_javascript_the_same_form_refreshes_toggles_and_uses_a_draft(own
     assert "<html" in page.text and "SEO score" in page.text
     toggled = owner_client.post(url, {**IDEA, "toggle_tag": "easy"})
     assert 'value="#pasta #dinner #easy"' in toggled.text
-    used = owner_client.post(url, {**IDEA, "use_draft": "0"})
-    assert "Save this for later and share it with someone who needs it." in used.text
+    # "Use this" takes the draft the page already shows (its hidden fields): no second drafting.
+    shown = {"draft_body_0": "Nobody talks about pasta\nWeeknight pasta.", "draft_tags_0": "#pasta #food"}
+    used = owner_client.post(url, {**IDEA, "hook": "", "use_draft": "0", **shown})
+    assert "Nobody talks about pasta\nWeeknight pasta.</textarea>" in used.text
+    assert 'value="#pasta #food"' in used.text
     inserted = owner_client.post(url, {**IDEA, "hook": "", "insert": "hook|pasta night"})
     assert 'value="pasta night"' in inserted.text
     draft.refresh_from_db()
@@ -176,3 +179,16 @@ def test_it_refuses_a_caption_longer_than_the_assistant_reads(owner_client, demo
     assert response.status_code == 400
     assert "The draft caption is 80000 characters long; at most 5,000 are allowed." in response.text
     assert not Draft.objects.exists()
+
+
+def test_using_a_draft_drafts_once_for_the_page_not_again_to_find_the_draft(owner_client, draft, monkeypatch):
+    import captions.panel
+
+    calls = []
+    real = captions.panel.caption_drafts
+    monkeypatch.setattr(captions.panel, "caption_drafts", lambda **kw: calls.append(kw) or real(**kw))
+    url = reverse("captions:draft_edit", args=[draft.pk])
+    owner_client.post(
+        url, {**IDEA, "use_draft": "1", "draft_body_1": "Pasta in 15 minutes.", "draft_tags_1": ""}
+    )
+    assert len(calls) == 1  # the page's own panel; the chosen draft came from the form

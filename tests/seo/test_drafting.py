@@ -1,86 +1,160 @@
+"""Caption drafts: three patterns, the idea's own words, its language, an honest score."""
+
 from __future__ import annotations
 
-from seo.caption_text import TextIndex, calls_to_action
-from seo.drafting import caption_drafts
-from seo.text import hashtags_in_caption as inline_hashtags
+import pytest
 
-KEYWORDS = ["pasta", "easy dinner", "garlic"]
+from seo.drafting import caption_drafts, draft_language
+from seo.main_keyword import main_keyword
+from seo.scoring_inputs import caption_score_for
+from tests.seo.draft_lint import openings, problems
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_IDEAS = [
+    "How to make sourdough bread at home",
+    "Budget meal prep for students",
+    "5 ways to style a blazer",
+    "My first pull-up after 3 months of training",
+    "Reacting to the Met Gala red carpet looks",
+    "Easy protein on a budget",
+    "Why my cat refuses to drink water from a bowl",
+    "Crispy air fryer potatoes",
+    "Zone 2 cardio for beginners",
+    "Packing carry-on only for two weeks in Japan",
+    "How to clean white sneakers with baking soda",
+    "A cosy reading corner in a tiny flat",
+    "Fixing a squeaky door hinge in five minutes",
+    "My skincare routine for dry winter skin",
+    "Learning to skateboard at 35",
+    "Growing tomatoes on a small balcony",
+    "How to build a budget gaming PC",
+    "Hand-poured soy candles that smell like the ocean",
+    "The night train from Oslo to Bergen",
+    "Teaching my dog to ring a bell",
+]
+NORWEGIAN_IDEAS = [
+    "Slik lager du verdens beste kanelboller",
+    "Billig middag for studenter",
+    "Min første pull-up etter tre måneder",
+    "Hvordan spare penger på matbutikken",
+    "Fjelltur i Jotunheimen med hunden",
+    "Brunost-vafler til søndagsfrokost",
+    "Hvordan pakke sekken til en hyttetur",
+    "Styrketrening for nybegynnere hjemme",
+    "Taco fredag med hjemmelaget salsa",
+    "Min morgenrutine som sykepleier",
+    "Hvordan få strikkegenser til å se ny ut",
+    "Elbil på vinteren i Finnmark",
+    "Rask fiskesuppe på tjue minutter",
+    "Skitrening før sesongen starter",
+    "Matpakke-ideer til barna",
+]
 
 
-def drafts(**overrides):
-    args = {
-        "topic": "a quick weeknight pasta with garlic and lemon",
-        "keywords": KEYWORDS,
-        "hashtags": ["pasta", "#dinner", "garlicpasta"],
-        "language": "en",
-    }
-    return caption_drafts(**{**args, **overrides})
+def _lint(idea, language, **extra):
+    drafts = caption_drafts(topic=idea, language=language, hashtags=["fyp", "tips"], **extra)
+    assert len(drafts) == 3, idea
+    assert len({d.pattern.name for d in drafts}) == 3, [d.pattern.name for d in drafts]
+    assert len(openings(drafts)) == 3, [d.text for d in drafts]
+    return [(d.text, p) for d in drafts for p in problems(d, idea=idea, language=language)]
 
 
-def test_three_distinct_drafts_each_with_its_own_score():
-    result = drafts()
-    assert len(result) == 3
-    assert len({d.text for d in result}) == 3
-    assert len({d.style for d in result}) == 3
-    assert all(0 <= d.score.score <= 100 and d.score.items for d in result)
+@pytest.mark.parametrize("idea", ENGLISH_IDEAS)
+def test_english_drafts_read_right_without_an_index(idea):
+    assert _lint(idea, "en") == []
 
 
-def test_each_draft_follows_the_caption_rules():
-    for draft in drafts():
-        lines = draft.text.splitlines()
-        assert TextIndex(draft.text[:100]).contains("pasta"), draft.text
-        assert calls_to_action(draft.text), draft.text
-        assert lines[-1].startswith("#") and all(word.startswith("#") for word in lines[-1].split())
-        assert inline_hashtags(draft.text) == ["pasta", "dinner", "garlicpasta"]
-        assert not any(line.startswith("#") for line in lines[:-1])
+@pytest.mark.parametrize("idea", NORWEGIAN_IDEAS)
+def test_norwegian_drafts_read_right_without_an_index(idea):
+    assert _lint(idea, "nb") == []
 
 
-def test_the_creators_hook_is_the_first_line():
-    for draft in drafts(hook="Stop boiling water like this"):
-        first, second = draft.text.splitlines()[:2]
-        assert first == "Stop boiling water like this"
-        assert second.startswith("Pasta:")  # the keyword follows right away when the hook lacks it
-
-
-def test_norwegian_drafts_are_written_in_norwegian():
-    result = drafts(
-        topic="rask middag med laks og ris", keywords=["laks", "middag"], hashtags=["laks"], language="nb"
+@pytest.mark.parametrize("idea", [*ENGLISH_IDEAS[:8], *NORWEGIAN_IDEAS[:6]])
+def test_drafts_read_right_through_mined_patterns(idea, demo_index):
+    language = "nb" if idea in NORWEGIAN_IDEAS else "en"
+    assert _lint(idea, language) == []
+    drafts = caption_drafts(topic=idea, language=language)
+    assert any(not d.pattern.is_seed for d in drafts), (
+        "the demo corpus uses these frames: mined ones come first"
     )
-    assert all(calls_to_action(d.text) for d in result)
-    assert any("Lagre" in d.text for d in result)
-    assert any("Kommenter" in d.text for d in result)
-    assert not any("Save this" in d.text for d in result)
 
 
-def test_a_regional_language_code_picks_the_language_templates():
-    assert any("Lagre" in d.text for d in drafts(language="nb-NO"))
+def test_undetected_norwegian_is_still_written_in_norwegian():
+    assert draft_language("Billig middag for studenter") == "nb"
+    drafts = caption_drafts(topic="Fjelltur i Jotunheimen med hunden")
+    assert drafts and all(d.language == "nb" for d in drafts)
+    assert not any("the" in d.text.split() or "Save" in d.text for d in drafts)
 
 
-def test_other_languages_keep_the_creators_words_in_an_english_frame():
-    result = drafts(topic="cách làm bánh mì ngon", keywords=["bánh mì"], hashtags=[], language="vi")
-    assert all("bánh mì" in d.text for d in result)
-    assert all(calls_to_action(d.text) for d in result)
+def test_other_languages_never_get_an_english_frame():
+    idea = "Cómo hacer pan de masa madre en casa"
+    drafts = caption_drafts(topic=idea, language="es")
+    assert drafts
+    for draft in drafts:
+        assert draft.pattern.source in ("own", "mined")
+        assert set(draft.text.split()) <= set(idea.split()) | {"Cómo", "pan", "de", "masa", "madre:"}
 
 
-def test_hashtags_are_capped_at_five_and_blocked_ones_are_left_out():
-    result = drafts(hashtags=["a", "b", "banned", "c", "d", "e", "f"], blocked={"banned"})
-    for draft in result:
-        assert inline_hashtags(draft.text) == ["a", "b", "c", "d", "e"]
+def test_seed_patterns_say_they_are_seeds():
+    for draft in caption_drafts(topic="Budget meal prep for students", language="en"):
+        assert draft.pattern.is_seed
+        assert draft.pattern.evidence() == {
+            "name": draft.pattern.name,
+            "lift": None,
+            "posts": 0,
+            "example": "",
+        }
 
 
-def test_without_chosen_tags_the_keywords_become_tags():
-    assert inline_hashtags(drafts(hashtags=[])[0].text) == ["pasta", "easydinner", "garlic"]
+def test_mined_patterns_carry_real_evidence(demo_index):
+    drafts = caption_drafts(topic="Budget meal prep for students", language="en")
+    mined = [d.pattern for d in drafts if not d.pattern.is_seed]
+    assert mined
+    for pattern in mined:
+        assert pattern.posts >= 5 and pattern.lift is not None and pattern.example
 
 
-def test_drafts_are_deterministic():
-    assert [d.text for d in drafts()] == [d.text for d in drafts()]
+def test_each_draft_has_one_fitting_call_to_action():
+    from seo.caption_text import calls_to_action
+
+    for draft in caption_drafts(topic="3 things about sourdough", language="en"):
+        assert draft.cta is not None and calls_to_action(draft.text)
+        assert draft.text.count(draft.cta.template) == 1
 
 
-def test_count_limits_the_drafts_and_nothing_to_write_about_gives_none():
-    assert len(drafts(count=1)) == 1
-    assert caption_drafts(topic="", keywords=[], hook="") == []
+def test_the_creators_hook_is_spoken_and_the_patterns_still_differ():
+    drafts = caption_drafts(
+        topic="Budget meal prep for students", hook="Meal prep in 20 minutes", language="en"
+    )
+    assert {d.hook for d in drafts} == {"Meal prep in 20 minutes"}
+    assert len(openings(drafts)) == 3
 
 
-def test_drafts_with_chosen_tags_and_keywords_score_well():
-    tiers = {"pasta": "broad", "dinner": "mid", "garlicpasta": "niche"}
-    assert all(d.score.score >= 90 for d in drafts(tiers=tiers))
+def test_a_drafts_score_is_what_the_score_function_gives_its_text(demo_index):
+    for idea, language in (("Budget meal prep for students", "en"), ("Billig middag for studenter", "nb")):
+        for draft in caption_drafts(topic=idea, language=language, hashtags=["mealprep", "food", "middag"]):
+            for given in (None, language):
+                score, _ = caption_score_for(
+                    caption=draft.text, hook=draft.hook, hashtags=draft.hashtags, language=given
+                )
+                assert score.score == draft.score.score
+
+
+def test_a_draft_that_fails_a_check_cannot_show_100():
+    for draft in caption_drafts(topic="Budget meal prep for students", language="en", hashtags=[]):
+        assert draft.score.failed  # no hashtags fails the hashtag count
+        assert draft.score.score < 100
+
+
+def test_the_main_keyword_of_a_draft_is_the_ideas():
+    idea = "Save this: easy sourdough bread hacks"
+    want = main_keyword(idea)
+    assert want == "bread"
+    for draft in caption_drafts(topic=idea, language="en"):
+        assert main_keyword(f"{draft.hook}\n{draft.text}") == want, draft.text
+
+
+def test_nothing_to_write_about_gives_no_drafts():
+    assert caption_drafts(topic="   ") == []
+    assert caption_drafts(topic="#fyp #viral") == []

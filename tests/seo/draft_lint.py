@@ -1,0 +1,47 @@
+"""What every draft must be, checked the way a reader would: used by the drafting tests."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from seo import caption_text as ct
+from seo.drafting import CaptionDraft, draft_language
+from seo.patterns.frames import FRAMES
+
+_TAG_LINE = re.compile(r"(?:^|\s)#\S+")
+_DANGLING = re.compile(
+    r"\b(?:a|an|the|en|et|ei|of|with|for|med|til|om)\s*(?:[.!?:,]|$)", re.IGNORECASE | re.M
+)
+PATTERN_WORDS = frozenset(
+    w for frame in FRAMES for w in ct.words(frame.template.format(np="", vp="", sentence=""))
+)
+
+
+def prose(draft: CaptionDraft) -> str:
+    return ct.plain_text(draft.text).strip()
+
+
+def problems(draft: CaptionDraft, *, idea: str, language: str, keywords: tuple[str, ...] = ()) -> list[str]:
+    found = []
+    text = prose(draft)
+    words = ct.words(text)
+    if any(a == b for a, b in pairwise(words)):
+        found.append("a doubled word")
+    if re.search(r"\b(?:all about|alt om)\b", text, re.IGNORECASE):
+        found.append("an 'All about' filler line")
+    if _DANGLING.search(text):
+        found.append(f"a dangling article or preposition: {_DANGLING.search(text).group(0)!r}")
+    if len(ct.words(draft.hook)) > 10:
+        found.append("a hook over 10 words")
+    allowed = set(ct.words(idea)) | PATTERN_WORDS | {w for k in keywords for w in ct.words(k)}
+    strangers = sorted(set(words) - allowed)
+    if strangers:
+        found.append(f"words from nowhere: {strangers}")
+    if draft_language(text) != language:
+        found.append(f"reads as {draft_language(text)!r}, not {language!r}")
+    return found
+
+
+def openings(drafts: list[CaptionDraft]) -> set[str]:
+    return {" ".join(ct.words(d.text)[:2]) for d in drafts}
