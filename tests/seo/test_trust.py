@@ -1,0 +1,140 @@
+"""Advice a creator can trust (issue 12): the relevance floor, homographs across languages,
+calls to action, the corpus' tag spelling, Thai words and the seed list of generic tags."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from seo.generic_tags import is_seed_generic
+from seo.index import active_index, index_build
+from seo.language import detect_language
+from seo.spelling import fold
+from seo.suggest import suggest
+from seo.tokenize import analyze
+from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
+
+STAR_WARS = "kylo ren and rey duel scene rewatch"
+CLEANING = "vaskerutine for en ren leilighet"
+
+
+def advised(result) -> list[str]:
+    return [row.tag for row in result.hashtags if row.source != "trending_filler"]
+
+
+def star_wars_corpus() -> None:
+    topic_corpus()
+    for number in range(30):  # enough English posts for the language to count (LANGUAGE_MIN_POSTS)
+        post(f"{STAR_WARS} {number}", ["starwars", "kyloren"], language="en")
+
+
+def test_one_shared_homograph_does_not_hand_over_a_strangers_tags():
+    """Norwegian "ren" (clean) is Kylo Ren's name: one word of a four-word topic is not enough."""
+    star_wars_corpus()
+    index_build()
+    result = suggest(text="Vaskerutine for en ren leilighet på 30 minutter")
+    assert not {"starwars", "kyloren"} & set(advised(result) + result.recommended)
+    assert result.confidence == "low"
+    assert "vaskerutine" in result.recommended, "the idea's own subject leads"
+    assert result.language == "nb"
+
+
+def test_posts_that_share_the_topic_pass_the_floor_with_confidence():
+    star_wars_corpus()
+    index_build()
+    result = suggest(text="Kylo Ren and Rey duel")
+    assert result.recommended[:2] == ["starwars", "kyloren"] or {"starwars", "kyloren"} <= set(
+        result.recommended
+    )
+    assert result.confidence in {"medium", "high"}
+    assert "trending posts share" in result.confidence_reason
+
+
+def test_a_post_in_another_language_must_share_more_of_the_topic():
+    topic_corpus()
+    for number in range(40):  # enough posts for each language to count (LANGUAGE_MIN_POSTS)
+        post(f"gym workout routine barn {number}", ["gymtok"], language="en")
+        post(f"fjelltur med barn og hund {number}", ["fjelltur"], language="nb")
+    index_build()
+    result = suggest(text="Fjelltur til Trolltunga med barn", language="nb")
+    assert "gymtok" not in advised(result), "English posts sharing only 'barn' (a barn) do not count"
+
+
+def test_a_call_to_action_changes_neither_the_topic_nor_the_main_keyword():
+    topic_corpus()
+    for number in range(4):
+        post(f"kanelboller med kardemomme oppskrift {number}", ["kanelboller", "bakst"], language="nb")
+        post(f"elbil lading om vinteren lagre denne {number}", ["elbil"], language="nb")
+    index_build()
+    plain = suggest(text="Slik baker du verdens beste kanelboller")
+    with_cta = suggest(text="Slik baker du verdens beste kanelboller. Lagre denne til helgen!")
+    assert with_cta.recommended[:2] == plain.recommended[:2]
+    assert "elbil" not in with_cta.recommended
+    assert with_cta.main_keyword == "kanelboller"
+    assert "lagre" not in [row.term for row in with_cta.keywords]
+
+
+def test_caption_words_become_tags_spelled_without_diacritics_where_creators_drop_them():
+    assert fold("hài hước") == "hai huoc" and fold("løping") == "løping" and fold("สวัสดี") == "สวัสดี"
+    topic_corpus()
+    for number in range(30):
+        post(f"video hài hước nhất hôm nay {number}", ["haihuoc", "xuhuong"], language="vi")
+    index_build()
+    assert "vi" in active_index().meta["diacritic_languages"]
+    result = suggest(text="tình huống hài hước")
+    assert "haihuoc" in [row.tag for row in result.hashtags]
+    assert not [tag for tag in result.recommended if fold(tag) != tag], "no #hàihước"
+
+
+def test_thai_is_cut_into_words_not_one_run():
+    words = analyze("ร้านนี้อร่อยมากแนะนำเลย")
+    assert "อร่อย" in words and "แนะนำ" in words
+    assert detect_language("ร้านนี้อร่อยมากแนะนำเลย") == "th"
+
+
+@pytest.mark.parametrize(
+    "tag", ["fyp", "blowthisup", "makemefamous", "xuhuong", "fypツ", "trend", "fyyyp", "parati"]
+)
+def test_the_seed_list_marks_engagement_bait_generic_on_any_corpus(tag):
+    assert is_seed_generic(tag)
+
+
+def test_seed_generic_tags_stay_out_of_a_recommended_set_on_an_uncurated_import():
+    topic_corpus()
+    for number in range(3):  # too few posts for the corpus to learn they are generic
+        post(f"creamy garlic pasta recipe {number}", ["pasta", "blowthisup", "makemefamous"])
+    index_build()
+    result = suggest(text="creamy garlic pasta recipe")
+    assert not {"blowthisup", "makemefamous"} & set(result.recommended)
+    assert not is_seed_generic("pasta") and not is_seed_generic("kanelboller")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Min morgenrutine før jobb", "nb"),
+        ("Taco fredag på en ny måte", "nb"),
+        ("Hvordan spare penger som student i Oslo", "nb"),
+        ("Jeg elsker at lave mad", "da"),
+        ("So this is love", "en"),
+    ],
+)
+def test_short_norwegian_captions_are_bokmal_not_danish_or_unsure(text, language):
+    assert detect_language(text) == language
+
+
+def test_the_suggest_command_returns_language_and_confidence():
+    star_wars_corpus()
+    index_build()
+    out = StringIO()
+    lines = StringIO(json.dumps({"id": 1, "text": "Vaskerutine for en ren leilighet"}) + "\n")
+    call_command("suggest", stdin=lines, stdout=out)
+    answer = json.loads(out.getvalue().splitlines()[0])
+    assert answer["language"] == "nb"
+    assert answer["confidence"] == "low" and answer["confidence_reason"]
+    assert answer["main_keyword"] and "kyloren" not in answer["recommended"]
