@@ -24,6 +24,7 @@ from django.urls import reverse
 
 from jobs.models import Job
 from jobs.services import job_create, job_progress, job_start
+from seo.importing.lines import csv_delimiter, file_encoding
 from seo.scoring_inputs import caption_score_for
 
 JOB_KIND = "caption_batch"
@@ -70,6 +71,15 @@ def _size_text(size: int) -> str:
 
 
 def _decode(data: bytes) -> str:
+    """UTF-8, or UTF-16 as Excel saves "Unicode text" (told by its byte-order mark)."""
+    encoding, bom = file_encoding(data[:4096])
+    if encoding != "utf-8":
+        try:
+            return data[bom:].decode(encoding)
+        except UnicodeDecodeError:
+            raise BatchError(
+                f"The file is not valid {encoding.upper()} text. Choose “CSV UTF-8” when saving."
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,6 +90,15 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def _csv_error(line: int, exc: csv.Error) -> BatchError:
+    if "field larger than field limit" in str(exc):
+        return BatchError(
+            f"Line {line} has a cell of more than {csv.field_size_limit():,} characters; "
+            f"a caption may have at most {MAX_CAPTION_CHARS:,}."
+        )
+    return BatchError(f"Line {line} is not valid CSV: {exc}.")
+
+
 def batch_parse(*, data: bytes) -> tuple[list[BatchRow], list[dict[str, Any]]]:
     """The file's rows to score and the rows refused, each refusal with its line number."""
     if len(data) > max_bytes():
@@ -87,11 +106,13 @@ def batch_parse(*, data: bytes) -> tuple[list[BatchRow], list[dict[str, Any]]]:
     text = _decode(data)
     if "\x00" in text:
         raise BatchError("The file contains NUL bytes: it looks like a spreadsheet, not a CSV file.")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Norwegian and German Excel save "CSV" with semicolons, "Unicode text" with tabs.
+    first_line = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(first_line, ("caption",)))
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise BatchError(f"Line 1 is not valid CSV: {exc}.") from None
+        raise _csv_error(1, exc) from None
     columns = [name.strip().lower() for name in header or []]
     if "caption" not in columns:
         raise BatchError(
@@ -107,7 +128,7 @@ def batch_parse(*, data: bytes) -> tuple[list[BatchRow], list[dict[str, Any]]]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise BatchError(f"Line {start} is not valid CSV: {exc}.") from None
+            raise _csv_error(start, exc) from None
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue  # blank lines are nobody's mistake

@@ -189,3 +189,24 @@ def test_the_written_file_is_valid_utf8_csv(upload, owner):
     text = export_path(str(job.pk)).read_bytes().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     assert header[:4] == ["line", "title", "language", "score"]
+
+
+def test_a_semicolon_separated_file_from_norwegian_excel_is_read():
+    data = (
+        "\ufefftittel;caption;language\nBoller;Slik lager du kanelboller, enkelt. Lagre denne!;nb\n".encode()
+    )
+    rows, errors = batch_parse(data=data)
+    assert errors == []
+    assert [(r.caption, r.language) for r in rows] == [
+        ("Slik lager du kanelboller, enkelt. Lagre denne!", "nb")
+    ]
+
+
+def test_excel_unicode_text_in_utf16_with_tabs_is_read():
+    rows, errors = batch_parse(data="title\tcaption\r\nBoller\tKanelboller, enkelt\r\n".encode("utf-16"))
+    assert errors == [] and [(r.title, r.caption) for r in rows] == [("Boller", "Kanelboller, enkelt")]
+
+
+def test_a_cell_past_the_csv_field_limit_is_refused_with_the_caption_limit():
+    with pytest.raises(BatchError, match="Line 2 has a cell of more than 131,072 characters"):
+        batch_parse(data=b"caption\n" + b"0" * 200_000 + b"\n")
