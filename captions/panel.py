@@ -46,6 +46,7 @@ class EditorInput:
     language: str = ""  # "" = detect from the text
     niche: str = ""
     hashtags: list[str] = field(default_factory=list)
+    pattern: str = ""  # a hook pattern picked on the Hooks page: the drafts start with it
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> EditorInput:
@@ -57,6 +58,7 @@ class EditorInput:
             },
             language=language if language in LANGUAGE_NAMES else "",
             hashtags=tags_parse(str(data.get("hashtags", "") or "")),
+            pattern=str(data.get("pattern", "") or "")[:40],
         )
 
     @classmethod
@@ -194,6 +196,7 @@ def _drafts(data: EditorInput, tags: list[str], blocked: set[str]) -> list[dict[
         niche=data.niche,
         score_niche=data.niche or None,  # scored with the editor's own inputs, so "Use this" keeps the number
         blocked=blocked,
+        prefer=data.pattern,
     )
     out = []
     for number, draft in enumerate(drafts):
@@ -281,6 +284,7 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,
         "tag_message": message,
         "drafts": _drafts(data, draft_tags, blocked) if has_text else [],
+        "pattern": data.pattern,
         "score": score,
         "passed": [item for item in score.items if item.status == "pass"],
         "score_band": "pass" if score.score >= 70 else "warn" if score.score >= 40 else "fail",

@@ -98,9 +98,13 @@ def _editor(request: HttpRequest, draft: Draft | None) -> HttpResponse:
         if draft is None:
             profile = profile_for(request.user)
             blank = Draft(owner=request.user, niche=profile.niche)
-            return _editor_page(
-                request, draft=None, form=DraftForm(instance=blank), data=EditorInput.from_draft(blank)
-            )
+            data = EditorInput.from_draft(blank)
+            # "Draft with this" on the Hooks page: the picked pattern (and its language) lead the drafts.
+            data.pattern = request.GET.get("pattern", "")[:40]
+            picked = EditorInput.from_data({"language": request.GET.get("language", "")}).language
+            if picked:
+                blank.language = data.language = picked
+            return _editor_page(request, draft=None, form=DraftForm(instance=blank), data=data)
         return _editor_page(
             request, draft=draft, form=DraftForm(instance=draft), data=EditorInput.from_draft(draft)
         )

@@ -313,6 +313,7 @@ def caption_drafts(
     count: int = DRAFTS,
     blocked: Collection[str] | None = None,
     score_niche: str | None = None,
+    prefer: str = "",
 ) -> list[CaptionDraft]:
     """Up to `count` drafts, each through a different pattern; [] when the idea names nothing.
 
@@ -335,6 +336,8 @@ def caption_drafts(
             (p for p in hooks if p.is_seed), key=lambda p: p.slot != "vp"
         )
     hooks = [*hooks, *_own_patterns(idea, "" if written else language, niche)]
+    if prefer:  # the creator picked this pattern on the Hooks page: it drafts first when it fits
+        hooks = sorted(hooks, key=lambda p: p.name != prefer)
     ctas = patterns_for(language=language, kind="cta", niche=niche) if written else []
     extra = [k for k in keywords if k and not ct.TextIndex(topic, hook).contains(k)][:2]
     drafts: list[CaptionDraft] = []

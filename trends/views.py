@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from seo.patterns.browse import hooks_page
 from trends import charts
 from trends.models import Kind
 from trends.selectors import (
@@ -169,3 +170,10 @@ def detail(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if not view.stats:
         status = 200 if view.hashtag_posts else 404
     return render(request, "trends/detail.html", context, status=status)
+
+
+@login_required
+def hooks(request: HttpRequest) -> HttpResponse:
+    """Hook and call-to-action patterns mined from the corpus, by language and niche, with evidence."""
+    page = hooks_page(language=request.GET.get("language", ""), niche=request.GET.get("niche", ""))
+    return render(request, "trends/hooks.html", {"page": page, "nav": "trends"})
