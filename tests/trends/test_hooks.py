@@ -21,7 +21,7 @@ def test_without_an_index_it_says_how_to_get_patterns(owner_client):
 def test_it_shows_mined_patterns_with_lift_posts_and_examples(owner_client, demo_index):
     html = owner_client.get(reverse("trends:hooks"), {"language": "en"}).text
     assert "{n} mistakes everyone makes with …" in html
-    assert "×" in html and "Draft with this" in html
+    assert "\u00d7" in html and "Draft with this" in html  # lift, as in 1.2x
     assert "demo" not in html or "tiktok.com" in html  # examples link to the real post
 
 
