@@ -17,6 +17,7 @@ from series.services import RESCHEDULE_ONLY_THIS, RESCHEDULE_SHIFT_REST
 MAX_EVERY_N_DAYS = 60
 MAX_GAP_HOURS = 7 * 24
 MAX_BLACKOUTS = 366
+_HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 WEEKDAY_CHOICES = [(str(i), name) for i, name in enumerate(WEEKDAY_NAMES)]
 
 
@@ -132,6 +133,19 @@ class SeriesForm(forms.ModelForm):
         self.fields[
             "min_gap_hours"
         ].help_text = "Minimum hours between any two of your posts, across all your series."
+
+    def clean_color(self) -> str:
+        """An empty colour keeps the series' own (a new series gets the next one in turn).
+
+        The form writes its values onto the instance before the service validates it, so an
+        empty value left as it is reached the model's full_clean as a blank colour (a 500).
+        """
+        color = (self.cleaned_data.get("color") or "").strip()
+        if not color:
+            return self.instance.color if self.instance.pk else ""
+        if not _HEX_COLOR.match(color):
+            raise ValidationError("Pick a colour, such as #1f6feb.")
+        return color.lower()
 
     def clean_timezone(self) -> str:
         return timezone_valid(self.cleaned_data.get("timezone", ""))

@@ -137,3 +137,8 @@ def test_the_reschedule_form_gives_an_aware_local_time():
     )
     assert form.is_valid()
     assert form.cleaned_data["when"].utcoffset() == dt.timedelta(hours=-5)
+
+
+def test_a_colour_that_is_not_hex_is_refused():
+    form = SeriesForm(data=form_data(color="red"))
+    assert not form.is_valid() and "Pick a colour" in form.errors["color"][0]

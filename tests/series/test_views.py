@@ -217,3 +217,15 @@ def test_the_account_page_shows_the_feed_address_and_its_reset_comes_back_there(
     response = owner_client.post(reverse("series:calendar_token_reset"), {"next": account})
     assert response["Location"] == account
     assert profile_for(owner).calendar_token != token
+
+
+def test_editing_the_series_with_an_empty_colour_keeps_its_colour(owner_client, series):
+    from tests.series.test_forms import form_data
+
+    colour = series.color
+    data = form_data(color="", start_date=series.start_date.isoformat(), parts_count="3")
+    response = owner_client.post(reverse("series:series_edit", args=[series.pk]), data)
+    assert response.status_code == 302
+    series.refresh_from_db()
+    assert series.color == colour and series.parts.count() == 3
+    assert owner_client.get(reverse("series:series_detail", args=[series.pk])).status_code == 200
