@@ -220,8 +220,11 @@ def peak_hours(request: HttpRequest) -> HttpResponse:
 
 
 def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """No sign-in: calendar apps fetch it. The token is the secret; a reset token is a 404."""
-    profile = Profile.objects.select_related("user").filter(calendar_token=token).first()
+    """No sign-in: calendar apps fetch it. The token is the secret; a reset token is a 404,
+    and so is the feed of a deactivated account (its secret URL must stop working too)."""
+    profile = (
+        Profile.objects.select_related("user").filter(calendar_token=token, user__is_active=True).first()
+    )
     if profile is None or not token:
         raise Http404("No such calendar feed.")
     parts = scheduled_parts_for(profile.user)

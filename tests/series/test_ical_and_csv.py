@@ -118,3 +118,11 @@ def test_the_csv_export_has_one_row_per_part_with_local_and_utc_times(owner_clie
         csv.DictReader(io.StringIO(owner_client.get(reverse("series:export_csv")).content.decode()))
     )
     assert len(everything) == 5
+
+
+def test_the_feed_of_a_deactivated_creator_is_gone(client, owner):
+    make_series(owner, parts_count=1)
+    token = profile_for(owner).calendar_token
+    owner.is_active = False
+    owner.save(update_fields=["is_active"])
+    assert client.get(reverse("series:ical_feed", args=[token])).status_code == 404
