@@ -1,8 +1,13 @@
-"""Texts for each part: working title, hook prompt, teaser for the next part, caption draft.
+"""Texts for each part: working title, spoken hook, teaser for the next part, caption draft.
 
-Caption drafts are prefilled from the suggestion engine (seo.suggest) once per series;
-when there is no index yet, or it fails, the series' own keywords and hashtags are used
-and the series still gets planned.
+The hook and caption come from the caption drafter (seo.drafting), so a series
+speaks its own language and opens through hook patterns that work in the corpus:
+the series' three drafts take turns, part by part, so a long series does not open
+every video the same way. Hooks keep the 10-word rule; nothing addressed to the
+creator ("Open on the end result …") is ever written into a caption. Keywords
+and hashtags come from the suggestion engine once per series; when there is no
+index yet, or it fails, the series' own keywords and hashtags are used and the
+series still gets planned.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from seo.drafting import CaptionDraft, caption_drafts, draft_language
+from seo.main_keyword import subject
 from seo.text import normalize_hashtag
 
 logger = logging.getLogger(__name__)
@@ -17,20 +24,16 @@ logger = logging.getLogger(__name__)
 MAX_TAGS = 5
 MAX_KEYWORDS = 3
 
-# Hook prompts rotate so a long series does not open every video the same way.
-FIRST_HOOKS = [
-    "Open on the end result of “{topic}” in the first 3 seconds, then say: this is part 1 of {total}.",
-]
-MIDDLE_HOOKS = [
-    "Start with the one mistake people make with {topic}, and show it on screen in 3 seconds.",
-    "Ask a question your viewers have about {topic}; answer it by the end of this part.",
-    "Recap part {prev} in one sentence, then show what is new today.",
-    "Lead with a number: one fact about {topic} that surprises people.",
-    "Show the before, promise the after: “by the end of this part …”.",
-]
-FINAL_HOOKS = [
-    "Finale: open with the finished result of the whole series, then how you got there.",
-]
+# The part marker, the teaser and the last part's farewell, per written language.
+_PART = {"en": "Part", "nb": "Del"}
+_NEXT = {
+    "en": "Next up in {next}: more {topic}. Follow so you don't miss it.",
+    "nb": "Neste gang i {next}: mer om {topic}. Følg så du ikke går glipp av den.",
+}
+_LAST = {
+    "en": "That's the whole series on {topic}. Tell me in the comments what the next one should be.",
+    "nb": "Det var hele serien om {topic}. Fortell meg i kommentarene hva neste serie skal handle om.",
+}
 
 
 @dataclass(frozen=True)
@@ -50,26 +53,25 @@ class CaptionSeed:
     source: str  # "suggestions" or "series" (the fallback)
 
 
-def part_title(number: int, total: int | None) -> str:
-    return f"Part {number}/{total}" if total else f"Part {number}"
+def part_title(number: int, total: int | None, language: str = "en") -> str:
+    word = _PART.get(language, _PART["en"])
+    return f"{word} {number}/{total}" if total else f"{word} {number}"
 
 
-def hook_prompt(*, topic: str, number: int, total: int | None) -> str:
-    values = {"topic": topic, "total": total or "many", "prev": number - 1}
-    if number == 1:
-        template = FIRST_HOOKS[0]
-    elif total and number == total:
-        template = FINAL_HOOKS[0]
-    else:
-        template = MIDDLE_HOOKS[(number - 2) % len(MIDDLE_HOOKS)]
-    return template.format(**values)
+def _marker(number: int, total: int | None, language: str) -> str:
+    """ "Part 2/6" in English and bokmål; "2/6" in a language Hookline does not write."""
+    if language in _PART:
+        return part_title(number, total, language)
+    return f"{number}/{total}" if total else f"#{number}"
 
 
-def teaser(*, topic: str, number: int, total: int | None) -> str:
+def teaser(*, topic: str, number: int, total: int | None, language: str = "en") -> str:
+    """The last line spoken in a part, in the series' language ("" for a language we do not write)."""
+    about = subject(topic, language).phrase or topic
     if total and number >= total:
-        return f"That's the whole series on {topic}. Tell me in the comments what the next one should be."
-    following = part_title(number + 1, total)
-    return f"Next up in {following}: the next step of {topic}. Follow so you don't miss it."
+        return _LAST[language].format(topic=about) if language in _LAST else ""
+    following = _marker(number + 1, total, language)
+    return _NEXT[language].format(next=following, topic=about) if language in _NEXT else f"→ {following}"
 
 
 def caption_seed(*, series) -> CaptionSeed:
@@ -109,31 +111,46 @@ def _merge(first: list[str], second: list[str], limit: int) -> list[str]:
     return out[:limit]
 
 
-def caption_draft(*, series, number: int, total: int | None, seed: CaptionSeed) -> str:
-    """Keywords early (search reads the first line), the part marker, then the hashtags."""
+def _part_draft(drafts: list[CaptionDraft], number: int) -> CaptionDraft | None:
+    return drafts[(number - 1) % len(drafts)] if drafts else None
+
+
+def caption_draft(
+    *, series, number: int, total: int | None, seed: CaptionSeed, draft: CaptionDraft | None, language: str
+) -> str:
+    """The part's caption: the drafted hook line, the part marker, the call to action, the hashtags."""
+    marker = _marker(number, total, language)
     topic = series.topic or series.title
-    lead = f"{series.title} ({part_title(number, total)}): {topic}"
-    lines = [lead]
-    if seed.keywords:
-        lines.append(", ".join(seed.keywords))
-    lines.append("Follow for the next part.")
+    if draft is None:
+        lines = [f"{series.title} ({marker})" if series.title else marker, topic]
+    else:
+        body = draft.text.split("\n\n#", 1)[0].splitlines()
+        lines = [body[0], f"{marker}: {series.title}" if series.title else marker, *body[1:]]
     if seed.hashtags:
-        lines.append(" ".join(f"#{t}" for t in seed.hashtags))
-    return "\n".join(lines)
+        lines += ["", " ".join(f"#{t}" for t in seed.hashtags)]
+    return "\n".join(line for line in lines if line is not None)
 
 
 def series_texts(*, series, total: int | None, numbers: list[int] | None = None) -> dict[int, PartText]:
-    """Texts for parts 1..total (or the given numbers): one suggestion call for the whole series."""
+    """Texts for parts 1..total (or the given numbers): one suggestion call and one drafting per series."""
     seed = caption_seed(series=series)
     topic = series.topic or series.title
+    language = draft_language(topic, series.language)
+    drafts = caption_drafts(
+        topic=topic, keywords=[k for k in series.keywords or [] if k], hashtags=seed.hashtags,
+        language=language, niche=series.niche or "",
+    )  # fmt: skip
     shown_total = series.parts_count  # open-ended series say "Part n", not "Part n/N"
     wanted = numbers or list(range(1, (total or 0) + 1))
-    return {
-        n: PartText(
+    texts = {}
+    for n in wanted:
+        draft = _part_draft(drafts, n)
+        texts[n] = PartText(
             title=part_title(n, shown_total),
-            hook_prompt=hook_prompt(topic=topic, number=n, total=shown_total),
-            teaser=teaser(topic=topic, number=n, total=shown_total),
-            caption_draft=caption_draft(series=series, number=n, total=shown_total, seed=seed),
+            hook_prompt=draft.hook if draft else "",
+            teaser=teaser(topic=topic, number=n, total=shown_total, language=language),
+            caption_draft=caption_draft(
+                series=series, number=n, total=shown_total, seed=seed, draft=draft, language=language
+            ),
         )
-        for n in wanted
-    }
+    return texts

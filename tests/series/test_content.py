@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from seo.drafting import draft_language
 from seo.suggestions import KeywordSuggestion, SuggestError, Suggestions
-from series.content import caption_seed, hook_prompt, part_title, series_texts, teaser
+from series.content import caption_seed, part_title, series_texts, teaser
 from series.models import Series
 
 
@@ -26,16 +27,48 @@ def test_titles_say_part_n_of_n_or_part_n_when_open_ended():
     assert part_title(2, None) == "Part 2"
 
 
-def test_hooks_vary_and_the_teaser_points_at_the_next_part():
-    hooks = {hook_prompt(topic="t", number=n, total=8) for n in range(1, 9)}
-    assert len(hooks) >= 6
-    assert "part 1 of 8" in hook_prompt(topic="t", number=1, total=8)
-    assert "Finale" in hook_prompt(topic="t", number=8, total=8)
-    assert "Part 3/8" in teaser(topic="t", number=2, total=8)
-    assert "whole series" in teaser(topic="t", number=8, total=8)
-    assert "Part 5" in teaser(topic="t", number=4, total=None)
+def test_the_teaser_points_at_the_next_part_in_the_series_language():
+    assert "Part 3/8" in teaser(topic="budget meal prep", number=2, total=8)
+    assert "whole series on budget meal prep" in teaser(topic="budget meal prep", number=8, total=8)
+    assert "Part 5" in teaser(topic="budget meal prep", number=4, total=None)
+    assert "Del 3/8" in teaser(topic="billig middag", number=2, total=8, language="nb")
+    assert "hele serien om billig middag" in teaser(topic="billig middag", number=8, total=8, language="nb")
+    assert teaser(topic="pan casero", number=2, total=8, language="es") == "→ 3/8"  # never English
 
 
+PLANNER_WORDS = ("Open on", "3 seconds", "Finale:", "Recap part", "Lead with", "Show the before")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "topic", "language"),
+    [
+        ("Meal prep", "budget meal prep", "en"),
+        ("Baking", "How to bake sourdough bread at home", "en"),
+        ("Middag", "billig middag for studenter", "nb"),
+        ("Første pull", "Min første pull-up etter tre måneder", "nb"),
+    ],
+)
+def test_parts_speak_the_series_language_within_the_hook_rule(monkeypatch, title, topic, language):
+    monkeypatch.setattr("seo.suggest.suggest", _no_index)
+    texts = series_texts(series=a_series(title=title, topic=topic, language=language), total=6)
+    hooks = {text.hook_prompt for text in texts.values()}
+    assert len(hooks) == 3  # the three drafts take turns
+    for number, text in texts.items():
+        assert 0 < len(text.hook_prompt.split()) <= 10, text.hook_prompt
+        assert text.caption_draft.startswith(text.hook_prompt)
+        assert not any(words in text.caption_draft for words in PLANNER_WORDS), text.caption_draft
+        assert f"{part_title(number, 6, language)}: {title}" in text.caption_draft
+        prose = "\n".join(line for line in text.caption_draft.splitlines() if not line.startswith("#"))
+        assert draft_language(prose) == language, prose
+        assert draft_language(text.teaser) == language, text.teaser
+
+
+def _no_index(**kwargs):
+    raise SuggestError("no index")
+
+
+@pytest.mark.django_db
 def test_captions_use_the_suggestion_engine_when_it_answers(monkeypatch):
     calls = []
 
@@ -53,12 +86,9 @@ def test_captions_use_the_suggestion_engine_when_it_answers(monkeypatch):
     texts = series_texts(series=a_series(), total=6)
     assert len(calls) == 1  # one call for the whole series, not one per part
     assert calls[0]["niche"] == "food" and calls[0]["hashtags"] == ["mealprep"]
-    assert texts[3].caption_draft.splitlines() == [
-        "Meal prep (Part 3/6): budget meal prep",
-        "meal prep, high protein",
-        "Follow for the next part.",
-        "#mealprep #budgetfood #lunchideas",
-    ]
+    caption = texts[3].caption_draft.splitlines()
+    assert caption[1] == "Part 3/6: Meal prep"
+    assert caption[-1] == "#mealprep #budgetfood #lunchideas"
 
 
 @pytest.mark.parametrize("failure", [SuggestError("no index"), RuntimeError("corrupt index")])

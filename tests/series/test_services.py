@@ -29,7 +29,7 @@ def test_creating_a_series_places_every_part_with_its_texts(owner):
     assert all(p.hook_prompt and p.teaser for p in parts)
     assert "Part 2/6" in parts[0].teaser and "whole series" in parts[-1].teaser
     # No suggestion index in tests: the caption falls back to the series' own keywords and tags.
-    assert "meal prep, cheap lunch" in parts[0].caption_draft and "#mealprep" in parts[0].caption_draft
+    assert "Cheap lunch." in parts[0].caption_draft and "#mealprep" in parts[0].caption_draft
     assert all(p.status == Part.Status.IDEA for p in parts)
 
 
