@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
 from seo.filler import is_filler
+from seo.generic_tags import GENERIC_CUTOFF
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
 from seo.language import detect_language
@@ -358,12 +359,13 @@ LOW_CONFIDENCE_MIN_POSTS = 2
 
 def _backed(scored: list[TagScore]) -> list[TagScore]:
     """With little evidence, a tag one close post carries is that post's, not the topic's
-    (#jalenbrunson for "home workouts"): only tags two close posts share, or that the
-    idea's own words make, stay."""
+    (#jalenbrunson for "home workouts"): only tags two close posts share, that the idea's
+    own words make, or generic ones (rated by their base rate, kept out of sets) stay."""
     return [
         s
         for s in scored
         if s.tag < 0
+        or s.parts.get("generic_factor", 1.0) < GENERIC_CUTOFF  # #fyp: ranked by base rate, never advised
         or s.parts.get("in_caption", 0.0) > 0
         or s.parts.get("similar_posts", 0) >= LOW_CONFIDENCE_MIN_POSTS
     ]
