@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from captions.batch import JOB_KIND, BatchError, batch_upload, export_path, max_bytes, max_rows
+from config.uploads import upload_limit
 from jobs.models import Job
 from jobs.services import job_refused_by_queue
 
@@ -39,6 +40,7 @@ def _page(request: HttpRequest, form: BatchUploadForm, status: int = 200) -> Htt
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@upload_limit(max_bytes)  # an over-size file is refused by size without touching the disk
 def batch_upload_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _page(request, BatchUploadForm())

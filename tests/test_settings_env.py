@@ -58,3 +58,34 @@ def test_an_unknown_time_zone_is_refused(tmp_path):
     result = _django_check({"DEBUG": "1", "TIME_ZONE": "Mars/Olympus", "HOOKLINE_DATA_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "TIME_ZONE" in result.stderr
+
+
+def _deploy_check(tmp_path, **overrides: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        ALLOWED_HOSTS="hookline.example",
+        HOOKLINE_DATA_DIR=str(tmp_path),
+        **overrides,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = _deploy_check(tmp_path)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_https_redirect_and_hsts_are_environment_settings(tmp_path):
+    result = _deploy_check(tmp_path, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0")
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr and "security.W004" in result.stderr

@@ -126,3 +126,29 @@ def test_html_in_titles_is_escaped_on_the_page(owner_client, owner):
     response = owner_client.get(reverse("captions:batch_upload"))
     assert b"<script>x</script>" not in response.content
     assert b"&lt;script&gt;" in response.content
+
+
+def test_a_file_over_the_limit_is_refused_by_size_without_being_written_to_disk(
+    owner_client, owner, monkeypatch
+):
+    from django.core.files import uploadedfile
+
+    written = []
+    real_init = uploadedfile.TemporaryUploadedFile.__init__
+
+    def spy(self, *args, **kwargs):
+        written.append(args)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(uploadedfile.TemporaryUploadedFile, "__init__", spy)
+    big = csv_file(b"caption\n" + b"x" * (6 * 1024 * 1024), name="big.csv")  # over the 5 MB memory size
+    response = owner_client.post(reverse("captions:batch_upload"), {"file": big})
+    assert response.status_code == 400
+    assert "The file is 6 MB; the limit is 2 MB." in response.text
+    assert written == [], "the upload never reached a temporary file"
+    assert not Job.objects.filter(created_by=owner).exists()
+
+
+def test_a_file_under_the_limit_still_goes_through_the_size_limited_handler(owner_client, owner):
+    response = owner_client.post(reverse("captions:batch_upload"), {"file": csv_file()})
+    assert response.status_code == 302 and Job.objects.filter(created_by=owner).count() == 1
