@@ -12,6 +12,10 @@ in a fresh process load the active index and time:
   search   the postings search alone (top 50), and vectorise + search;
   suggest  the full seo.suggest.suggest() (vectorise, retrieve, aggregate, evidence query);
   batch    suggest() over all queries back to back (what `manage.py suggest` does);
+  panel    the editor's whole assistant panel (captions.panel.panel_build: suggest, three
+           drafts through the mined patterns, every score), CPU time per idea;
+  mining   the pattern miner alone (seo.patterns.mine) on the same arrays, as a share of
+           the build;
   memory   resident memory added by loading and querying, per post; and fully resident
            (every array touched) per post.
 Baselines on the same corpus and queries: sklearn NearestNeighbors(metric="cosine",
@@ -37,6 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 SHARED_CSV = REPO.parent / "shared" / "data" / "tiktok_trends_en.csv"
 TOP_K = 50
+PANEL_QUERIES = 200
 
 
 def percentiles(seconds: list[float]) -> dict[str, float]:
@@ -103,6 +108,7 @@ def worker(queries_path: str, baseline_count: int) -> None:
     for text in queries:
         suggest(text=text, k=10)
     batch_seconds = time.perf_counter() - batch_started
+    panel_cpu = panel_times(queries[:PANEL_QUERIES])
     after_queries = rss_bytes()
     for array in index.arrays.values():
         np.asarray(array).sum()  # touch every page: the worst case, all of it resident
@@ -123,12 +129,37 @@ def worker(queries_path: str, baseline_count: int) -> None:
                 "search_cpu": percentiles(search_cpu),
                 "suggest_cpu": percentiles(full_cpu),
                 "batch_suggest_per_s": round(len(queries) / batch_seconds, 1),
+                "panel_cpu": percentiles(panel_cpu),
                 "rss_bytes_per_post_after_load_and_queries": round((after_queries - before) / n, 1),
                 "rss_bytes_per_post_after_load": round((loaded - before) / n, 1),
                 "rss_bytes_per_post_fully_resident": round((resident - before) / n, 1),
             }
         )
     )
+
+
+def panel_times(ideas: list[str]) -> list[float]:
+    """CPU seconds of the editor panel (suggest + three drafts + every score) per idea."""
+    from captions.panel import EditorInput, panel_build
+
+    times = []
+    for idea in ideas:
+        started = time.thread_time()
+        panel_build(data=EditorInput(topic=idea[:200]))
+        times.append(time.thread_time() - started)
+    return times
+
+
+def mining_seconds(corpus) -> float:
+    from seo.patterns.mine import patterns_mine
+
+    started = time.process_time()
+    patterns_mine(
+        captions=corpus.captions, engagement_rate=corpus.engagement_rate, languages=corpus.languages,
+        post_ids=corpus.post_ids, tag_indptr=corpus.tag_indptr, tag_indices=corpus.tag_indices,
+        tag_niche=corpus.tag_niche,
+    )  # fmt: skip
+    return time.process_time() - started
 
 
 # --- the driving process --------------------------------------------------------------
@@ -245,6 +276,9 @@ def run_size(n_posts: int, args, generator, data_dir: str) -> dict:
         "artifact_bytes": version.size_bytes,
         "artifact_bytes_per_post": round(version.size_bytes / n_posts, 1),
     }
+    mining = mining_seconds(corpus)
+    result["pattern_mining_cpu_seconds"] = round(mining, 2)
+    result["pattern_mining_share_of_build_cpu"] = round(mining / max(build_cpu, 1e-9), 3)
     queries_path = Path(data_dir) / f"queries-{n_posts}.json"
     queries_path.write_text(json.dumps(queries), encoding="utf-8")
     measured = subprocess.run(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -172,7 +173,7 @@ def draft_language(idea: str, given: str | None = "") -> str:
     code = (given or "").strip().lower().replace("_", "-").split("-")[0]
     if code:
         return "nb" if code in ("no", "nn") else code
-    detected = detect_language(idea) or ""
+    detected = _detect(idea)
     words = {w.casefold() for w in _WORD.findall(clean_text(idea))}
     if detected in ("nn", "no"):
         return "nb"
@@ -183,6 +184,12 @@ def draft_language(idea: str, given: str | None = "") -> str:
     if words & _ENGLISH_HINTS and not _NON_ASCII_LETTER.search(idea) and not words & _NORWEGIAN_HINTS:
         return "en"
     return detected
+
+
+@lru_cache(maxsize=512)
+def _detect(text: str) -> str:
+    # The panel asks about the same idea on every keystroke's refresh; detection is the dear part.
+    return detect_language(text) or ""
 
 
 def _sentence(text: str) -> str:
@@ -291,13 +298,13 @@ def draft_score(
 ) -> SeoScore:
     """The draft's score, computed exactly as `manage.py score` and the API score its text.
 
-    The language is passed only when detection on the draft would not find it, so a
-    caller scoring the same caption, hook and hashtags gets the same number either way.
+    Passing the language changes nothing when detection on the draft finds it (the
+    engine is asked in that language either way), and is right when it does not: so a
+    caller scoring the same caption, hook and hashtags gets this number with or
+    without the language.
     """
-    detected = detect_language("\n".join(part for part in (hook, caption) if part.strip()))
-    given = None if not language or detected == language else language
     score, _ = caption_score_for(
-        caption=caption, hook=hook, hashtags=list(hashtags), language=given, niche=niche
+        caption=caption, hook=hook, hashtags=list(hashtags), language=language or None, niche=niche
     )
     return score
 

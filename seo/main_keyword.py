@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import DatabaseError
 
 from seo.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
@@ -182,8 +183,21 @@ def _idf(words: list[str]) -> list[float] | None:
     if index is None or not words:
         return None
     positions = index.terms.positions([w.casefold() for w in words]).tolist()
-    top = float(max(index.idf)) if len(index.idf) else 1.0
+    top = _top_idf(index)
     return [float(index.idf[p]) if p >= 0 else top for p in positions]
+
+
+def _top_idf(index) -> float:
+    """The rarest term's idf (a word the corpus never saw counts as that rare); once per version."""
+    if _TopIdf.version != (index.version, str(index.path)):
+        _TopIdf.version = (index.version, str(index.path))
+        _TopIdf.value = float(np.max(index.idf)) if len(index.idf) else 1.0
+    return _TopIdf.value
+
+
+class _TopIdf:
+    version: tuple = ()
+    value: float = 1.0
 
 
 def _known_phrase(phrase: str) -> bool:

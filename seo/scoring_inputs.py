@@ -7,9 +7,12 @@ the blocked tags. One function gathers them so the three doors agree.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from seo import caption_text as ct
+from seo.index import active_index
 from seo.language import detect_language
 from seo.main_keyword import main_keyword
 from seo.scoring import SeoScore, caption_score
@@ -18,6 +21,7 @@ from seo.suggestions import SuggestError, Suggestions
 from seo.text import hashtags_in_caption, normalize_hashtag
 
 KEYWORDS_ASKED = 10
+SUGGESTIONS_REMEMBERED = 512
 
 
 @dataclass
@@ -29,6 +33,24 @@ class ScoreInputs:
     blocked: set[str]
     suggestions: Suggestions | None = None
     notes: list[str] = field(default_factory=list)  # why something is missing, for the creator
+
+
+def _suggested(text: str, language: str | None, niche: str | None) -> Suggestions:
+    """suggest() for a scored text, remembered on the loaded index version.
+
+    The editor re-scores the same caption and drafts on every refresh; kept on the
+    index object, the memory lives and dies with the version it was computed from.
+    """
+    index = active_index()
+    if index is None:
+        return suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED)  # raises: no index
+    cache = index.__dict__.setdefault("score_suggestions", OrderedDict())
+    key = (text, language, niche)
+    if key not in cache:
+        cache[key] = suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED)
+        if len(cache) > SUGGESTIONS_REMEMBERED:
+            cache.popitem(last=False)
+    return cache[key]
 
 
 def score_inputs(
@@ -44,8 +66,8 @@ def score_inputs(
     """Language, keywords, tag tiers and blocked tags for scoring this caption.
 
     The main keyword (first) is seo.main_keyword's: the first real pick, else the
-    text's subject. Explicit `keywords` win; otherwise they come from suggest() on the caption, hook
-    and on-screen text. When the engine refuses (no index yet, empty text) the
+    text's subject. Explicit `keywords` win; otherwise they come from suggest() on the words of the
+    caption, hook and on-screen text (hashtags left out). When the engine refuses (no index yet, empty text) the
     caption is still scored, without keywords, and `notes` says why.
     """
     hashtags = [tag for tag in hashtags if tag]
@@ -58,13 +80,9 @@ def score_inputs(
     picked = list(keywords or [])
     if keywords is None:
         try:
-            found = suggest(
-                text=text,
-                language=given or detected or None,
-                niche=niche,
-                hashtags=hashtags,
-                k=KEYWORDS_ASKED,
-            )
+            # The words only: the score judges the caption's prose, and its tags are checked on
+            # their own, so the engine's typed-tag matching (the dear part) is not asked for.
+            found = _suggested(ct.plain_text(text), given or detected or None, niche)
             keywords = [kw.term for kw in found.keywords]
             if found.fallback:
                 notes.append(found.fallback)
