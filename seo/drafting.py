@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from seo import caption_text as ct
-from seo.language import detect_language
+from seo.idea_language import idea_language
 from seo.main_keyword import Subject, clean_text, subject
 from seo.patterns.frames import WRITTEN_LANGUAGES
 from seo.patterns.store import Pattern, patterns_for
@@ -127,7 +126,6 @@ _NORWEGIAN_HINTS = frozenset(
         "som",
     ]
 )
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
@@ -165,31 +163,8 @@ class _Idea:
 
 
 def draft_language(idea: str, given: str | None = "") -> str:
-    """The language to write in: the creator's choice, else detected, else "" (unknown).
-
-    Short ideas fool detectors: an all-ASCII idea with English function words and no
-    Norwegian ones is English; Danish, Swedish or nynorsk with Norwegian markers is bokmål.
-    """
-    code = (given or "").strip().lower().replace("_", "-").split("-")[0]
-    if code:
-        return "nb" if code in ("no", "nn") else code
-    detected = _detect(idea)
-    words = {w.casefold() for w in _WORD.findall(clean_text(idea))}
-    if detected in ("nn", "no"):
-        return "nb"
-    if detected in ("en", "nb"):
-        return detected
-    if words & _NORWEGIAN_HINTS and (detected in ("da", "sv", "") or _NON_ASCII_LETTER.search(idea)):
-        return "nb"
-    if words & _ENGLISH_HINTS and not _NON_ASCII_LETTER.search(idea) and not words & _NORWEGIAN_HINTS:
-        return "en"
-    return detected
-
-
-@lru_cache(maxsize=512)
-def _detect(text: str) -> str:
-    # The panel asks about the same idea on every keystroke's refresh; detection is the dear part.
-    return detect_language(text) or ""
+    """The language to write in: the creator's choice, else seo.idea_language's reading."""
+    return idea_language(idea, given or "")
 
 
 def _sentence(text: str) -> str:
