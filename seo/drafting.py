@@ -21,7 +21,7 @@ from typing import Any
 
 from seo import caption_text as ct
 from seo.idea_language import idea_language
-from seo.main_keyword import Subject, clean_text, subject
+from seo.main_keyword import Subject, clean_text, starts_a_sentence_only, subject
 from seo.patterns.frames import WRITTEN_LANGUAGES
 from seo.patterns.store import Pattern, patterns_for
 from seo.scoring import MAX_HASHTAGS, SeoScore
@@ -38,9 +38,11 @@ _KINDS = {
     "easiest": "tutorial", "how_to": "tutorial", "this_is_how": "tutorial", "enkleste": "tutorial",
     "slik": "tutorial",
     "nobody": "curiosity", "ingen": "curiosity", "stop": "curiosity", "slutt": "curiosity",
+    "if_you": "curiosity", "when_you": "story", "this_is": "reveal", "i_love": "opinion",
     "tried": "test", "testet": "test", "rating": "review", "worth_it": "review", "verdt": "review",
 }  # fmt: skip
-_TRIAL_FRAMES = frozenset({"tried", "testet", "rating", "worth_it", "verdt"})
+_LIKED_FRAMES = frozenset({"if_you", "i_love"})
+_TRIAL_FRAMES = frozenset({"tried", "testet", "rating", "worth_it", "verdt", "when_you", "this_is"})
 _POSSESSIVE_OR_INDEFINITE = frozenset(
     [
         "my",
@@ -186,10 +188,7 @@ def _body(idea: str) -> str:
 
 
 def _lower_start(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and not first.isupper():
-        return text[:1].lower() + text[1:]
-    return text
+    return text[:1].lower() + text[1:] if starts_a_sentence_only(text.split()) else text
 
 
 def _doubled(text: str) -> bool:
@@ -209,8 +208,16 @@ def _repeats_across(first: str, second: str) -> bool:
 def _fits(pattern: Pattern, idea: _Idea) -> bool:
     """Frames that read wrong around some ideas: "I tried my cat", "POV: how to ..."."""
     first = (idea.subject.phrase.split() or [""])[0].casefold()
-    if pattern.name in _TRIAL_FRAMES:
-        return first not in _POSSESSIVE_OR_INDEFINITE and not re.search(r"\d", idea.subject.phrase)
+    if pattern.name in _LIKED_FRAMES and first in ("a", "an", "en", "et", "ei"):
+        return False  # "I love a blazer"
+    if pattern.name in _TRIAL_FRAMES:  # things one tries or rates: not "my cat", "Jon Stewart", "3 months"
+        phrase = idea.subject.phrase
+        return (
+            not idea.subject.verb_phrase  # "Jeg testet penger": the idea is the doing, not the object
+            and first not in _POSSESSIVE_OR_INDEFINITE
+            and not re.search(r"\d", phrase)
+            and not any(word[:1].isupper() for word in phrase.split())
+        )
     if pattern.slot == "sentence" and pattern.source != "own":
         opening = (idea.subject.sentence.split() or [""])[0].casefold()
         return opening not in _QUESTION_WORDS and not opening.isdigit()
@@ -313,10 +320,8 @@ def caption_drafts(
     tags = _tags(hashtags, blocked or ())
     written = language in WRITTEN_LANGUAGES
     hooks = patterns_for(language=language, kind="hook", niche=niche) if written else []
-    if idea.subject.verb_phrase:  # "how to ..." ideas read best through a how-to frame among the seeds
-        hooks = [p for p in hooks if not p.is_seed] + sorted(
-            (p for p in hooks if p.is_seed), key=lambda p: p.slot != "vp"
-        )
+    if idea.subject.verb_phrase:  # "how to ..." ideas read best through a how-to frame that works
+        hooks = sorted(hooks, key=lambda p: not (p.slot == "vp" and (p.is_seed or (p.lift or 0) >= 1)))
     hooks = [*hooks, *_own_patterns(idea, "" if written else language, niche)]
     if prefer:  # the creator picked this pattern on the Hooks page: it drafts first when it fits
         hooks = sorted(hooks, key=lambda p: p.name != prefer)

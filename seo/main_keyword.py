@@ -52,6 +52,8 @@ _COUNT_WORDS = frozenset(
 )
 _COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", "med"])
 MAX_PHRASE_WORDS = 6
+# "my dog to ring a bell": an infinitive ends the noun phrase ("trip to Japan" does not).
+_INFINITIVE_MARKS = frozenset({"to", "å"})
 _PRONOUNS = frozenset(["du", "you", "vi", "we", "jeg", "i"])
 # After these a verb is in its plain form, so "to {verb phrase}" / "å {verb phrase}" reads right.
 _INFINITIVE_BEFORE = frozenset(["to", "i", "we", "you", "å", "hvordan"])
@@ -127,7 +129,11 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
     out: list[str] = []
     for i, token in enumerate(tokens):
         word = token.casefold()
-        if out and at_breaks and word in PHRASE_BREAKS:
+        nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if out and (
+            (at_breaks and word in PHRASE_BREAKS)
+            or (word in _INFINITIVE_MARKS and not nxt_token[:1].isupper())
+        ):
             break
         nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
         if out and word.endswith("s") and nxt in _PREDICATE_NEXT and not is_filler(out[-1]):
@@ -139,16 +145,31 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
 
 
 def _trim(tokens: list[str]) -> list[str]:
-    """At most MAX_PHRASE_WORDS words, never ending on an article, break or filler word."""
-    tokens = tokens[:MAX_PHRASE_WORDS]
+    """At most MAX_PHRASE_WORDS words, cut before a preposition rather than inside a noun
+    phrase ("my skincare routine for dry winter skin" -> "my skincare routine"), never
+    ending on an article or a break word."""
+    if len(tokens) > MAX_PHRASE_WORDS:
+        breaks = [
+            i for i, t in enumerate(tokens[: MAX_PHRASE_WORDS + 1]) if i and t.casefold() in PHRASE_BREAKS
+        ]
+        tokens = tokens[: breaks[-1]] if breaks else tokens[:MAX_PHRASE_WORDS]
     while tokens and (tokens[-1].casefold() in ARTICLES or tokens[-1].casefold() in PHRASE_BREAKS):
         tokens.pop()
     return tokens
 
 
+def starts_a_sentence_only(words: Sequence[str]) -> bool:
+    """True when the first word is capitalised only because it starts the idea: not "NYC",
+    "I", or "Jon" in "Jon Stewart" (a name goes on capitalised)."""
+    if not words or not words[0][:1].isupper() or words[0] == "I":
+        return False
+    if len(words[0]) > 1 and words[0].isupper():
+        return False
+    return not (len(words) > 1 and words[1][:1].isupper())
+
+
 def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
-    """Lower-case a word capitalised only because it started the idea ("Sourdough" but not "NYC")."""
-    if words and sentence_start and words[0][:1].isupper() and not words[0].isupper():
+    if sentence_start and starts_a_sentence_only(words):
         return [words[0][:1].lower() + words[0][1:], *words[1:]]
     return words
 
