@@ -21,7 +21,7 @@ from typing import Any
 
 from seo import caption_text as ct
 from seo.idea_language import idea_language
-from seo.main_keyword import Subject, clean_text, starts_a_sentence_only, subject
+from seo.main_keyword import Subject, clean_text, main_keyword, starts_a_sentence_only, subject
 from seo.patterns.frames import WRITTEN_LANGUAGES
 from seo.patterns.store import Pattern, patterns_for
 from seo.scoring import MAX_HASHTAGS, SeoScore
@@ -235,6 +235,9 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
         "np": phrases,
         "vp": [idea.subject.verb_phrase],
         "sentence": [_lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence],
+        # Languages without written frames: the idea's own words, opened three ways.
+        "keyword": [main_keyword(idea.subject.sentence) or ""],
+        "later": [_later_clause(idea.body)],
     }.get(pattern.slot, [])
     for value in dict.fromkeys(v for v in options if v):
         hook = pattern.template.replace("{" + pattern.slot + "}", value)
@@ -242,6 +245,20 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
         if len(ct.words(hook)) <= HOOK_WORDS and not _doubled(hook):
             return hook
     return None
+
+
+def _after(body: str, line: str) -> str:
+    """The body without what the hook line already said ("Hook. Rest." -> "Rest.")."""
+    said = line.rstrip(".!?…").casefold()
+    if said and body.casefold().startswith(said):
+        return _sentence(body[len(said) :].lstrip(" .,:;!?…"))
+    return body
+
+
+def _later_clause(body: str) -> str:
+    """The idea's second sentence or clause, when it has one."""
+    parts = [p.strip() for p in re.split(r"[.!?…;:,]", body) if p.strip()]
+    return parts[1] if len(parts) > 1 and len(parts[1].split()) >= 2 else ""
 
 
 def _own_patterns(idea: _Idea, language: str, niche: str) -> list[Pattern]:
@@ -255,11 +272,15 @@ def _own_patterns(idea: _Idea, language: str, niche: str) -> list[Pattern]:
         name="own", kind="hook", language=language, niche="", template="{sentence}", slot="sentence", cta=(),
         title="Your own words", posts=0, lift=None, example="", source="own",
     )  # fmt: skip
-    subject_first = Pattern(
-        name="own-subject", kind="hook", language=language, niche="", template="{np}:", slot="np", cta=(),
-        title="Your subject first", posts=0, lift=None, example="", source="own",
+    keyword_first = Pattern(
+        name="own-keyword", kind="hook", language=language, niche="", template="{keyword}", slot="keyword",
+        cta=(), title="Your main keyword first", posts=0, lift=None, example="", source="own",
     )  # fmt: skip
-    return [*mined, own, subject_first]
+    later_clause = Pattern(
+        name="own-later", kind="hook", language=language, niche="", template="{later}", slot="later", cta=(),
+        title="Your second thought first", posts=0, lift=None, example="", source="own",
+    )  # fmt: skip
+    return [*mined, own, keyword_first, later_clause]
 
 
 def _pick_cta(hook: Pattern, ctas: list[Pattern], used: set[str]) -> Pattern | None:
@@ -339,11 +360,13 @@ def caption_drafts(
             continue
         cta = _pick_cta(pattern, ctas, used_ctas)
         lines = [line]
-        if not ct.TextIndex(line).contains(idea.body.rstrip(".!?…")) and idea.body.rstrip(".") != line:
+        said = idea.subject.sentence if idea.subject.sentence.casefold() in line.casefold() else line
+        body = _after(idea.body, said)
+        if body and not ct.TextIndex(line).contains(body.rstrip(".!?…")):
             # "… hvis du elsker fjelltur / Fjelltur i …" reads as a stutter: that pattern waits.
-            if _repeats_across(line, idea.body):
+            if _repeats_across(line, body):
                 continue
-            lines.append(idea.body)
+            lines.append(body)
         if extra:
             lines.append(_sentence(", ".join(extra)))
         if cta:
