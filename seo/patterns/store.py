@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import DatabaseError
 
-from seo.patterns.frames import FRAMES, Frame
+from seo.patterns.frames import FRAMES, WRITTEN_LANGUAGES, Frame
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +111,10 @@ def patterns_for(*, language: str, kind: str, niche: str = "") -> list[Pattern]:
     """
     frames = {(f.language, f.kind, f.name): f for f in FRAMES}
     rows = [r for r in mined_rows() if r["language"] == language and r["kind"] == kind and r.get("template")]
+    if language in WRITTEN_LANGUAGES:
+        # English and bokmål draft through written frames only: a mined label such as "Edit:" or
+        # "Replying to" is shown on the Hooks page but would put a stranger's word into a draft.
+        rows = [r for r in rows if (language, kind, r["name"]) in frames]
     niche_rows = [r for r in rows if niche and r.get("niche") == niche]
     wide_rows = [r for r in rows if not r.get("niche")]
     ranked = sorted(niche_rows, key=_strength) + sorted(wide_rows, key=_strength)

@@ -100,3 +100,16 @@ def index_env_dir(version):
     from django.conf import settings
 
     return settings.DATA_DIR / version.path
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("index_env")
+def test_english_drafts_never_use_a_mined_label_but_other_languages_do():
+    for i in range(6):
+        post(f"Edit: my thing number {i}", ["thing"], language="en")
+        post(f"Receta: pan número {i}", ["pan"], language="es")
+    index_build()
+    reset_loaded_index()
+    assert any(r["name"] == "edit:" for r in mined_rows())
+    assert "edit:" not in {p.name for p in patterns_for(language="en", kind="hook")}
+    assert "receta:" in {p.name for p in patterns_for(language="es", kind="hook")}
