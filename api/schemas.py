@@ -60,6 +60,10 @@ class TagOut(Schema):
     parts: dict[str, float]
     examples: list[PostRefOut]
     stage: str | None
+    source: str = Field(
+        description='"corpus" (close trending posts carry it), "your_words" (made from the idea) '
+        'or "trending_filler" (trending overall, only filler)'
+    )
 
 
 class KeywordOut(Schema):
@@ -83,6 +87,12 @@ class SuggestOut(Schema):
     fallback: str | None
     typed_hashtags: list[dict]
     index_version: int | None
+    confidence: str = Field(description='"high", "medium" or "low": how many trending posts share the topic')
+    confidence_reason: str
+    main_keyword: str | None
+    filler: list[str] = Field(
+        description="trending tags offered only to fill a set, never advice on the topic"
+    )
 
 
 class CheckItemOut(Schema):

@@ -289,6 +289,9 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "passed": [item for item in score.items if item.status == "pass"],
         "score_band": "pass" if score.score >= 70 else "warn" if score.score >= 40 else "fail",
         "fallback": found.fallback if found else None,
+        "confidence": found.confidence if found else None,
+        "confidence_reason": found.confidence_reason if found else "",
+        "filler": found.filler if found else [],
         "evidence": _evidence(found),
         "notes": notes,
     }

@@ -44,7 +44,8 @@ VAGUE = _listed(
     morning everyday daily new finally lol omg enkel enkelt enkle enkleste lett lettere rask
     raskt raske beste best bedre perfekt helt skikkelig fantastisk favoritt sinnssykt sykt dag
     idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
-    tre fire fem seks sju syv åtte ni ti tolv tjue
+    tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
+    minutt minutter timer sekund sekunder
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE

@@ -12,7 +12,7 @@ Two detectors, both loaded on first use and kept for the process:
   broad detector and a stopword vote both get wrong on a short caption.
 
 Norwegian is Hookline's home language: bokmål and nynorsk together against Danish and
-Swedish, then "nb" unless nynorsk clearly leads (Hookline treats the two as one
+Swedish, then "nb" unless nynorsk leads and the text has a word only nynorsk uses (Hookline treats the two as one
 language for tags, see seo.language.same_language).
 """
 
@@ -40,8 +40,36 @@ SINGLE_WORD_CONFIDENCE = 0.9
 HINT_SUPPORT = 0.001
 NORDIC_SUPPORT = 0.2
 NORDIC_SHARE = 0.4
-# Nynorsk is reported only when it leads bokmål by this much; otherwise Norwegian is "nb".
-NYNORSK_LEAD = 0.25
+# Words nynorsk has and bokmål lacks: without one, Norwegian is reported as bokmål.
+_NYNORSK_WORDS = frozenset(
+    [
+        "eg",
+        "ikkje",
+        "kva",
+        "korleis",
+        "kvifor",
+        "kven",
+        "kvar",
+        "me",
+        "dei",
+        "frå",
+        "berre",
+        "heime",
+        "mykje",
+        "noko",
+        "nokon",
+        "vere",
+        "vore",
+        "vert",
+        "korleis",
+        "eigen",
+        "eit",
+        "ein",
+        "òg",
+        "sjølv",
+        "augo",
+    ]
+)
 _lock = threading.Lock()
 
 
@@ -66,10 +94,12 @@ def _scandinavian(text: str) -> str:
     norwegian = values.get("nb", 0.0) + values.get("nn", 0.0)
     if norwegian < max(values.get("da", 0.0), values.get("sv", 0.0)):
         return max(("da", "sv"), key=lambda code: values.get(code, 0.0))
-    return "nn" if values.get("nn", 0.0) - values.get("nb", 0.0) >= NYNORSK_LEAD else "nb"
+    # Bokmål first: nynorsk only when its own words are there too ("eg", "ikkje", "kva").
+    nynorsk_words = _NYNORSK_WORDS & set(text.casefold().split())
+    return "nn" if nynorsk_words and values.get("nn", 0.0) > values.get("nb", 0.0) else "nb"
 
 
-def latin_language(words: str, *, hint: str = "") -> str:
+def latin_language(words: str, *, hint: str = "", precise: bool = True) -> str:
     """The language of Latin-script `words` (text without tags, links or digits), or ""."""
     if not words.strip():
         return ""
@@ -94,6 +124,8 @@ def latin_language(words: str, *, hint: str = "") -> str:
     )
     # One word is too little to call ("pasta" reads as bokmål to a Scandinavian-only model).
     if scandinavian and (hint or not single_word):
+        if not precise:
+            return hint if hint in _SCANDINAVIAN_CODES else "nb" if best in ("nb", "nn") else best
         return _scandinavian(words)
     if confidence < (SINGLE_WORD_CONFIDENCE if single_word else MIN_CONFIDENCE):
         return ""

@@ -9,13 +9,11 @@ action, template words and digits never make a tag (#lagre, #days, #minutegarlic
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import numpy as np
 
 from seo.filler import is_filler
 from seo.index_store import LoadedIndex
-from seo.main_keyword import subject
+from seo.main_keyword import main_keyword
 from seo.relevance import Topic
 from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
@@ -34,10 +32,12 @@ def _word_weight(index: LoadedIndex, topic: Topic, word: str, term: int) -> floa
     return topic.unknown.get(word, 0.0)
 
 
-def _subject_pairs(text: str, language: str | None) -> set[str]:
-    """Adjacent word pairs of the idea's subject noun phrase ("tiny apartment kitchen")."""
-    words = analyze_words(subject(text, language).head)
-    return {f"{a} {b}" for a, b in pairwise(words)}
+def subject_pairs(text: str, language: str | None) -> set[str]:
+    """The idea's main keyword when it is a pair of words ("floating shelves"): the one pair
+    of the idea's own that surely reads as a tag. Other pairs need the corpus to write them."""
+    keyword = main_keyword(text, language=language) or ""
+    words = analyze_words(keyword)
+    return {" ".join(words)} if len(words) == 2 else set()
 
 
 def own_subject_tags(
@@ -46,17 +46,16 @@ def own_subject_tags(
     ids: np.ndarray,
     topic: Topic,
     language: str | None,
-    text: str = "",
+    natural: set[str] = frozenset(),
 ) -> list[str]:
     """Up to LIMIT tag names from the query's own subject, best first.
 
     A pair of words makes a tag only when it reads as one: the corpus writes it as a phrase
-    or a tag (#oilyskin), or it sits inside the idea's subject noun phrase (#tinyapartment).
+    or a tag (#oilyskin), or it is the idea's main keyword (#floatingshelves).
     Two words that merely stand side by side ("kitchen with floating" -> #kitchenfloating,
     "personer under 100 kroner" -> #personerkroner) are glued filler, not a tag.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
-    natural = _subject_pairs(text, language) if text else set()
     scored: dict[str, float] = {}
     for feature in distinct:
         words = feature.split(" ")

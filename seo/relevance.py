@@ -5,8 +5,8 @@ Cosine similarity alone lets one shared word decide: "Vaskerutine for en ren lei
 So each close post must carry a share of the query's *topic weight*: the query's words
 weighted by idf x specificity (seo.specificity: "love", "day" weigh little), with calls
 to action and template words (seo.filler) left out and a word the corpus has never
-seen counted at full weight, since it is very likely the topic ("kanelboller" against an
-English corpus). A post in another language than the query's must cover more.
+seen counted at a high weight (UNKNOWN_WEIGHT), since it is very likely the topic
+("kanelboller" against an English corpus). A post in another language than the query's must cover more.
 
 How many posts pass the floor, and how much of the topic they cover together, give the
 answer's `confidence` and a reason a creator understands.
@@ -26,6 +26,10 @@ COVERAGE_FLOOR = 0.2  # share of the topic weight a close post must carry
 OTHER_LANGUAGE_FLOOR = 0.5  # ... when it is in another language than the query
 HIGH_POSTS, MEDIUM_POSTS = 8, 3  # posts past the floor for high / medium confidence
 HIGH_COVERAGE, MEDIUM_COVERAGE = 0.6, 0.4  # share of the topic those posts cover together
+# A word the corpus has never seen is likely the topic ("kanelboller" against an English
+# corpus), but in a small corpus plain words are unknown too ("recipe" in 600 demo posts):
+# it weighs this share of the highest idf.
+UNKNOWN_WEIGHT = 0.6
 # A language counts for the floor only when the index has this many posts in it: a few
 # short English captions misread as Tagalog must not make Tagalog a language of the corpus.
 LANGUAGE_MIN_POSTS = 30
@@ -88,7 +92,7 @@ def query_topic(
                     weights[position] = weights.get(position, 0.0) + top_idf / 2
                     names[position] = part
         else:
-            unknown[word] = top_idf
+            unknown[word] = UNKNOWN_WEIGHT * top_idf
     total = sum(weights.values()) + sum(unknown.values())
     return Topic(weights, names, unknown, total)
 
@@ -119,11 +123,14 @@ def relevance(
         covered_terms = set()
     floor = np.full(n, COVERAGE_FLOOR)
     group = language_group(language)
-    code = _index_language_codes(index).get(group)
-    if code is not None and n:
-        post_language = np.asarray(index.post_language[posts])
-        same = np.isin(post_language, code) | (post_language == 0)
-        floor = np.where(same, COVERAGE_FLOOR, OTHER_LANGUAGE_FLOOR)
+    if group and n:
+        # Posts of another language the index holds enough of must cover more; posts of no
+        # known language, or of one only a few misread captions carry, are judged as equals.
+        other = [c for g, c in _index_language_codes(index).items() if g != group]
+        if other:
+            post_language = np.asarray(index.post_language[posts])
+            foreign = np.isin(post_language, np.concatenate(other))
+            floor = np.where(foreign, OTHER_LANGUAGE_FLOOR, COVERAGE_FLOOR)
     keep = coverage >= floor
     if declared is not None and len(declared):
         carried = np.asarray(declared, dtype=bool)

@@ -27,7 +27,7 @@ from seo.index_store import LoadedIndex
 from seo.language import detect_language
 from seo.main_keyword import main_keyword
 from seo.models import Hashtag, TrendPost
-from seo.own_tags import own_subject_tags
+from seo.own_tags import own_subject_tags, subject_pairs
 from seo.relevance import Relevance, query_topic, relevance
 from seo.suggest_rank import (
     TagScore,
@@ -227,6 +227,7 @@ def suggest(
     features, parts = _query_features(index, query)
     distinct, feature_ids, counts = index.feature_ids(features)
     topic = query_topic(index, distinct, feature_ids, parts)
+    natural = subject_pairs(query, language)  # the main keyword, when a pair (#floatingshelves)
     ids, weights = index.weigh(*_searched(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
@@ -245,14 +246,16 @@ def suggest(
     if not len(posts):
         return _fallback(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=own_subject_tags(index, distinct, feature_ids, topic, language, query),
+            own=own_subject_tags(index, distinct, feature_ids, topic, language, natural),
         )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, language)
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
-    for name, rate in lexical_candidates(index, distinct, feature_ids, language).items():
+    # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
+    # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
+    for name, rate in lexical_candidates(index, distinct, feature_ids, language, set()).items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
     topical = topical_query(index, ids) or bool(typed)
@@ -311,7 +314,7 @@ def suggest(
     filler: list[str] = []
     if judged.confidence == "low":
         # Little evidence: the idea's own subject leads, what the few posts use follows.
-        own = own_subject_tags(index, distinct, feature_ids, topic, language, query)
+        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural)
         recommended = _own_first(own, recommended)
         known = {row.tag for row in tag_rows}
         tag_rows += [

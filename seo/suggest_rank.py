@@ -105,7 +105,11 @@ def popular_generic(index: LoadedIndex) -> np.ndarray:
 
 
 def lexical_candidates(
-    index: LoadedIndex, features: list[str], ids: np.ndarray, language: str | None = None
+    index: LoadedIndex,
+    features: list[str],
+    ids: np.ndarray,
+    language: str | None = None,
+    natural: set[str] | None = None,
 ) -> dict[str, float]:
     """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
     learned rate at which creators turn that word into a hashtag."""
@@ -132,6 +136,8 @@ def lexical_candidates(
         name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
         if term >= 0:
             rate = float(index.term_tag_rate[term])
+        elif " " in feature and natural is not None and feature not in natural and index.tag_id(name) is None:
+            continue  # "takes 15 minutes" -> #takesminutes: side by side is not a phrase (seo.own_tags)
         elif " " in feature:
             rate = prior * min(specific[w] for w in feature.split(" "))
         else:

@@ -57,6 +57,20 @@ def test_suggest_returns_hashtags_and_keywords(api_post, owner_secret, demo_inde
     assert 3 <= len(body["recommended"]) <= 5
     assert len(body["hashtags"]) <= 5
     assert all(tag["tier"] in {"broad", "mid", "niche"} for tag in body["hashtags"])
+    assert body["confidence"] in {"high", "medium", "low"} and body["confidence_reason"]
+    assert body["main_keyword"] and body["language"] == "en"
+    assert all(tag["source"] in {"corpus", "your_words", "trending_filler"} for tag in body["hashtags"])
+
+
+def test_suggest_says_when_no_trending_post_shares_the_topic(api_post, owner_secret, demo_index):
+    response = api_post("suggest", {"text": "Kanelboller med kardemomme og vaniljekrem"}, secret=owner_secret)
+    body = response.json()
+    assert body["confidence"] == "low" and "your own words" in body["confidence_reason"] + (
+        body["fallback"] or ""
+    )
+    assert body["language"] == "nb"
+    assert "kanelboller" in body["recommended"]
+    assert not set(body["filler"]) & set(body["recommended"]), "trending filler is labelled, not advised"
 
 
 def test_suggest_without_an_index_is_a_400_with_the_reason(api_post, owner_secret):

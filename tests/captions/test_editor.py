@@ -77,6 +77,7 @@ def test_the_panel_is_a_partial_for_htmx_with_keywords_tags_drafts_and_a_score(o
     assert "Your set" in html and "Recommended to add" in html and 'name="toggle_tag"' in html
     assert html.count("data-use-draft") == 3
     assert html.count('class="check-') == 11  # every checklist item, each with its status
+    assert re.search(r"(High|Medium|Low) confidence\.</strong> \S", html), "how sure the advice is, and why"
 
 
 def test_the_editor_page_wires_the_panel_for_debounced_non_stale_updates(owner_client, demo_index):
