@@ -33,10 +33,8 @@ EXAMPLE_CHARS = 140
 SHAPE_WORDS = 2
 # Every CTA frame contains one of these; a caption with none of them skips the CTA search.
 _CTA_HINT = re.compile("comment|follow|which one|tag |save|share|send|kommenter|følg|hvilken|tagg|lagre|del ")
+OPENING_CHARS = 120  # hooks are matched on the caption's start only
 _SENTENCE = re.compile(r"[.!?…\n]")
-_NUMBER = re.compile(r"\d+")
-_HAS_DIGIT = re.compile(r"\d")
-_SHAPE_WORD = re.compile(r"^[^\W\d_][\w'\u2019]*:?$|^\{n\}$")
 
 
 @dataclass
@@ -68,19 +66,27 @@ def _post_niches(tag_indptr, tag_indices, tag_niche: list[str], rows: np.ndarray
     return [labels[c] for c in picked.tolist()]
 
 
+def _word_shape(word: str) -> str | None:
+    """A word as a shape counts it: letters first ("i'm", "tips:"), a number as {n}; else None."""
+    if word.isdigit():
+        return "{n}"
+    bare = word[:-1] if word.endswith(":") else word
+    if bare[:1].isalpha() and bare.replace("'", "").replace("\u2019", "").isalnum():
+        return word
+    return None
+
+
 def _shape(opening: str) -> tuple[str, str] | None:
     """("this is", "This is") for an opening no frame knows; None when it has no word shape."""
     words = opening.split(None, SHAPE_WORDS)[:SHAPE_WORDS]
     if not words or words[0][0] in "#@":
         return None
-    folded = [
-        _NUMBER.sub("{n}", w) if _HAS_DIGIT.search(w) else w for w in " ".join(words).casefold().split()
-    ]
     if words[0].endswith(":"):  # "Storytime:", "Tips:" - a label shape on its own
-        folded, words = folded[:1], words[:1]
+        words = words[:1]
     elif len(words) < SHAPE_WORDS:
         return None
-    if not all(_SHAPE_WORD.match(w) for w in folded):
+    folded = [_word_shape(w.casefold()) for w in words]
+    if None in folded:
         return None
     return " ".join(folded), " ".join(words)
 
@@ -128,28 +134,42 @@ def patterns_mine(
     )
     hooks, hook_frames = _combined([f for f in FRAMES if f.kind == "hook"], anchored=True)
     ctas, cta_frames = _combined([f for f in FRAMES if f.kind == "cta"], anchored=False)
-    tallies: dict[tuple[str, str, str, str], _Tally] = defaultdict(_Tally)  # (lang, niche, kind, name)
+    entries: list[tuple[str, str, str, str, str, int]] = []  # (lang, niche, kind, name, original, row)
     for row, niche in zip(rows.tolist(), niches, strict=True):
-        # Folded but not cleaned: frames start the caption and CTAs are phrases, which tags are not.
-        folded = captions[row].casefold()
-        if not folded:
+        # Not cleaned: frames start the caption and CTAs are phrases, which tags are not.
+        caption = captions[row]
+        if not caption:
             continue
+        folded = caption.casefold()
+        head = folded[:OPENING_CHARS]
         language = languages[row]
-        opening_end = m.start() + 1 if (m := _SENTENCE.search(folded)) else len(folded)
+        opening_end = m.start() + 1 if (m := _SENTENCE.search(head)) else len(head)
         found: list[tuple[str, str, str, str]] = []  # (lang, kind, name, original)
-        hit = hooks.match(folded)
+        hit = hooks.match(head)
         if hit:
             frame = hook_frames[int(hit.lastgroup[1:])]
             found.append((language or frame.language, "hook", frame.name, ""))
-        elif shape := _shape(captions[row][:opening_end]):
+        elif shape := _shape(caption[:opening_end]):
             found.append((language, "shape", *shape))
         if _CTA_HINT.search(folded):  # most captions ask for nothing: skip the full search
             for cta in ctas.finditer(folded, opening_end):
                 frame = cta_frames[int(cta.lastgroup[1:])]
                 found.append((language or frame.language, "cta", frame.name, ""))
-        for lang, kind, name, original in dict.fromkeys(found):
-            for group_niche in ("", niche) if niche else ("",):
-                tally = tallies[(lang, group_niche, kind, name)]
+        for lang, kind, name, original in set(found):
+            entries.append((lang, niche, kind, name, original, row))
+    # Most opening shapes are one-offs: count first, then gather rows for the kept ones only.
+    counts: Counter = Counter()
+    for lang, niche, kind, name, _original, _row in entries:
+        counts[(lang, "", kind, name)] += 1
+        if niche:
+            counts[(lang, niche, kind, name)] += 1
+    tallies: dict[tuple[str, str, str, str], _Tally] = defaultdict(_Tally)  # (lang, niche, kind, name)
+    for lang, niche, kind, name, original, row in entries:
+        for key in (
+            ((lang, "", kind, name), (lang, niche, kind, name)) if niche else ((lang, "", kind, name),)
+        ):
+            if counts[key] >= min_posts:
+                tally = tallies[key]
                 tally.rows.append(row)
                 if original:
                     tally.original[original] += 1
