@@ -81,9 +81,13 @@ def job_start(*, job: Job, task) -> Job:
 def job_enqueue(*, job_id: str, task=None, task_name: str = "") -> bool:
     """Send the job's task to the broker; False (and the job failed) when it is down."""
     try:
+        if task is None:
+            from config.celery import app
+
+            task = app.tasks.get(task_name)
         if task is not None:
             task.delay(job_id)
-        else:
+        else:  # a task this process does not know (e.g. the reaper runs with fewer apps)
             from config.celery import app
 
             app.send_task(task_name, args=[job_id])

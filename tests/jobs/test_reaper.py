@@ -45,16 +45,16 @@ def test_a_running_job_without_a_task_is_failed_with_a_message(owner):
 
 def test_a_job_with_a_known_task_is_queued_again_once(owner):
     job = _dead(job_create(kind="test", title="Lost", user=owner), task_name="jobs.tasks.jobs_prune_task")
-    with mock.patch("config.celery.app.send_task") as send:
+    with mock.patch.object(jobs_prune_task, "delay") as send:
         assert jobs_reap() == {"retried": 1, "failed": 0}
-    send.assert_called_once_with("jobs.tasks.jobs_prune_task", args=[str(job.pk)])
+    send.assert_called_once_with(str(job.pk))
     job.refresh_from_db()
     assert job.status == Job.Status.QUEUED and "queued again (attempt 2 of 2)" in job.message
 
 
 def test_a_job_out_of_attempts_is_failed(owner):
     job = _dead(job_create(kind="test", title="Lost", user=owner), attempts=2, task_name=jobs_prune_task.name)
-    with mock.patch("config.celery.app.send_task") as send:
+    with mock.patch.object(jobs_prune_task, "delay") as send:
         jobs_reap()
     send.assert_not_called()
     job.refresh_from_db()

@@ -1,0 +1,55 @@
+"""kill -9 the worker in the middle of an import: the heartbeat stops, the reaper queues the
+job again, a new worker finishes it, and the dead attempt left nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from jobs.models import Job
+from jobs.reaper import jobs_reap
+from jobs.services import job_create, job_start
+from seo.models import TrendPost
+from seo.tasks.corpus import trend_import_task
+from tests.conftest import running_worker, wait_for
+
+ROWS = 40_000
+FAST_HEARTBEAT = {"JOBS_HEARTBEAT_SECONDS": "1", "JOBS_STALE_SECONDS": "3"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_whose_worker_was_killed_is_retried_and_finishes(settings, owner):
+    settings.JOBS_STALE_SECONDS = 3
+    folder = settings.DATA_DIR / "uploads" / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "killed.csv"
+    lines = ["video_id,caption,hashtags,views"] + [
+        f"{i},Post {i} #food,#tag{i % 97},{i}" for i in range(ROWS)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    job = job_create(
+        kind="trend_import", title="Import killed.csv", user=owner, params={"paths": [str(path)]}
+    )
+
+    with running_worker(settings, **FAST_HEARTBEAT) as (proc, _log):
+        job_start(job=job, task=trend_import_task)
+        wait_for(lambda: Job.objects.filter(pk=job.pk, status="running", done__gt=0).exists(), timeout=120)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert Job.objects.get(pk=job.pk).status == Job.Status.RUNNING  # what the audit saw, for good
+
+    time.sleep(4)  # past JOBS_STALE_SECONDS without a heartbeat
+    assert not TrendPost.objects.exists()  # the killed attempt wrote nothing
+
+    with running_worker(settings, **FAST_HEARTBEAT):
+        assert jobs_reap() == {"retried": 1, "failed": 0}
+        assert "queued again" in Job.objects.get(pk=job.pk).message
+        done = wait_for(
+            lambda: Job.objects.filter(pk=job.pk, status__in=["succeeded", "failed"]).first(), timeout=180
+        )
+    assert done.status == Job.Status.SUCCEEDED, done.report
+    assert done.attempts == 2
+    assert TrendPost.objects.count() == ROWS
