@@ -210,6 +210,8 @@ def _fits(pattern: Pattern, idea: _Idea) -> bool:
     first = (idea.subject.phrase.split() or [""])[0].casefold()
     if pattern.name in _LIKED_FRAMES and first in ("a", "an", "en", "et", "ei"):
         return False  # "I love a blazer"
+    if pattern.name == "when_you" and first.endswith("ing"):
+        return False  # "When you finally get packing carry-on only right"
     if pattern.name in _TRIAL_FRAMES:  # things one tries or rates: not "my cat", "Jon Stewart", "3 months"
         phrase = idea.subject.phrase
         return (

@@ -54,6 +54,9 @@ _COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", 
 MAX_PHRASE_WORDS = 6
 # "my dog to ring a bell": an infinitive ends the noun phrase ("trip to Japan" does not).
 _INFINITIVE_MARKS = frozenset({"to", "å"})
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that", "these", "those"]
+)
 _PRONOUNS = frozenset(["du", "you", "vi", "we", "jeg", "i"])
 # After these a verb is in its plain form, so "to {verb phrase}" / "å {verb phrase}" reads right.
 _INFINITIVE_BEFORE = frozenset(["to", "i", "we", "you", "å", "hvordan"])
@@ -117,6 +120,9 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool]:
         else:
             break
     rest = tokens[i:]
+    gerund_to = i == 2 and tokens[0].casefold().endswith("ing") and tokens[1].casefold() == "to"
+    if gerund_to and rest and rest[0].islower() and rest[0] not in _DETERMINERS:
+        return rest[1:], True  # "Learning to skateboard at 35": the idea is the doing
     if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
         inverted = rest[1].casefold() in _PRONOUNS  # "slik lager du": a present tense, not an infinitive
         before = tokens[i - 1].casefold() if i else ""
@@ -180,12 +186,14 @@ def subject(text: str, language: str | None = None) -> Subject:
     tokens = _TOKEN.findall(first_clause(text))
     stripped, had_verb = _strip_framing(tokens)
     at_start = len(stripped) == len(tokens)
-    phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
-    head = _lower_first(_cut(stripped), at_start)
     verb_phrase = ""
     if had_verb:
         verb_at = len(tokens) - len(stripped) - 1
         verb_phrase = " ".join(_trim([tokens[verb_at].casefold(), *stripped]))
+    if stripped and stripped[0].casefold() in PHRASE_BREAKS:
+        stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
+    phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
+    head = _lower_first(_cut(stripped), at_start)
     return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence)
 
 
