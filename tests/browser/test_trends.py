@@ -37,3 +37,30 @@ def test_the_explorer_reads_at_a_glance_and_filters_in_place(browser_page, live_
     page.wait_for_selector("svg.curve")
     assert page.locator("svg.curve title").count() == 1
     page.screenshot(path=str(ARTIFACTS / "trends-detail.png"), full_page=True)
+
+
+def test_the_detail_tables_scroll_region_is_reached_and_scrolled_by_keyboard_on_a_phone(
+    browser, live_server, owner, client
+):
+    from seo.demo import demo_corpus_load
+    from tests.browser.pages import trend_detail_paths
+    from trends.services import trend_stats_recompute
+
+    demo_corpus_load()
+    trend_stats_recompute()
+    _, path = trend_detail_paths()[0]
+    page = signed_in_context(browser, live_server, client, owner, width=390, height=844).new_page()
+    page.goto(f"{live_server.url}{path}")
+
+    page.locator(".window-tabs a").last.focus()
+    page.keyboard.press("Tab")  # "Show the numbers"
+    page.keyboard.press("Tab")
+    region = page.locator(".table-wrap:has(.windows-table)")
+    assert region.evaluate("el => el === document.activeElement")
+    assert region.get_attribute("role") == "region"
+    assert page.locator(f"#{region.get_attribute('aria-labelledby')}").inner_text() == "Every window"
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # there is something to scroll
+
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    assert region.evaluate("el => el.scrollLeft") > 0
