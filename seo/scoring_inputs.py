@@ -15,6 +15,7 @@ from seo import caption_text as ct
 from seo.index import active_index
 from seo.language import detect_language
 from seo.main_keyword import main_keyword
+from seo.patterns.frames import CTA_LINES, frame_slot
 from seo.scoring import SeoScore, caption_score
 from seo.suggest import blocked_tags, suggest, tag_tiers
 from seo.suggestions import SuggestError, Suggestions
@@ -33,6 +34,24 @@ class ScoreInputs:
     blocked: set[str]
     suggestions: Suggestions | None = None
     notes: list[str] = field(default_factory=list)  # why something is missing, for the creator
+
+
+def topic_words(text: str) -> str:
+    """What the score asks the engine about: the text's own words, once each, in order.
+
+    Hashtags are left out, a line written through one of Hookline's hook frames counts
+    as what fills it, and its calls to action not at all (seo.patterns.frames): three
+    drafts of one idea then mostly ask the engine one question, and a caption is
+    judged on its topic rather than on how it sells it.
+    """
+    seen: dict[str, None] = {}
+    for line in ct.plain_text(text).splitlines():
+        line = " ".join(line.split())
+        if not line or line.casefold() in CTA_LINES:
+            continue
+        for word in ct.words(frame_slot(line) or line):
+            seen.setdefault(word, None)
+    return " ".join(seen)
 
 
 def _suggested(text: str, language: str | None, niche: str | None) -> Suggestions:
@@ -66,8 +85,8 @@ def score_inputs(
     """Language, keywords, tag tiers and blocked tags for scoring this caption.
 
     The main keyword (first) is seo.main_keyword's: the first real pick, else the
-    text's subject. Explicit `keywords` win; otherwise they come from suggest() on the words of the
-    caption, hook and on-screen text (hashtags left out). When the engine refuses (no index yet, empty text) the
+    text's subject. Explicit `keywords` win; otherwise they come from suggest() on the topic words of
+    the caption, hook and on-screen text (topic_words: no hashtags, hook or CTA words). When the engine refuses (no index yet, empty text) the
     caption is still scored, without keywords, and `notes` says why.
     """
     hashtags = [tag for tag in hashtags if tag]
@@ -82,7 +101,7 @@ def score_inputs(
         try:
             # The words only: the score judges the caption's prose, and its tags are checked on
             # their own, so the engine's typed-tag matching (the dear part) is not asked for.
-            found = _suggested(ct.plain_text(text), given or detected or None, niche)
+            found = _suggested(topic_words(text), given or detected or None, niche)
             keywords = [kw.term for kw in found.keywords]
             if found.fallback:
                 notes.append(found.fallback)

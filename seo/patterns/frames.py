@@ -151,3 +151,7 @@ def frame_slot(line: str) -> str | None:
         if found:
             return found.group("slot")
     return None
+
+
+# The calls to action as drafts write them, folded: a line that is one of them names no topic.
+CTA_LINES = frozenset(" ".join(f.template.split()).casefold() for f in FRAMES if f.kind == "cta")

@@ -219,3 +219,15 @@ def test_scoring_is_fast_enough_for_batches():
         score(caption=caption)
     rate = len(captions) / (time.perf_counter() - started)
     assert rate > 500  # the benchmark measures ~3,000/s; this only catches an accidental slowdown
+
+
+def test_the_score_asks_about_a_captions_topic_not_its_frame_or_call_to_action():
+    from seo.scoring_inputs import topic_words
+
+    drafts = [
+        "3 mistakes everyone makes with budget meal prep\nBudget meal prep for students.\nSave this for later.\n\n#x",
+        "POV: budget meal prep for students\nFollow for more like this.",
+        'Nobody talks about this part of budget meal prep\nBudget meal prep for students.\nComment "part 2" if you want the full version.',
+    ]
+    assert {topic_words(text) for text in drafts} == {"budget meal prep for students"}
+    assert topic_words("I love my best friend, follow for more") == "i love my best friend follow for more"
