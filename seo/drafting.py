@@ -231,7 +231,10 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
     if not _fits(pattern, idea):
         return None
     # After the slot the frame goes on ("... for 30 days"): the short head reads better there.
-    tail = not pattern.template.rstrip(".!?:").endswith("}")
+    # "3 mistakes ... after 3 months": a frame with its own number takes the phrase without one.
+    tail = not pattern.template.rstrip(".!?:").endswith("}") or (
+        bool(re.search(r"\d", pattern.template)) and bool(re.search(r"\d", idea.subject.phrase))
+    )
     phrases = [idea.subject.head, idea.subject.phrase] if tail else [idea.subject.phrase, idea.subject.head]
     options = {
         "np": phrases,
