@@ -18,12 +18,12 @@ lacks or a function word of that language ("Mein erstes Marathon", "Cómo hacer 
 from __future__ import annotations
 
 import re
-import threading
 from functools import cache, lru_cache
 
 import stopwordsiso
 
 from seo.language import detect_language
+from seo.language_lingua import english_or_scandinavian
 from seo.main_keyword import clean_text
 
 _ENGLISH_HINTS = frozenset(
@@ -40,21 +40,10 @@ _PLAIN_OR_NORDIC = re.compile(r"^[\sA-Za-z0-9æøåÆØÅ.,!?:;'\u2019\"\u201c\u
 _NORDIC_READINGS = frozenset({"nb", "nn", "no", "da", "sv", "nl"})
 _NORDIC_LETTER = re.compile("[æøåÆØÅ]")
 _WORD = re.compile(r"[^\W\d_]+")
-_lock = threading.Lock()
 # English where the models are nearly split (a two-word idea such as "Glute day" is a coin toss).
 ENGLISH_SHARE = 0.45
 # Too short for the broad detector ("Kanelboller"), yet nothing like English: Norwegian.
 CLEARLY_NOT_ENGLISH = 0.05
-
-
-@cache
-def _english_or_scandinavian():
-    from lingua import Language, LanguageDetectorBuilder
-
-    with _lock:
-        return LanguageDetectorBuilder.from_languages(
-            Language.ENGLISH, Language.BOKMAL, Language.NYNORSK, Language.DANISH, Language.SWEDISH
-        ).build()
 
 
 @cache
@@ -66,10 +55,7 @@ def _own_function_words(code: str) -> frozenset[str]:
 
 
 def _weighed(text: str, detected: str) -> str:
-    values = {
-        v.language.name: v.value for v in _english_or_scandinavian().compute_language_confidence_values(text)
-    }
-    english = values.get("ENGLISH", 0.0)
+    english = english_or_scandinavian(text).get("en", 0.0)
     if english >= ENGLISH_SHARE:
         return "en"
     # Norwegian against a Scandinavian reading, or æ ø å; "Pan casero" is not made Norwegian.

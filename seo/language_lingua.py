@@ -6,8 +6,9 @@ Two detectors, both loaded on first use and kept for the process:
 - a broad one over the Latin-script languages TikTok captions are written in, in
   lingua's low-accuracy mode (trigram models only: ~25 MB and ~0.4 ms a caption,
   where high accuracy over the same set needs ~800 MB);
-- a Scandinavian one over bokmål, nynorsk, Danish and Swedish in high-accuracy mode
-  (~120 MB), asked only when the text looks Scandinavian. Its one- to five-letter
+- one over English, bokmål, nynorsk, Danish and Swedish in high-accuracy mode
+  (~150 MB), asked only when the text looks Scandinavian (or, by seo.idea_language, when
+  a short idea could be English or Norwegian). Its one- to five-letter
   models tell "Min morgenrutine før jobb" (bokmål) from Danish and Swedish, which the
   broad detector and a stopword vote both get wrong on a short caption.
 
@@ -29,7 +30,7 @@ _BROAD = (
     "ROMANIAN", "FINNISH", "CZECH", "SLOVAK", "HUNGARIAN", "CATALAN", "CROATIAN", "AFRIKAANS",
     "ESTONIAN", "LITHUANIAN", "LATVIAN", "SLOVENE", "ICELANDIC",
 )  # fmt: skip
-_SCANDINAVIAN = ("BOKMAL", "NYNORSK", "DANISH", "SWEDISH")
+_ENGLISH_AND_SCANDINAVIAN = ("ENGLISH", "BOKMAL", "NYNORSK", "DANISH", "SWEDISH")
 _SCANDINAVIAN_CODES = frozenset({"nb", "nn", "da", "sv"})
 # lingua's codes where Hookline speaks differently (it has no "no"; Malay is "ms").
 _CODE = {"BOKMAL": "nb", "NYNORSK": "nn"}
@@ -86,11 +87,18 @@ def _detector(names: tuple[str, ...], *, high_accuracy: bool):
         return builder.with_preloaded_language_models().build()
 
 
+def english_or_scandinavian(text: str) -> dict[str, float]:
+    """lingua's high-accuracy confidence for English, bokmål, nynorsk, Danish and Swedish:
+    one detector per process for every question of that kind (seo.idea_language asks whether
+    a short idea is English or Norwegian, _scandinavian which Scandinavian language)."""
+    detector = _detector(_ENGLISH_AND_SCANDINAVIAN, high_accuracy=True)
+    return {_code(v.language): v.value for v in detector.compute_language_confidence_values(text)}
+
+
 def _scandinavian(text: str) -> str:
-    values = {
-        _code(v.language): v.value
-        for v in _detector(_SCANDINAVIAN, high_accuracy=True).compute_language_confidence_values(text)
-    }
+    values = english_or_scandinavian(text)
+    if values.get("en", 0.0) >= 0.5:
+        return "en"  # short English the trigram models misread ("So this is love")
     norwegian = values.get("nb", 0.0) + values.get("nn", 0.0)
     if norwegian < max(values.get("da", 0.0), values.get("sv", 0.0)):
         return max(("da", "sv"), key=lambda code: values.get(code, 0.0))

@@ -22,9 +22,9 @@ from rapidfuzz import fuzz, process
 from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
 from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF
+from seo.idea_language import idea_language
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
-from seo.language import detect_language
 from seo.main_keyword import main_keyword
 from seo.models import Hashtag, TrendPost
 from seo.own_tags import own_subject_tags, subject_pairs
@@ -204,9 +204,9 @@ def _searched(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple
 
 
 def query_language(text: str, language: str | None) -> str | None:
-    """The language asked for, else the one detected (None when unsure)."""
-    given = (language or "").strip().lower()
-    return given or detect_language(text) or None
+    """The language asked for, else the one detected (None when unsure): seo.idea_language,
+    the reading the drafts use too, so an idea's tags and drafts agree on its language."""
+    return idea_language(text, (language or "").strip()) or None
 
 
 def suggest(

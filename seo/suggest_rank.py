@@ -18,6 +18,7 @@ import numpy as np
 from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.index_store import LoadedIndex
+from seo.relevance import language_group
 from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
 from seo.tokenize import is_function_term
@@ -62,10 +63,12 @@ def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, la
     engagement = np.asarray(index.post_engagement[posts], dtype=np.float64)
     recency = np.asarray(index.post_recency[posts], dtype=np.float64)
     weight = np.power(np.maximum(similarity.astype(np.float64), 0.0), SIMILARITY_POWER) * engagement * recency
-    code = index.languages.get(language or "")
-    if code is not None:
+    group = language_group(language)
+    codes = [code for name, code in index.languages.items() if group and language_group(name) == group]
+    if codes:  # "nb" asked: posts in "nb", "nn" or "no" are in the same language
         post_language = np.asarray(index.post_language[posts])
-        weight = weight * np.where((post_language == code) | (post_language == 0), 1.0, OTHER_LANGUAGE_FACTOR)
+        same = np.isin(post_language, codes) | (post_language == 0)
+        weight = weight * np.where(same, 1.0, OTHER_LANGUAGE_FACTOR)
     return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
 
 
