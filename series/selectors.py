@@ -1,13 +1,14 @@
-"""Reads for series: ownership-checked lookups and the creator's busy slots."""
+"""Reads for series: ownership-checked lookups, the creator's busy slots and a free colour."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from series.models import Part, Series
+from series.models import SERIES_COLORS, Part, Series
 from series.planner import BusySlot
 
 
@@ -19,6 +20,15 @@ def series_get_for(user, series_id: int) -> Series:
 def part_get_for(user, part_id: int) -> Part:
     """The user's part, or 404."""
     return get_object_or_404(Part.objects.select_related("series"), pk=part_id, series__owner=user)
+
+
+def series_color_unused(*, owner) -> str:
+    """The first palette colour none of the owner's series uses, so a new series stands apart
+    on the calendar; once all are taken, the one fewest series use (first in the palette on a tie)."""
+    used = Counter(
+        color.lower() for color in Series.objects.filter(owner=owner).values_list("color", flat=True)
+    )
+    return min(SERIES_COLORS, key=lambda color: (used[color], SERIES_COLORS.index(color)))
 
 
 def series_list_for(user) -> QuerySet[Series]:

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from accounts.models import Profile, profile_for
 from series import content
-from series.models import SERIES_COLORS, Part, Series
+from series.models import Part, Series
 from series.planner import BusySlot, Plan, PlanRequest, check_slot, plan_series
-from series.selectors import busy_slots_for
+from series.selectors import busy_slots_for, series_color_unused
 
 RESCHEDULE_ONLY_THIS = "only_this"
 RESCHEDULE_SHIFT_REST = "shift_rest"
@@ -70,17 +70,12 @@ def series_posting_time(series: Series) -> dt.time:
     return hours.best_time
 
 
-def _next_color(owner) -> str:
-    used = Series.objects.filter(owner=owner).count()
-    return SERIES_COLORS[used % len(SERIES_COLORS)]
-
-
 @transaction.atomic
 def series_create(*, owner, fields: dict[str, Any], now: dt.datetime | None = None) -> tuple[Series, Plan]:
     """Create a series with its parts placed on the calendar, or raise ScheduleError and save nothing."""
     series = Series(owner=owner, **fields)
     if not fields.get("color"):
-        series.color = _next_color(owner)
+        series.color = series_color_unused(owner=owner)
     series.full_clean()
     series.save()
     plan = series_schedule(series=series, now=now)

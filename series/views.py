@@ -22,7 +22,13 @@ from series.ical import calendar_feed_build
 from series.models import Part
 from series.peak_hours import peak_hours_compute
 from series.planner import Plan
-from series.selectors import part_get_for, scheduled_parts_for, series_get_for, series_list_for
+from series.selectors import (
+    part_get_for,
+    scheduled_parts_for,
+    series_color_unused,
+    series_get_for,
+    series_list_for,
+)
 
 
 def _report_plan(request: HttpRequest, plan: Plan) -> None:
@@ -74,6 +80,8 @@ def series_create(request: HttpRequest) -> HttpResponse:
                 "parts_count": 6,
                 "cadence_value": 3,
                 "min_gap_hours": 12,
+                # Else the colour input shows the model default, the same blue every time.
+                "color": series_color_unused(owner=request.user),
             }
         )
     return render(request, "series/series_form.html", {"nav": "series", "form": form, "creating": True})
