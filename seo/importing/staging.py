@@ -160,7 +160,7 @@ class SqliteStagingWriter:
                 f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) "  # noqa: S608
                 f"SELECT p.id, m.tag_id FROM import_stage s "
                 f"JOIN import_stage_tag st ON st.stage_id = s.id JOIN import_tagmap m ON m.name = st.name "
-                f"JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id",
+                f"JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id ORDER BY p.id, m.tag_id",
                 [self.source],
             )
 
