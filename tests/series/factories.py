@@ -36,6 +36,27 @@ def series_fields(**overrides) -> dict:
     return fields
 
 
+def series_form_data(*, start: dt.date, **overrides) -> dict:
+    """What the series form posts for a four-part plan every other day at 07:30 New York time."""
+    data = {
+        "title": "Garden in 4",
+        "topic": "balcony garden",
+        "niche": "",
+        "language": "en",
+        "parts_count": "4",
+        "cadence_kind": "every_n_days",
+        "cadence_value": "2",
+        "posting_time_mode": "fixed",
+        "posting_time": "07:30",
+        "timezone": "America/New_York",
+        "start_date": start.isoformat(),
+        "min_gap_hours": "6",
+        "allowed_weekdays": [],
+    }
+    data.update(overrides)
+    return data
+
+
 def make_series(owner, *, now: dt.datetime = NOW, **overrides) -> Series:
     """A series planned as of `now` (fixed by default, so dates in tests never drift)."""
     series, _ = series_create(owner=owner, fields=series_fields(**overrides), now=now)

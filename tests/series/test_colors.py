@@ -12,7 +12,7 @@ from django.utils import timezone
 from series.demo import demo_series_create
 from series.models import SERIES_COLORS, Series
 from series.selectors import series_color_unused
-from tests.series.factories import make_series
+from tests.series.factories import make_series, series_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +32,7 @@ def test_the_form_offers_a_colour_the_demo_series_do_not_use(owner_client, owner
 def test_a_series_planned_with_the_offered_colour_stands_apart(owner_client, owner):
     make_series(owner, title="Blue one", color=SERIES_COLORS[0], now=timezone.now())
     offered = _offered_color(owner_client.get(reverse("series:series_create")).content.decode())
-    data = {
-        "title": "Garden in 4",
-        "language": "en",
-        "parts_count": "4",
-        "cadence_kind": "every_n_days",
-        "cadence_value": "2",
-        "posting_time_mode": "fixed",
-        "posting_time": "07:30",
-        "timezone": "Europe/Oslo",
-        "start_date": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
-        "min_gap_hours": "6",
-        "color": offered,
-    }
+    data = series_form_data(start=timezone.localdate() + dt.timedelta(days=30), color=offered)
     assert owner_client.post(reverse("series:series_create"), data).status_code == 302
     assert Series.objects.get(title="Garden in 4").color != SERIES_COLORS[0]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from series.models import Part, Series
-from tests.series.factories import local, make_series
+from tests.series.factories import local, make_series, series_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -70,21 +70,7 @@ def test_the_list_shows_only_my_series(owner_client, series, other):
 
 def test_creating_a_series_through_the_form_plans_it(owner_client, owner):
     start = timezone.localdate() + dt.timedelta(days=3)
-    data = {
-        "title": "Garden in 4",
-        "topic": "balcony garden",
-        "niche": "",
-        "language": "en",
-        "parts_count": "4",
-        "cadence_kind": "every_n_days",
-        "cadence_value": "2",
-        "posting_time_mode": "fixed",
-        "posting_time": "07:30",
-        "timezone": "America/New_York",
-        "start_date": start.isoformat(),
-        "min_gap_hours": "6",
-        "allowed_weekdays": [],
-    }
+    data = series_form_data(start=start)
     response = owner_client.post(reverse("series:series_create"), data)
     series = Series.objects.get(owner=owner, title="Garden in 4")
     assert response.status_code == 302 and response["Location"] == reverse(
