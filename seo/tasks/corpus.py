@@ -30,10 +30,11 @@ PROGRESS_INTERVAL_S = 1.0
 def _import_progress(job_id: str) -> Callable[[int, int], None]:
     """Progress for an import that runs inside one transaction.
 
-    Updates written on the import's own connection would stay invisible until it commits,
-    so on PostgreSQL they go through a short-lived thread (Django gives each thread its own
-    connection), at most once a second. SQLite allows one writer at a time, so there the
-    job shows its counts when the import has finished.
+    On PostgreSQL the import runs in one transaction, and updates written on its connection
+    would stay invisible until it commits, so they go through a short-lived thread (Django
+    gives each thread its own connection), at most once a second. On SQLite the import
+    stages its rows outside any transaction (seo.importing.staging), so progress is written
+    directly after each chunk.
     """
     last = 0.0
 
