@@ -34,8 +34,16 @@ from series.calendar import (
 from series.calendar_forms import PartMoveForm
 from series.consistency import consistency_build
 from series.models import Part
+from series.order import (
+    ORDER_CHOICES,
+    ORDER_RENUMBER,
+    ORDER_SHIFT,
+    OrderConflict,
+    move_order_conflict,
+    series_renumber_by_calendar,
+)
 from series.selectors import part_get_for
-from series.services import RESCHEDULE_ONLY_THIS, ScheduleError, part_reschedule
+from series.services import RESCHEDULE_ONLY_THIS, RESCHEDULE_SHIFT_REST, ScheduleError, part_reschedule
 
 
 def _month_context(request: HttpRequest, value: str | None) -> tuple[dict, int]:
@@ -149,10 +157,15 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
 
     form = PartMoveForm(request.POST, part=part, zone=zone)
     previous = part.scheduled_at
+    order = request.POST.get("order", "")
+    renumbered: list[Part] = []
     if form.is_valid():
+        when = form.cleaned_data["scheduled_at"]
+        conflict = None if order in ORDER_CHOICES else move_order_conflict(part=part, when=when)
+        if conflict:
+            return _ask_about_order(request, part, form, conflict)
         try:
-            # Only this part moves; the rest of its series stays where it is.
-            part_reschedule(part=part, when=form.cleaned_data["scheduled_at"], mode=RESCHEDULE_ONLY_THIS)
+            renumbered = _move(part, when, order)
         except ScheduleError as exc:
             for problem in exc.problems:
                 form.add_error(None, problem)
@@ -160,10 +173,16 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
             part.refresh_from_db()
     if form.is_valid():
         local = part.scheduled_at.astimezone(zone)
-        notice = f"Moved “{part.title}” to {local:%a %-d %b}, {local:%H:%M}."
+        notice = f"Moved “{part.title}” to {local:%a %-d %b}, {local:%H:%M}." + _order_notice(
+            order, renumbered
+        )
         if request.htmx:
             context, _ = _region_after_move(request, moved_to=local.date())
-            context.update(notice=notice, moved_part_id=part.pk, undo=_undo(part, previous, zone, context))
+            # Undo puts back one part; after a shift or a renumbering that would be a new muddle.
+            undo = (
+                _undo(part, previous, zone, context) if order not in (ORDER_SHIFT, ORDER_RENUMBER) else None
+            )
+            context.update(notice=notice, moved_part_id=part.pk, undo=undo)
             return _render_calendar(request, context, 200)
         messages.success(request, notice)
         fallback = f"{reverse('series:calendar')}?month={month_param(local.date())}"
@@ -178,6 +197,38 @@ def part_move(request: HttpRequest, part_id: int) -> HttpResponse:
     return _render_move_page(request, part, form, status=400)
 
 
+def _move(part: Part, when, order: str) -> list[Part]:
+    """Move the part as the creator chose; the parts renumbered, if that was the choice."""
+    mode = RESCHEDULE_SHIFT_REST if order == ORDER_SHIFT else RESCHEDULE_ONLY_THIS
+    part_reschedule(part=part, when=when, mode=mode)
+    if order == ORDER_RENUMBER:
+        return series_renumber_by_calendar(series=part.series)
+    return []
+
+
+def _order_notice(order: str, renumbered: list[Part]) -> str:
+    if order == ORDER_SHIFT:
+        return " The later parts moved along with it, so every teaser still points the right way."
+    if renumbered:
+        return f" Renumbered {len(renumbered)} parts to follow the calendar; their teasers follow the new numbers."
+    return ""
+
+
+def _ask_about_order(request: HttpRequest, part: Part, form: PartMoveForm, conflict: OrderConflict):
+    """Nothing moved yet: say what the move would do to the order and offer the ways out (409)."""
+    choice = {
+        "conflict": conflict,
+        "date": form.cleaned_data["date"].isoformat(),
+        "time": request.POST.get("time", ""),
+        "move_url": reverse("series:part_move", args=[part.pk]),
+    }
+    if request.htmx:
+        context, _ = _region_after_move(request, moved_to=None)
+        context["order_choice"] = {**choice, "back": context["here"]}
+        return _render_calendar(request, context, 409)
+    return _render_move_page(request, part, form, status=409, order_choice=choice)
+
+
 def _undo(part: Part, previous, zone, context: dict) -> dict | None:
     """An Undo button's request: the part back to where it was, answered with the same view."""
     if previous is None or previous <= timezone.now():
@@ -189,7 +240,7 @@ def _undo(part: Part, previous, zone, context: dict) -> dict | None:
 
 
 def _render_move_page(
-    request: HttpRequest, part: Part, form: PartMoveForm, status: int = 200
+    request: HttpRequest, part: Part, form: PartMoveForm, status: int = 200, order_choice: dict | None = None
 ) -> HttpResponse:
     back = reverse("series:calendar")
     if part.scheduled_at:
@@ -201,6 +252,7 @@ def _render_move_page(
         "zone": form.zone,
         "next": _safe_next(request, back),
         "nav": "calendar",
+        "order_choice": order_choice and {**order_choice, "back": _safe_next(request, back)},
     }
     with timezone.override(form.zone):
         return render(request, "series/calendar_move.html", context, status=status)

@@ -3,7 +3,8 @@
  * Drop a part chip ([data-move-url]) on another day ([data-date]) and this posts the new
  * date to the part's move URL with the CSRF token; the server keeps the part's local time,
  * moves only that part and answers with the re-rendered #calendar region (also on a
- * refused move, with the reason), which replaces the old one.
+ * refused move, with the reason, and before a move that would break the series' order,
+ * with the choices), which replaces the old one.
  * Without JavaScript (or by keyboard) every chip has a "Move" link to a plain form.
  * Listeners sit on the document, so they survive htmx swapping #calendar.
  */
@@ -74,8 +75,10 @@
     })
       .then(function (response) {
         return response.text().then(function (html) {
-          // 200: moved; 422: refused with a reason. Both carry the calendar region.
-          if ((response.ok || response.status === 422) && swapIn(html)) return;
+          // 200: moved; 422: refused with a reason; 409: not moved yet, the order question.
+          // All three carry the calendar region.
+          var answered = response.ok || response.status === 422 || response.status === 409;
+          if (answered && swapIn(html)) return;
           throw new Error("HTTP " + response.status);
         });
       })
@@ -85,6 +88,16 @@
         if (current) current.removeAttribute("aria-busy");
       });
   }
+
+  // htmx leaves 4xx answers unswapped; the calendar's refusals (422) and the order question
+  // (409) are pages to show, after an Undo or an order choice as after a drop.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if ((status === 409 || status === 422) && event.detail.target && event.detail.target.id === "calendar") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 
   document.addEventListener("dragstart", function (event) {
     var chip = event.target.closest ? event.target.closest("#calendar [data-move-url]") : null;

@@ -3,7 +3,7 @@ drag a part to another day. Screenshots go to test-artifacts/calendar*.png."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -139,3 +139,43 @@ def test_a_creator_plans_a_series_sees_it_on_the_month_and_drags_a_part(browser_
     empty_days = page.locator(".cal-grid-month .cal-day:not(.has-parts):not(.is-today)")
     assert all(empty_days.nth(i).is_hidden() for i in range(min(empty_days.count(), 5)))
     page.screenshot(path=str(ARTIFACTS / "calendar-mobile.png"), full_page=True)
+
+
+def test_dragging_part_one_past_part_two_asks_before_it_moves_and_can_renumber(
+    browser_context, live_server, owner
+):
+    from series.demo import demo_series_create
+    from series.models import Part
+
+    series = demo_series_create(user=owner)[0]
+    parts = list(series.parts.order_by("number"))
+    zone = timezone.get_default_timezone()
+    first, second = parts[0], parts[1]
+    second_day = second.scheduled_at.astimezone(zone).date()
+    page = browser_context.new_page()
+    page.goto(f"{live_server.url}/series/calendar/?month={second_day:%Y-%m}")
+    taken = {p.scheduled_at.astimezone(zone).date() for p in Part.objects.filter(series__owner=owner)}
+    shown = page.eval_on_selector_all("#calendar .cal-day", "days => days.map(d => d.dataset.date)")
+    target = next(
+        day for day in shown if day > second_day.isoformat() and date.fromisoformat(day) not in taken
+    )
+    if not page.locator(f"#calendar [data-part-id='{first.pk}']").count():
+        pytest.skip("parts 1 and 2 fall in different weeks today")
+
+    page.locator(f"#calendar [data-part-id='{first.pk}']").drag_to(
+        page.locator(f"#calendar .cal-day[data-date='{target}']")
+    )
+    warning = page.locator("#calendar .cal-order[role='alert']")
+    warning.wait_for()
+    assert "would go out after Part 2/6" in warning.inner_text()
+    first.refresh_from_db()
+    assert first.scheduled_at == parts[0].scheduled_at  # nothing moved yet
+    page.screenshot(path=str(ARTIFACTS / "calendar-order.png"), full_page=True)
+
+    warning.locator("button[value='renumber']").click()
+    page.wait_for_selector("#calendar .cal-message:has-text('Renumbered')")
+    first.refresh_from_db()
+    assert first.scheduled_at.astimezone(zone).date().isoformat() == target
+    assert first.number > 1 and first.title == f"Part {first.number}/6"
+    assert Part.objects.get(pk=second.pk).number == 1
+    assert [p.number for p in series.parts.order_by("scheduled_at")] == [1, 2, 3, 4, 5, 6]
