@@ -104,11 +104,14 @@ def relevance(
     *,
     language: str | None,
     declared: np.ndarray | None = None,
+    core: Core | None = None,
 ) -> Relevance:
     """Which of `posts` share the topic, and the confidence of an answer built on them.
 
     `declared` marks posts that carry a tag the creator typed: they are on topic by the
-    creator's own word and always pass.
+    creator's own word and always pass. `core` is the idea's subject (seo.main_keyword): a
+    post must also carry one of its words, in its caption or as a tag, so "Korean corn dogs
+    at a street market" is not answered by posts about street tacos.
     """
     n = len(posts)
     coverage = np.zeros(n)
@@ -132,6 +135,11 @@ def relevance(
             foreign = np.isin(post_language, np.concatenate(other))
             floor = np.where(foreign, OTHER_LANGUAGE_FLOOR, COVERAGE_FLOOR)
     keep = coverage >= floor
+    subject_missing = False
+    if core is not None and n:
+        has_core = _carries(index, core, posts)
+        subject_missing = bool(keep.any()) and not bool((keep & has_core).any())
+        keep &= has_core
     if declared is not None and len(declared):
         carried = np.asarray(declared, dtype=bool)
         keep |= carried
@@ -147,7 +155,42 @@ def relevance(
     missing += list(topic.unknown)
     count = int(keep.sum())
     confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
+    if core is not None and count == 0 and not (core.terms or core.tags):
+        reason = (
+            f"No trending post mentions your subject ({_words(core.words)}): these tags are made "
+            "from your own words, and trending tags are only filler."
+        )
+    elif subject_missing and count == 0:
+        reason = (
+            f"Trending posts share words of your idea, but none its subject ({_words(core.words)}): "
+            "these tags are made from your own words, and trending tags are only filler."
+        )
     return Relevance(keep, coverage, confidence, reason, covered_words, missing)
+
+
+@dataclass
+class Core:
+    """The idea's subject words the corpus knows: as caption terms and as tags (id -> word)."""
+
+    terms: dict[int, str]
+    tags: dict[int, str]
+    words: list[str]  # all of the subject's words, known to the corpus or not
+
+
+def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
+    """Per post: whether its caption has a subject word or it carries one as a tag."""
+    out = np.zeros(len(posts), dtype=bool)
+    if core.terms:
+        _, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
+        out[holding] = True
+    if core.tags:
+        starts = np.asarray(index.post_tag_indptr[posts], dtype=np.int64)
+        ends = np.asarray(index.post_tag_indptr[posts + 1], dtype=np.int64)
+        wanted = set(core.tags)
+        for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            if not out[i] and wanted.intersection(np.asarray(index.post_tags[start:end]).tolist()):
+                out[i] = True
+    return out
 
 
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:

@@ -25,10 +25,10 @@ from seo.generic_tags import GENERIC_CUTOFF
 from seo.idea_language import idea_language
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
-from seo.main_keyword import main_keyword
+from seo.main_keyword import main_keyword, subject
 from seo.models import Hashtag, TrendPost
 from seo.own_tags import own_subject_tags, subject_pairs
-from seo.relevance import Relevance, query_topic, relevance
+from seo.relevance import Core, Relevance, language_group, query_topic, relevance
 from seo.suggest_rank import (
     TagScore,
     expand_cooccurring,
@@ -45,6 +45,7 @@ from seo.suggest_stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.text import hashtags_in_caption, normalize_hashtag
 from seo.tokenize import analyze
+from seo.tokenize import words as analyze_words
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +195,31 @@ def _query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str
     return features + [part for f in features for part in parts.get(f, ())], parts
 
 
+# Languages whose main keyword seo.main_keyword reads reliably (its filler lists are these).
+CORE_LANGUAGES = {"en", "nb", "nn", "no"}
+# A subject of this many words none of which the corpus knows ("korean corn dogs") is no topic
+# of any close post, whatever else they share ("street market").
+MIN_UNKNOWN_SUBJECT = 2
+
+
+def _core(index: LoadedIndex, text: str, language: str | None) -> Core | None:
+    """The words of the idea's subject (seo.main_keyword.subject: "korean corn dogs" of "My
+    first time trying Korean corn dogs at a street market") that a close post must share, as
+    caption terms or as tags; None where the subject is no reliable guide (other languages,
+    or no subject found)."""
+    if (language or "") not in CORE_LANGUAGES:
+        return None
+    words = [w for w in analyze_words(subject(text, language).head) if not is_filler(w)]
+    if not words:
+        return None
+    positions = index.terms.positions(words).tolist()
+    terms = {p: w for w, p in zip(words, positions, strict=True) if p >= 0}
+    tags = {t: w for w in words if (t := index.tag_id(w)) is not None}
+    if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
+        return None  # one unknown word ("my entry for the challenge") may be no subject at all
+    return Core(terms, tags, words)  # none known: no close post can be about the subject
+
+
 def _searched(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Term ids and counts the search uses: calls to action and template words ("lagre",
     "easy", "tips") are left out, so "Lagre denne til helgen!" finds no posts of its own."""
@@ -241,12 +267,16 @@ def suggest(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=TYPED_TAG_SIMILARITY
         )
     declared = np.isin(posts, extra) if extra is not None and len(posts) else None
-    judged = relevance(index, topic, posts, language=language, declared=declared)
+    keyword = main_keyword(query, language=language)
+    judged = relevance(
+        index, topic, posts, language=language, declared=declared, core=_core(index, query, language)
+    )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
     if not len(posts):
         return _fallback(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=own_subject_tags(index, distinct, feature_ids, topic, language, natural),
+            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural)],
+            keyword=keyword,
         )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, language)
@@ -315,7 +345,9 @@ def suggest(
     if judged.confidence == "low":
         # Little evidence: the idea's own subject leads, what the few posts use follows.
         own = own_subject_tags(index, distinct, feature_ids, topic, language, natural)
-        recommended = _own_first(own, recommended)
+        # Generic tags fill no set here: with little data they would be most of it.
+        specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
+        recommended = _own_first(own, recommend(specific) if specific else [])
         known = {row.tag for row in tag_rows}
         tag_rows += [
             TagSuggestion(
@@ -352,7 +384,7 @@ def suggest(
         index_version=index.version,
         confidence=judged.confidence,
         confidence_reason=judged.reason,
-        main_keyword=main_keyword(query, language=language),
+        main_keyword=keyword,
         filler=filler,
     )
 
@@ -390,9 +422,13 @@ def _fallback(
     no_features: bool,
     judged: Relevance,
     own: list[str],
+    keyword: str | None,
 ) -> Suggestions:
     """No trending post shares the query's topic: tags from the idea's own words lead, and
     what is trending is offered as labelled filler, never as advice about the topic."""
+    # The index's own spelling of the language ("no" in older files for "nb").
+    asked, group = language, language_group(language)
+    language = next((name for name in index.languages if language_group(name) == group), language)
     trending = index.trending(language, niche)
     scope = []
     if language:
@@ -446,7 +482,7 @@ def _fallback(
     ]
     return Suggestions(
         query=query,
-        language=language,
+        language=asked,
         hashtags=(own_rows + trending_rows)[:k],
         recommended=own[:5] or filler[:3],  # trending tags lead only when the idea gives none
         keywords=_own_keywords(judged),
@@ -455,7 +491,7 @@ def _fallback(
         index_version=index.version,
         confidence="low",
         confidence_reason=judged.reason,
-        main_keyword=main_keyword(query, language=language),
+        main_keyword=keyword,
         filler=filler,
     )
 
