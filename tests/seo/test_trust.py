@@ -138,3 +138,15 @@ def test_the_suggest_command_returns_language_and_confidence():
     assert answer["language"] == "nb"
     assert answer["confidence"] == "low" and answer["confidence_reason"]
     assert answer["main_keyword"] and "kyloren" not in answer["recommended"]
+
+
+def test_close_posts_must_share_the_ideas_subject_not_only_its_setting():
+    """ "Korean corn dogs at a street market": posts about street tacos share the setting only."""
+    topic_corpus()
+    for number in range(10):
+        post(f"street tacos at the market stall {number}", ["streettacos", "tacotuesday"], language="en")
+    index_build()
+    result = suggest(text="My first time trying Korean corn dogs at a street market")
+    assert not {"streettacos", "tacotuesday"} & set(result.recommended)
+    assert result.confidence == "low" and "corn" in result.confidence_reason
+    assert {"korean", "corndogs"} & set(result.recommended) or "corn" in result.recommended
