@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError, connection
+from django.test import Client
 from django.urls import reverse
 
 from api.tokens import token_create
@@ -46,6 +47,14 @@ def test_an_api_call_that_cannot_get_the_lock_answers_503_json(client, owner):
         )
     assert response.status_code == 503
     assert "try again" in response.json()["detail"]
+
+
+def test_a_session_save_that_cannot_get_the_lock_answers_503(owner):
+    client = Client(raise_request_exception=False)
+    with mock.patch("django.contrib.sessions.backends.db.SessionStore.save", side_effect=LOCKED):
+        response = client.post(reverse("login"), {"username": "owner", "password": "pw-owner-123"})
+    assert response.status_code == 503
+    assert b"try again" in response.content
 
 
 def test_other_database_errors_stay_errors(owner_client):
