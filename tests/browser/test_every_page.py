@@ -1,4 +1,4 @@
-"""Every page at desktop and phone width: nothing wider than the screen.
+"""Every page at desktop and phone width: nothing wider than the screen, nothing fails to load.
 
 One test walks all pages (the demo data loads once); it lists every failure, not only the first.
 Screenshots go to test-artifacts/pages/<width>/."""
@@ -47,12 +47,17 @@ def _slug(name: str) -> str:
 def _visit(context, live_server, pages, width: int, folder) -> list[str]:
     page = context.new_page()
     problems = []
+    # A stylesheet, script or icon that fails to load (the favicon was a 404 on every page).
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     for target in pages:
+        failed.clear()
         response = page.goto(f"{live_server.url}{target.path}")
         if response is None or response.status >= 400:
             problems.append(f"{target.name} {target.path}: answered {response and response.status}")
             continue
         page.wait_for_load_state("networkidle")
+        problems += [f"{target.name} {target.path}: {failure}" for failure in failed]
         wide = page.evaluate("document.documentElement.scrollWidth")
         if wide > width and target.path not in NOT_YET_CHECKED_FOR_WIDTH:
             culprits = page.evaluate(OVERFLOW_CULPRITS, width)
