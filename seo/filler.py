@@ -8,7 +8,7 @@ about sourdough; "save", "easy" and "hacks" are how the caption sells it.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import stopwordsiso
 
@@ -92,6 +92,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65_536)  # every suggestion asks about each of its words
 def is_filler(word: str, language: str | None = None) -> bool:
     """True for a word that cannot be a main keyword: a stopword, CTA, template or filler word."""
     folded = word.casefold().strip("#@'\u2019-")

@@ -208,13 +208,18 @@ def _arabic_language(text: str) -> str:
     return "ar"
 
 
+# The opening of a text tells its language; the models' time grows with its length.
+DETECT_CHARS = 400
+
+
+@lru_cache(maxsize=4096)  # the editor asks again for the same text on every refresh
 def detect_language(text: str, *, precise: bool = True) -> str:
     """The ISO 639-1 code of `text`'s language ("nb" for Norwegian), or "" when unsure.
 
     `precise=False` (the importer, a post at a time) skips lingua's high-accuracy
     Scandinavian models (~130 MB per process): a Scandinavian-looking post keeps the
     stopword vote's answer, or the trigram models' when the vote has none."""
-    cleaned = _NOISE.sub(" ", unicodedata.normalize("NFC", text or ""))
+    cleaned = _NOISE.sub(" ", unicodedata.normalize("NFC", (text or "")[:DETECT_CHARS]))
     scripts = _script_counts(cleaned)
     if not scripts:
         return ""  # emoji, digits and punctuation only

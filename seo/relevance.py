@@ -116,14 +116,13 @@ def relevance(
     n = len(posts)
     coverage = np.zeros(n)
     carried = np.zeros(n, dtype=bool)
+    hits = position = np.zeros(0, np.int64)
     if n and topic.weights:
         terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
         hits, position = index.posts_with_terms(terms, posts)
         weight = np.fromiter((topic.weights[int(t)] for t in hits.tolist()), np.float64, len(hits))
         coverage = np.bincount(position, weights=weight, minlength=n) / max(topic.total, 1e-12)
-        covered_terms = set(hits.tolist())
-    else:
-        covered_terms = set()
+    covered_terms = set(hits.tolist())
     floor = np.full(n, COVERAGE_FLOOR)
     group = language_group(language)
     if group and n:
@@ -144,11 +143,7 @@ def relevance(
         carried = np.asarray(declared, dtype=bool)
         keep |= carried
     # The topic words the kept posts carry between them, and the share of the topic that is.
-    kept_terms = set()
-    if keep.any() and topic.weights:
-        terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
-        hits, position = index.posts_with_terms(terms, posts[keep])
-        kept_terms = set(hits.tolist())
+    kept_terms = set(hits[keep[position]].tolist()) if len(hits) else set()
     together = sum(topic.weights[t] for t in kept_terms) / max(topic.total, 1e-12) if topic.total else 0.0
     covered_words = [topic.names[t] for t in sorted(kept_terms, key=lambda t: -topic.weights[t])]
     missing = [topic.names[t] for t in topic.weights if t not in kept_terms and t not in covered_terms]

@@ -11,8 +11,6 @@ from seo.language import detect_language
 from seo.models import TrendPost
 from seo.text import HASHTAG_MAX_LENGTH, post_hashtags
 
-DETECT_CHARS = 300  # a caption's opening tells its language; detection time grows with length
-
 # TikTok allows 4,000 characters of caption; scraped captions run a little over it
 # (emoji and joined hashtags), so allow some headroom before calling a caption broken.
 CAPTION_MAX_LENGTH = 5000
@@ -119,7 +117,7 @@ def row_clean(line: int, data: dict[str, Any]) -> PostRow | list[RowError]:
         region=region.upper(),
         # A file without languages gets them detected here, once, and stored: the index
         # draws a query's tags from posts in its language (seo.relevance).
-        language=language.lower() or detect_language((caption or "")[:DETECT_CHARS], precise=False),
+        language=language.lower() or detect_language(caption or "", precise=False),
         sound=sound,
         duration_s=duration_s,
         url=url,
