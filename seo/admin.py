@@ -305,6 +305,9 @@ class HashtagAdmin(admin.ModelAdmin):
             ).values_list("name", flat=True)
         )
         pairs = [p for p in pairs if p["keep"] in live and p["fold"] in live]
+        for pair in pairs:  # a scan from before examples were kept says so (None) instead of nothing
+            pair.setdefault("keep_examples", None)
+            pair.setdefault("fold_examples", None)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
