@@ -48,12 +48,12 @@ def has_diacritics(word: str) -> bool:
 
 def _marked(names: list[str]) -> np.ndarray:
     """Per name: 1 when it is a Latin word with diacritics, 0 when a plain Latin word, -1 otherwise."""
-    # Most names are plain ASCII words: two C-level tests each; only the rest are read closely.
-    return np.array([0 if n.isascii() and " " not in n else _judged(n) for n in names], dtype=np.int8)
+    # Most names are plain ASCII: one C-level test each; only the rest are read closely.
+    return np.array([0 if n.isascii() else _judged(n) for n in names], dtype=np.int8)
 
 
 def _judged(name: str) -> int:
-    if " " in name or not all(_is_latin(c) or c in "_'" for c in name):
+    if not all(_is_latin(c) or c in "_' " for c in name):  # a word pair counts as its words
         return -1
     return 1 if has_diacritics(name) else 0
 
