@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from trends.stats import Coverage
 
 
 def _describe(series: Sequence[int], days: int) -> str:
@@ -45,20 +48,58 @@ def _smooth(series: Sequence[int], days: int) -> list[float]:
     return out
 
 
+@dataclass(frozen=True)
+class Compared:
+    """The days a stage compares: `days[:split]` (the window before, or the window's first half)
+    against `days[split:]`. `split` is None when there is nothing before to compare with."""
+
+    days: list[int]
+    split: int | None
+    before: str  # "the window before" or "the first half"
+
+
+def compared_days(series: Sequence[int], *, window: int, cover: Coverage) -> Compared:
+    """Cut a stored series down to the days its stage compares (see trends.stats.classify).
+
+    Days before the oldest post are left out: drawn as zeros they would look like growth.
+    """
+    series = list(series)
+    current = series[-window:]
+    if len(series) < 2 * window:  # figures computed before the window before was kept
+        return Compared(current, None, "")
+    if cover.compares_previous:
+        shown = series[window - cover.previous_days :]
+        return Compared(shown, cover.previous_days, "the window before")
+    (start, middle), _ = cover.halves()
+    return Compared(current[start:], middle - start, "the first half")
+
+
 def sparkline(
-    series: Sequence[int], *, label: str, stage: str = "", width: int = 96, height: int = 28
+    compared: Compared, *, label: str, stage: str = "", width: int = 96, height: int = 28
 ) -> SafeString:
-    """A small trend curve; smoothed over a week when the window is long, so noise does not shout."""
+    """A small trend curve over the days the stage compares; the earlier part is shaded and a tick
+    marks where the compared part begins. Smoothed over a week when long, so noise does not shout."""
+    series = compared.days
     values = _smooth(series, 7) if len(series) > 14 else list(series)
     top = max(values, default=0) or 1
     points = _points(values, width, height, 3, top)
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     area = f"3,{height - 3} {line} {width - 3},{height - 3}"
     end_x, end_y = points[-1] if points else (width - 3, height - 3)
-    text = escape(f"{label}: {_describe(list(series), len(series))}")
+    text = f"{label}: {_describe(list(series), len(series))}"
+    before = ""
+    if compared.split:
+        earlier, later = sum(series[: compared.split]), sum(series[compared.split :])
+        text += f" Shaded: {compared.before}, {earlier} posts; then {later} posts."
+        x = points[compared.split][0] if compared.split < len(points) else width - 3
+        before = (
+            f'<rect class="spark-before" x="0" y="0" width="{x:.1f}" height="{height}"/>'
+            f'<line class="spark-split" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}"/>'
+        )
+    text = escape(text)
     return mark_safe(  # noqa: S308  (every interpolated text is escaped above; numbers are ours)
         f'<svg class="spark spark-{escape(stage)}" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="{text}"><title>{text}</title>'
+        f'height="{height}" role="img" aria-label="{text}"><title>{text}</title>{before}'
         f'<polygon class="spark-area" points="{area}"/>'
         f'<polyline class="spark-line" points="{line}" fill="none"/>'
         f'<circle class="spark-end" cx="{end_x:.1f}" cy="{end_y:.1f}" r="2.5"/></svg>'

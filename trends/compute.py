@@ -140,12 +140,13 @@ def compute(
                 # Declining keys are kept when they were big: "what is fading" is news too.
                 fading = eligible & (f.stage == stats.DECLINING)
                 chosen = np.union1d(chosen, stats.top_per_slice(slice_of, f.prev_posts, fading, keep_rising))
+                # The window and the one before it: the sparkline shows both, as the stage compares them.
                 series = stats.series_matrix(
                     group=group,
                     day=day,
                     chosen=groups[chosen],
                     n_groups=n_groups,
-                    window=window,
+                    window=2 * window,
                     history=history,
                 ).tolist()
                 chosen_groups = groups[chosen]

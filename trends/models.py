@@ -30,7 +30,8 @@ class TrendStat(models.Model):
     """One hashtag, keyword or sound over one window (7, 30 or 120 days) in one slice of the corpus.
 
     A slice is all posts (dimension "") or the posts of one niche, region or language.
-    `series` holds the posts per day of the current window, oldest first.
+    `series` holds the posts per day of the window before and the current window, oldest
+    first (statistics computed before both were kept hold the current window only).
     """
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -66,6 +67,11 @@ class TrendStat(models.Model):
     def __str__(self) -> str:
         where = f"{self.dimension}={self.value}" if self.dimension else "all"
         return f"{self.kind}:{self.key} {self.window}d {where} ({self.stage})"
+
+    @property
+    def window_series(self) -> list[int]:
+        """Posts per day of the current window only."""
+        return list(self.series[-self.window :])
 
 
 class TrendDetail(models.Model):

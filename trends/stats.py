@@ -310,7 +310,7 @@ def series_matrix(
     window: int,
     history: int = HISTORY_DAYS,
 ) -> np.ndarray:
-    """Posts per day of the current window (oldest first) for the chosen groups, one row each."""
+    """Posts per day of the last `window` days (oldest first) for the chosen groups, one row each."""
     start = history - window
     position = np.full(max(n_groups, 1), -1, dtype=np.int64)
     position[chosen] = np.arange(len(chosen))

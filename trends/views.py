@@ -20,7 +20,7 @@ from trends.selectors import (
     latest_run,
     trend_detail,
 )
-from trends.stats import WINDOWS
+from trends.stats import WINDOWS, coverage
 
 KIND_VALUES = [value for value, _ in Kind.choices]
 
@@ -123,9 +123,11 @@ def explorer(request: HttpRequest) -> HttpResponse:
             where=state["where"],
             hide_filler=filters["words"] != "all",
         )
+        cover = coverage(window=filters["window"], reference=run.reference_date, oldest=run.oldest_date)
         for rows in found.tables.values():
             for row in rows:
-                row.spark = charts.sparkline(row.series, label=row.key, stage=row.stage)
+                shown = charts.compared_days(row.series, window=row.window, cover=cover)
+                row.spark = charts.sparkline(shown, label=row.key, stage=row.stage)
         context["tables"] = found.tables
         context["hidden_filler"] = found.hidden_filler
     template = "trends/explorer.html#results" if request.htmx else "trends/explorer.html"
@@ -163,9 +165,9 @@ def detail(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if row is not None and run is not None and run.reference_date:
         end: dt.date = run.reference_date
         context["curve"] = charts.curve(
-            row.series, end=end, label=f"Posts per day using {key}, last {window} days"
+            row.window_series, end=end, label=f"Posts per day using {key}, last {window} days"
         )
-        context["table"] = charts.dated(row.series, end=end)
+        context["table"] = charts.dated(row.window_series, end=end)
     status = 200
     if not view.stats:
         status = 200 if view.hashtag_posts else 404

@@ -48,8 +48,8 @@ def test_it_finds_the_rising_and_the_declining_tags():
     assert _row("hashtag", "sourdough").prev_posts == 30
     assert _row("hashtag", "dalgona").stage == "declining"
     assert _row("hashtag", "bread").stage in ("rising", "evergreen")
-    assert len(_row("hashtag", "sourdough").series) == 30
-    assert _row("hashtag", "sourdough", window=7).series == [4] * 7
+    assert len(_row("hashtag", "sourdough").series) == 60  # the window before, then the window
+    assert _row("hashtag", "sourdough", window=7).window_series == [4] * 7
 
 
 def test_it_keeps_figures_per_niche_region_and_language():
