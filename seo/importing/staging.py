@@ -55,6 +55,10 @@ class SqliteStagingWriter:
             cursor.execute("CREATE INDEX temp.import_stage_video ON import_stage (video_id)")
             cursor.execute("CREATE TEMP TABLE import_stage_tag (stage_id INTEGER, name TEXT)")
             cursor.execute("CREATE TEMP TABLE import_tagmap (name TEXT PRIMARY KEY, tag_id INTEGER)")
+            cursor.execute(
+                "CREATE TEMP TABLE import_links (post_id INTEGER, tag_id INTEGER, PRIMARY KEY (post_id, tag_id)) "
+                "WITHOUT ROWID"
+            )
         try:
             yield
         finally:
@@ -142,29 +146,35 @@ class SqliteStagingWriter:
         qn = connection.ops.quote_name
         cols = ", ".join(qn(c) for c in self.columns)
         updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
+        staged_posts = f"SELECT p.id FROM {self.table} p JOIN import_stage s ON p.source = %s AND p.video_id = s.video_id"  # noqa: S608
         with connection.cursor() as cursor:
-            # Links of posts already in the table are replaced by the staged ones.
-            cursor.execute(
-                f"DELETE FROM {self.links} WHERE post_id IN (SELECT p.id FROM {self.table} p "  # noqa: S608
-                f"JOIN import_stage s ON p.source = %s AND p.video_id = s.video_id)",
-                [self.source],
-            )
             # "WHERE true" keeps SQLite from reading ON CONFLICT as a join clause.
             cursor.execute(
                 f"INSERT INTO {self.table} (source, {cols}) SELECT %s, {cols} FROM import_stage "  # noqa: S608
                 f"WHERE true ON CONFLICT (source, video_id) DO UPDATE SET {updates}",
                 [self.source],
             )
-            # Two spellings of one canonical tag link once (OR IGNORE on posthashtag_unique).
+            # The links the staged posts must have (the TEMP table costs no lock); two
+            # spellings of one canonical tag link once.
             cursor.execute(
-                f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) "  # noqa: S608
-                f"SELECT p.id, m.tag_id FROM import_stage s "
+                f"INSERT OR IGNORE INTO import_links SELECT p.id, m.tag_id FROM import_stage s "  # noqa: S608
                 f"JOIN import_stage_tag st ON st.stage_id = s.id JOIN import_tagmap m ON m.name = st.name "
                 f"JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id ORDER BY p.id, m.tag_id",
                 [self.source],
             )
+            # Replace the staged posts' links by writing only the difference: a re-import of
+            # unchanged data deletes and inserts nothing.
+            cursor.execute(
+                f"DELETE FROM {self.links} WHERE post_id IN ({staged_posts}) AND NOT EXISTS "  # noqa: S608
+                f"(SELECT 1 FROM import_links n WHERE n.post_id = {self.links}.post_id "
+                f"AND n.tag_id = {self.links}.hashtag_id)",
+                [self.source],
+            )
+            cursor.execute(
+                f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) SELECT * FROM import_links"
+            )  # noqa: S608
 
     @staticmethod
     def _drop(cursor) -> None:
-        for name in ("import_stage_tag", "import_tagmap", "import_stage"):
+        for name in ("import_links", "import_stage_tag", "import_tagmap", "import_stage"):
             cursor.execute(f"DROP TABLE IF EXISTS temp.{name}")
