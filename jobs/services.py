@@ -19,6 +19,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
+from config.celery import app as celery_app
+from jobs.heartbeat import heartbeat_start
 from jobs.models import Job
 
 logger = logging.getLogger(__name__)
@@ -81,16 +83,11 @@ def job_start(*, job: Job, task) -> Job:
 def job_enqueue(*, job_id: str, task=None, task_name: str = "") -> bool:
     """Send the job's task to the broker; False (and the job failed) when it is down."""
     try:
-        if task is None:
-            from config.celery import app
-
-            task = app.tasks.get(task_name)
+        task = task or celery_app.tasks.get(task_name)
         if task is not None:
-            task.delay(job_id)
+            task.delay(job_id)  # eager in tests, like every other enqueue
         else:  # a task this process does not know (e.g. the reaper runs with fewer apps)
-            from config.celery import app
-
-            app.send_task(task_name, args=[job_id])
+            celery_app.send_task(task_name, args=[job_id])
     except (BrokerError, ConnectionError) as exc:
         logger.error("could not enqueue job %s (%s): %s", job_id, task_name or task.name, exc)
         job_fail(job_id=job_id, error=QUEUE_DOWN_MESSAGE)
@@ -124,8 +121,6 @@ def job_claim(*, job_id: str) -> Job | None:
         logger.warning("job %s: taking over from a worker that stopped", job_id)
         job_abandoned(job)
     job.refresh_from_db()
-    from jobs.heartbeat import heartbeat_start  # the heartbeat thread calls back into this module
-
     heartbeat_start(job=job)
     return job
 
