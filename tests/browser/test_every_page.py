@@ -1,11 +1,16 @@
-"""Every page at desktop and phone width: nothing wider than the screen, nothing fails to load.
+"""Every page at desktop and phone width: nothing wider than the screen, nothing fails to load,
+and axe-core finds no serious or critical violation.
 
-One test walks all pages (the demo data loads once); it lists every failure, not only the first.
-Screenshots go to test-artifacts/pages/<width>/."""
+Each test walks all pages (the demo data loads once per test) and lists every failure, not
+only the first. Screenshots go to test-artifacts/pages/<width>/. axe-core comes from npm
+(`./hookline test` installs it into node_modules/); without it the axe test skips."""
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -40,11 +45,39 @@ NOT_YET_CHECKED_FOR_WIDTH = {
 }
 
 
+AXE_JS = Path(
+    os.environ.get("HOOKLINE_AXE_JS")
+    or Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
+)
+# Serious or critical violations, one line per rule with the first few offending elements.
+AXE_RUN = """
+async () => {
+  const found = await axe.run(document, {resultTypes: ['violations']});
+  return found.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`
+              + (v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''));
+}
+"""
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _visit(context, live_server, pages, width: int, folder) -> list[str]:
+def _width_problems(page, width: int, path: str) -> list[str]:
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    if wide <= width or path in NOT_YET_CHECKED_FOR_WIDTH:
+        return []
+    return [f"{wide} px wide at {width} px; {page.evaluate(OVERFLOW_CULPRITS, width)}"]
+
+
+def _axe_problems(page, width: int, path: str) -> list[str]:
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(AXE_RUN)
+
+
+def _visit(context, live_server, pages, width: int, check: Callable, folder: Path | None) -> list[str]:
     page = context.new_page()
     problems = []
     # A stylesheet, script or icon that fails to load (the favicon was a 404 on every page).
@@ -58,25 +91,41 @@ def _visit(context, live_server, pages, width: int, folder) -> list[str]:
             continue
         page.wait_for_load_state("networkidle")
         problems += [f"{target.name} {target.path}: {failure}" for failure in failed]
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        if wide > width and target.path not in NOT_YET_CHECKED_FOR_WIDTH:
-            culprits = page.evaluate(OVERFLOW_CULPRITS, width)
-            problems.append(f"{target.name} {target.path}: {wide} px wide at {width} px; {culprits}")
-        page.screenshot(path=str(folder / f"{_slug(target.name)}.png"), full_page=True)
+        problems += [
+            f"{target.name} {target.path} at {width} px: {found}" for found in check(page, width, target.path)
+        ]
+        if folder:
+            page.screenshot(path=str(folder / f"{_slug(target.name)}.png"), full_page=True)
     page.close()
     return problems
 
 
-def test_no_page_is_wider_than_the_screen(browser, live_server, owner, client):
+def _walk(browser, live_server, owner, client, check: Callable, *, screenshots: bool = False) -> list[str]:
     pages = demo_pages(user=owner)
     problems = []
     for label, (width, height) in WIDTHS.items():
-        folder = ARTIFACTS / "pages" / label
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = None
+        if screenshots:
+            folder = ARTIFACTS / "pages" / label
+            folder.mkdir(parents=True, exist_ok=True)
         visitor = browser.new_context(viewport={"width": width, "height": height})
-        problems += _visit(visitor, live_server, ANONYMOUS_PAGES, width, folder)
+        problems += _visit(visitor, live_server, ANONYMOUS_PAGES, width, check, folder)
         visitor.close()
         creator = signed_in_context(browser, live_server, client, owner, width=width, height=height)
-        problems += _visit(creator, live_server, pages, width, folder)
+        problems += _visit(creator, live_server, pages, width, check, folder)
         creator.close()
+    return problems
+
+
+def test_no_page_is_wider_than_the_screen(browser, live_server, owner, client):
+    problems = _walk(browser, live_server, owner, client, _width_problems, screenshots=True)
+    assert not problems, "\n".join(problems)
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, live_server, owner, client):
+    if not AXE_JS.exists():
+        pytest.skip(
+            f"axe-core is not installed at {AXE_JS} (npm install --no-save axe-core, or ./hookline test)"
+        )
+    problems = _walk(browser, live_server, owner, client, _axe_problems)
     assert not problems, "\n".join(problems)
