@@ -55,3 +55,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+DEFAULT_ADDR = "127.0.0.1:8000"
+_ANY_HOST = {"0.0.0.0", "::", "[::]", "0"}  # noqa: S104  (names that mean "listen everywhere", read, not bound)
+
+
+def site_url_for_addr(addr: str) -> str:
+    """The address people open for a runserver address ("8080", "0.0.0.0:8080", "[::1]:8000").
+
+    Listening on every interface (0.0.0.0) is reached on this machine at 127.0.0.1.
+    """
+    addr = (addr or DEFAULT_ADDR).strip()
+    host, sep, port = addr.rpartition(":")
+    if not sep:
+        host, port = "", addr
+    if not port.isdigit():
+        raise ImproperlyConfigured(f"HOOKLINE_ADDR={addr!r} is not [host:]port, such as 127.0.0.1:8080.")
+    if not host or host in _ANY_HOST:
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"

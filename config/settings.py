@@ -14,7 +14,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_float, env_int, env_list, env_str
+from config.env import DEFAULT_ADDR, env_bool, env_float, env_int, env_list, env_str, site_url_for_addr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -139,7 +139,8 @@ FILE_UPLOAD_HANDLERS = [
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hookline <noreply@hookline.local>")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links in mails and feeds: by default where `./hookline run` serves (HOOKLINE_ADDR).
+SITE_URL = env_str("SITE_URL", site_url_for_addr(env_str("HOOKLINE_ADDR", DEFAULT_ADDR))).rstrip("/")
 
 # --- Suggestion index and trends -----------------------------------------------
 # Recency and trend windows are measured against the newest post in the corpus; these

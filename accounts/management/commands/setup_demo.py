@@ -5,6 +5,7 @@ Safe to run again: every step upserts, so nothing is duplicated.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -56,7 +57,7 @@ class Command(BaseCommand):
             demo_series_create(user=creator)
         self.stdout.write(
             self.style.SUCCESS(
-                "\nSign in at http://127.0.0.1:8000/accounts/login/\n"
+                f"\nSign in at {settings.SITE_URL}/accounts/login/\n"
                 f"  creator: {DEMO_CREATOR[0]} / {DEMO_CREATOR[2]}\n"
                 f"  staff:   {DEMO_STAFF[0]} / {DEMO_STAFF[2]}  (admin at /admin/)\n"
             )
