@@ -351,7 +351,12 @@ def suggest(
         known = {row.tag for row in tag_rows}
         tag_rows += [
             TagSuggestion(
-                tag=name, score=0.0, tier="niche", posts=0, parts={"your_words": 1.0}, source="your_words"
+                tag=name,
+                score=0.0,
+                tier="niche",
+                posts=0,
+                parts={"your_words": 1.0, "stage_factor": 1.0},
+                source="your_words",
             )
             for name in own
             if name not in known
@@ -464,7 +469,7 @@ def _fallback(
             score=0.0,
             tier=index.tier(t) if (t := index.tag_id(name)) is not None else "niche",
             posts=int(index.tag_df[t]) if t is not None else 0,
-            parts={"your_words": 1.0},
+            parts={"your_words": 1.0, "stage_factor": 1.0},
             source="your_words",
         )
         for name in own
@@ -475,7 +480,7 @@ def _fallback(
             score=round(s, 6),
             tier=index.tier(t),
             posts=int(index.tag_df[t]),
-            parts={"trending": round(s, 6)},
+            parts={"trending": round(s, 6), "stage_factor": 1.0},
             source="trending_filler",
         )
         for t, s in allowed[:k]
@@ -499,6 +504,13 @@ def _fallback(
 def _own_keywords(judged: Relevance) -> list[KeywordSuggestion]:
     """The idea's own topic words, as keywords no trending post backs (posts = 0)."""
     return [
-        KeywordSuggestion(term=word, score=0.0, posts=0, engagement=0.0, placement=placement(rank, word))
+        KeywordSuggestion(
+            term=word,
+            score=0.0,
+            posts=0,
+            engagement=0.0,
+            placement=placement(rank, word),
+            parts={"in_query": 1.0, "stage_factor": 1.0},
+        )
         for rank, word in enumerate(judged.missing_words[:5])
     ]

@@ -61,7 +61,9 @@ def test_an_unknown_time_zone_is_refused(tmp_path):
 
 
 def _deploy_check(tmp_path, **overrides: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (set in this process) is no production setting.
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(
         DEBUG="0",
         SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
