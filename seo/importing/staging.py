@@ -171,8 +171,8 @@ class SqliteStagingWriter:
                 [self.source],
             )
             cursor.execute(
-                f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) SELECT * FROM import_links"
-            )  # noqa: S608
+                f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) SELECT * FROM import_links"  # noqa: S608  (fixed table name)
+            )
 
     @staticmethod
     def _drop(cursor) -> None:
