@@ -9,6 +9,8 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 
+from accounts.forms import timezone_names
+from captions.models import LANGUAGE_CHOICES
 from seo.text import normalize_hashtag
 from series.models import MAX_PARTS, Part, Series
 from series.planner import WEEKDAY_NAMES
@@ -83,7 +85,14 @@ class SeriesForm(forms.ModelForm):
     keywords_text = forms.CharField(
         label="Keywords", required=False, help_text="Words to get into every caption, separated by commas."
     )
-    timezone = forms.CharField(max_length=64, help_text="IANA name, e.g. Europe/Oslo or America/New_York.")
+    # A typed box with a list that filters as you type (600 zones are too many to scroll).
+    timezone = forms.CharField(
+        label="Time zone",
+        max_length=64,
+        help_text="Type a city to search, e.g. Oslo or New York. Posting times are in this zone.",
+        widget=forms.TextInput(attrs={"list": "timezone-options", "autocomplete": "off"}),
+    )
+    language = forms.ChoiceField(label="Language of the captions", choices=LANGUAGE_CHOICES)
     parts_count = forms.IntegerField(
         required=False,
         label="Number of parts",
@@ -91,7 +100,7 @@ class SeriesForm(forms.ModelForm):
         error_messages={"invalid": "Write the number of parts as a whole number."},
     )
     cadence_value = forms.IntegerField(
-        label="Cadence", help_text="How many posts per week, or N for 'every N days'."
+        label="How many", help_text="Posts per week, or the N of “every N days”."
     )
 
     class Meta:
@@ -121,9 +130,20 @@ class SeriesForm(forms.ModelForm):
             "posting_time_mode": forms.RadioSelect,
         }
         help_texts = {"end_date": "Optional: every part must be out by then."}
+        labels = {
+            "cadence_kind": "How often",
+            "posting_time_mode": "Posting time",
+            "posting_time": "Time of day",
+            "min_gap_hours": "Hours between posts",
+            "color": "Colour on the calendar",
+        }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, creator_language: str = "", creator_zone: str = "", **kwargs) -> None:
+        """`creator_language` and `creator_zone` (the profile's, or detected) head their lists."""
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = _first(LANGUAGE_CHOICES, creator_language, self.instance.language)
+        zones = timezone_names()
+        self.timezone_options = list(dict.fromkeys([z for z in (creator_zone,) if z in zones] + zones))
         if self.instance.pk:
             self.initial.setdefault("blackout_text", "\n".join(self.instance.blackout_dates or []))
             self.initial.setdefault("hashtags_text", " ".join(f"#{t}" for t in self.instance.hashtags or []))
@@ -132,7 +152,7 @@ class SeriesForm(forms.ModelForm):
         self.fields["color"].required = False
         self.fields[
             "min_gap_hours"
-        ].help_text = "Minimum hours between any two of your posts, across all your series."
+        ].help_text = "At least this many hours between any two of your posts, across all your series."
 
     def clean_color(self) -> str:
         """An empty colour keeps the series' own (a new series gets the next one in turn).
@@ -227,6 +247,16 @@ class SeriesForm(forms.ModelForm):
         if not fields.get("color"):
             fields.pop("color", None)
         return fields
+
+
+def _first(choices: list[tuple[str, str]], *codes: str) -> list[tuple[str, str]]:
+    """The choices with the given codes first (in that order), then the rest by name.
+
+    A code the list does not know (a series saved in another language) is kept as itself."""
+    names = dict(choices)
+    head = [code for code in dict.fromkeys(codes) if code]
+    rest = sorted((c for c in names if c not in head), key=lambda c: names[c])
+    return [(code, names.get(code, code)) for code in [*head, *rest]]
 
 
 def _every_day_blocked(start: dt.date, end: dt.date, blackouts: set[str]) -> bool:

@@ -59,7 +59,7 @@ def series_list(request: HttpRequest) -> HttpResponse:
 def series_create(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     if request.method == "POST":
-        form = SeriesForm(request.POST)
+        form = SeriesForm(request.POST, **_creator_defaults(profile))
         if form.is_valid():
             try:
                 series, plan = services.series_create(owner=request.user, fields=form.model_fields())
@@ -72,6 +72,7 @@ def series_create(request: HttpRequest) -> HttpResponse:
     else:
         tomorrow = timezone.now().astimezone(ZoneInfo(profile.timezone)).date() + dt.timedelta(days=1)
         form = SeriesForm(
+            **_creator_defaults(profile),
             initial={
                 "timezone": profile.timezone,
                 "language": profile.default_language,
@@ -82,9 +83,14 @@ def series_create(request: HttpRequest) -> HttpResponse:
                 "min_gap_hours": 12,
                 # Else the colour input shows the model default, the same blue every time.
                 "color": series_color_unused(owner=request.user),
-            }
+            },
         )
     return render(request, "series/series_form.html", {"nav": "series", "form": form, "creating": True})
+
+
+def _creator_defaults(profile) -> dict[str, str]:
+    """What heads the form's language and time-zone lists: the creator's own."""
+    return {"creator_language": profile.default_language, "creator_zone": profile.timezone}
 
 
 @login_required
@@ -109,7 +115,7 @@ def _weekday_names(series) -> str:
 def series_edit(request: HttpRequest, series_id: int) -> HttpResponse:
     series = series_get_for(request.user, series_id)
     if request.method == "POST":
-        form = SeriesForm(request.POST, instance=series)
+        form = SeriesForm(request.POST, instance=series, **_creator_defaults(profile_for(request.user)))
         if form.is_valid():
             try:
                 plan = services.series_update(series=series, fields=form.model_fields())
@@ -122,7 +128,7 @@ def series_edit(request: HttpRequest, series_id: int) -> HttpResponse:
                 _report_plan(request, plan)
                 return redirect("series:series_detail", series_id=series.pk)
     else:
-        form = SeriesForm(instance=series)
+        form = SeriesForm(instance=series, **_creator_defaults(profile_for(request.user)))
     return render(request, "series/series_form.html", {"nav": "series", "form": form, "series": series})
 
 
