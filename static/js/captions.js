@@ -81,12 +81,51 @@
     field.value = tags.map(function (t) { return "#" + t; }).join(" ");
   }
 
+  // Characters as Python counts them (code points): an emoji is one, not two UTF-16 units.
+  function codePoints(text) { return Array.from(text).length; }
+
+  var TAG_RUN = /[\p{L}\p{N}\p{M}_]+/u;
+  var TAG_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+  // Tags written in the text, as seo.text.tag_spans reads them: a "#" inside a word ("C#") starts
+  // none, but one right after a tag does ("#fyp#food" is two).
+  function inlineTags(text) {
+    var found = [];
+    var lastEnd = -1;
+    for (var at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
+      if (at === 0 || at === lastEnd || !TAG_CHAR.test(text[at - 1])) {
+        var run = text.slice(at + 1).match(/^[\p{L}\p{N}\p{M}_]+/u);
+        lastEnd = at + 1 + (run ? run[0].length : 0);
+        if (run) { found.push(run[0].toLowerCase()); }
+      }
+    }
+    return found;
+  }
+
+  function tagName(raw) {
+    var found = raw.normalize("NFKC").toLowerCase().replace(/^#+/, "").match(TAG_RUN);
+    return found ? found[0] : "";
+  }
+
+  // The caption's length as the panel's score counts it (seo.scoring): the caption without
+  // trailing space, plus " #tag" for each chosen tag not already written in it. The counter
+  // and the panel's "Caption length" must name the same number.
+  function postedLength(caption) {
+    var inline = inlineTags(caption.normalize("NFKC"));
+    var chosen = ((document.getElementById("id_hashtags") || {}).value || "").split(/[\s,;#]+/)
+      .map(tagName).filter(Boolean);
+    var extra = 0;
+    chosen.filter(function (t, i) { return chosen.indexOf(t) === i && inline.indexOf(t) === -1; })
+      .forEach(function (t) { extra += codePoints(t) + 2; });
+    return codePoints(caption.replace(/\s+$/, "")) + extra;
+  }
+
   function updateCounters() {
     document.querySelectorAll("[data-count-chars]").forEach(function (el) {
       var field = document.getElementById(el.getAttribute("data-count-chars"));
       if (!field) { return; }
       var limit = parseInt(el.getAttribute("data-limit"), 10);
-      var n = field.value.length;
+      var n = field.id === "id_caption" ? postedLength(field.value) : codePoints(field.value);
       el.textContent = n.toLocaleString() + " / " + limit.toLocaleString();
       el.classList.toggle("over", n > limit);
     });
