@@ -38,6 +38,7 @@ def demo_pages(*, user) -> list[Page]:
     draft = Draft.objects.create(
         owner=user,
         title="Five-minute overnight oats",
+        topic="Overnight oats for busy mornings: cheap meal prep breakfast",
         hook="Stop buying breakfast: this takes five minutes",
         caption="Overnight oats for busy mornings #mealprep #breakfast",
         hashtags=["mealprep", "breakfast"],
