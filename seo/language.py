@@ -245,5 +245,7 @@ def detect_language(text: str, *, precise: bool = True) -> str:
         if vietnamese >= 2 or (vietnamese and len(words) <= 3):
             return "vi"
         voted = _vote(words, _LATIN_CANDIDATES, cleaned.casefold())
+        if voted and not precise:
+            return voted  # the importer: a clear stopword vote needs no models (half the posts)
         return latin_language(" ".join(words), hint=voted, precise=precise) or voted
     return ""
