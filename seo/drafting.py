@@ -42,6 +42,22 @@ _KINDS = {
     "tried": "test", "testet": "test", "rating": "review", "worth_it": "review", "verdt": "review",
 }  # fmt: skip
 _LIKED_FRAMES = frozenset({"if_you", "i_love"})
+_LIST_FRAMES = frozenset({"mistakes", "feil"})
+# Frames that speak about the viewer's or everyone's thing: not "3 mistakes everyone makes
+# with my student loan", "Stop scrolling if you care about my student loan".
+_AUDIENCE_FRAMES = frozenset({"mistakes", "feil", "stop", "slutt", "if_you"})
+_FIRST_PERSON = frozenset(["my", "our", "min", "mitt", "mine", "vår", "vårt", "våre"])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A noun-phrase slot never takes a clause: "3 feil alle gjør med de lader elbil".
+_CLAUSE_OPENERS = _words(
+    """i you we they he she it jeg du vi han hun man when if while because that and or
+    når hvis mens fordi som og eller"""
+)
 _TRIAL_FRAMES = frozenset({"tried", "testet", "rating", "worth_it", "verdt", "when_you", "this_is"})
 _POSSESSIVE_OR_INDEFINITE = frozenset(
     [
@@ -208,6 +224,17 @@ def _repeats_across(first: str, second: str) -> bool:
 def _fits(pattern: Pattern, idea: _Idea) -> bool:
     """Frames that read wrong around some ideas: "I tried my cat", "POV: how to ..."."""
     first = (idea.subject.phrase.split() or [""])[0].casefold()
+    kind = idea.subject.kind
+    if pattern.slot == "np" and first in _CLAUSE_OPENERS:
+        return False
+    if kind == "list" and (pattern.name in _LIST_FRAMES or pattern.name in _TRIAL_FRAMES):
+        return False  # "3 mistakes everyone makes with 3 easy ... ideas", "I tried five mistakes ..."
+    if first in _FIRST_PERSON and (
+        pattern.name in _AUDIENCE_FRAMES or (kind == "clause" and pattern.name in _LIKED_FRAMES)
+    ):
+        return False  # "I love my student loan" for "How I paid off my student loan"
+    if kind == "clause" and pattern.name in _TRIAL_FRAMES:
+        return False  # "How I paid off my debt" is a story, not a thing to try or rate
     if pattern.name in _LIKED_FRAMES and first in ("a", "an", "en", "et", "ei"):
         return False  # "I love a blazer"
     if pattern.name == "when_you" and first.endswith("ing"):
@@ -222,7 +249,8 @@ def _fits(pattern: Pattern, idea: _Idea) -> bool:
         )
     if pattern.slot == "sentence" and pattern.source != "own":
         opening = (idea.subject.sentence.split() or [""])[0].casefold()
-        return opening not in _QUESTION_WORDS and not opening.isdigit()
+        # "POV: five mistakes almost everyone makes ...": a list idea is already its own hook
+        return opening not in _QUESTION_WORDS and not opening.isdigit() and kind != "list"
     return True
 
 
@@ -241,7 +269,7 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
         "vp": [idea.subject.verb_phrase],
         "sentence": [_lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence],
         # Languages without written frames: the idea's own words, opened three ways.
-        "keyword": [main_keyword(idea.subject.sentence) or ""],
+        "keyword": _keyword_lines(idea),
         "later": [_later_clause(idea.body)],
     }.get(pattern.slot, [])
     for value in dict.fromkeys(v for v in options if v):
@@ -250,6 +278,24 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
         if len(ct.words(hook)) <= HOOK_WORDS and not _doubled(hook):
             return hook
     return None
+
+
+def _keyword_lines(idea: _Idea) -> list[str]:
+    """The main keyword as a hook, or, when it only modifies the subject's head ("high-protein"
+    in "high-protein breakfast"), the subject phrase from the keyword on."""
+    keyword = main_keyword(idea.subject.sentence) or ""
+    phrase = idea.subject.phrase.split()
+    head = idea.subject.head.split()
+    wanted = keyword.split()
+    if not wanted:
+        return []
+    folded = [w.casefold() for w in phrase]
+    for at in range(len(phrase) - len(wanted) + 1):
+        if folded[at : at + len(wanted)] == wanted:
+            if at + len(wanted) >= len(head):  # the keyword ends the head: it names the thing
+                return [keyword]
+            return [" ".join(phrase[at:]), " ".join(head[at:])]
+    return [keyword]
 
 
 def _after(body: str, line: str) -> str:

@@ -51,6 +51,41 @@ _COUNT_WORDS = frozenset(
     ]
 )
 _COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", "med"])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "Five mistakes", "Tre feil": a count may be spelled out ("to"/"en"/"ni" only before a count word).
+_NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty
+    en ett to tre fire fem seks sju syv åtte ni ti elleve tolv femten tjue"""
+)
+# An idea written as a list hook: "Five mistakes (almost) everyone makes with X",
+# "Tre feil alle gjør når de lader X", "5 things I wish I knew before X". Who makes them
+# and the verb are the frame, the link word ends it; what follows is the subject.
+_LIST_WHO = _words(
+    """almost nearly most all everyone everybody people beginners you we i they new
+    alle nesten de fleste folk nybegynnere du vi jeg man nye"""
+)
+_LIST_VERBS = _words(
+    """make makes made do does did have has wish knew know learned learnt need must should
+    gjør gjorde har hadde lager begår skulle ønske ønsker visste vite lærte må bør burde trenger"""
+)
+_LIST_LINKS = _words(
+    """with when in about on for to before after if while med når i om på for til før etter hvis mens
+    ved"""
+)
+# A subordinate clause opens with one of these ("når de lader elbil"): its subject and verb go.
+_SUBORDINATORS = frozenset(["when", "if", "while", "because", "når", "hvis", "mens", "fordi"])
+_SUBJECT_PRONOUNS = frozenset(
+    ["i", "you", "we", "they", "he", "she", "people", "jeg", "du", "vi", "de", "han", "hun", "man", "folk"]
+)
+_ADVERBS = _words(
+    """not never always just really finally still also ikke aldri alltid bare endelig fortsatt også"""
+)
+_PARTICLES = frozenset(["off", "up", "out", "down", "away", "opp", "ut", "ned", "av", "bort"])
 MAX_PHRASE_WORDS = 6
 # "my dog to ring a bell": an infinitive ends the noun phrase ("trip to Japan" does not).
 _INFINITIVE_MARKS = frozenset({"to", "å"})
@@ -74,6 +109,10 @@ class Subject:
     head: str  # the phrase cut at its first preposition ("sourdough bread")
     verb_phrase: str  # "make sourdough bread at home" after "how to", else ""
     sentence: str  # the idea's first clause without hashtags, as written
+    # What the idea is: "np" (a thing: "budget meal prep"), "vp" (a doing: "how to make ..."),
+    # "list" (already a list hook: "5 mistakes everyone makes with ..."), "clause" (a story
+    # told with its own subject and verb: "How I paid off my debt").
+    kind: str = "np"
 
 
 def clean_text(text: str) -> str:
@@ -100,8 +139,73 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
     return ""
 
 
-def _strip_framing(tokens: list[str]) -> tuple[list[str], bool]:
-    """Tokens with the opening framing removed; True when a leading verb was removed too."""
+def _is_count(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word.casefold() in _NUMBER_WORDS
+
+
+def _skip_clause_subject(tokens: list[str], *, after_subordinator: bool) -> list[str]:
+    """The tokens without a clause's pronoun, adverbs and verb ("de lader elbil" -> "elbil").
+
+    "de" is a pronoun only after a subordinator and before a verb in -r/-et ("når de lader"),
+    else an article ("de beste kanelbollene").
+    """
+    if len(tokens) < 2:
+        return tokens
+    word, nxt = tokens[0].casefold(), tokens[1].casefold()
+    if word not in _SUBJECT_PRONOUNS or nxt in PHRASE_BREAKS:
+        return tokens
+    if word == "de" and not (after_subordinator and (nxt.endswith(("r", "et")) or nxt in LEADING_VERBS)):
+        return tokens
+    i = 1
+    while i < len(tokens) and tokens[i].casefold() in _ADVERBS:
+        i += 1
+    i += 1  # the verb
+    while i < len(tokens) and tokens[i].casefold() in _PARTICLES:
+        i += 1
+    return tokens[i:]
+
+
+def _strip_list_frame(tokens: list[str]) -> tuple[list[str], bool]:
+    """Tokens without an idea's own list frame, and True when the idea is a list.
+
+    "Five mistakes almost everyone makes with home workouts" -> "home workouts";
+    "3 easy high-protein breakfast ideas for busy mornings" -> "high-protein breakfast for
+    busy mornings"; "5 ways to style a blazer" -> "ways to style a blazer" (the framing
+    strip takes it from there).
+    """
+    if len(tokens) < 2 or not _is_count(tokens[0]):
+        return tokens, False
+    at = next(
+        (j for j in range(1, min(len(tokens), 6)) if tokens[j].casefold() in _COUNT_WORDS),
+        None,
+    )
+    if at is None or any(t.casefold() in PHRASE_BREAKS for t in tokens[1:at]):
+        return tokens, False
+    between = [t for t in tokens[1:at] if t.casefold() not in FILLER]
+    rest = tokens[at + 1 :]
+    k = 0
+    while k < len(rest) and (
+        rest[k].casefold() in _LIST_WHO
+        or rest[k].casefold() in _LIST_VERBS
+        or (
+            k
+            and rest[k].casefold() in _INFINITIVE_MARKS
+            and rest[k + 1 : k + 2]
+            and rest[k + 1].casefold() in _LIST_VERBS
+        )
+    ):  # "ting du må vite om", "things you need to know about"
+        k += 1
+    if k and k < len(rest) and rest[k].casefold() in _LIST_LINKS:  # "... everyone makes with"
+        link = rest[k].casefold()
+        return _skip_clause_subject(rest[k + 1 :], after_subordinator=link in _SUBORDINATORS), True
+    if between:  # "3 easy high-protein breakfast ideas for ...": the noun before the count word
+        return [*between, *rest], True
+    return tokens[at:], True
+
+
+def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
+    """Tokens with the opening framing removed; True when a leading verb was removed too, and
+    True when a clause's own subject and verb were ("How I paid off my debt" -> "my debt")."""
     i = 0
     while i < len(tokens):
         word = tokens[i].casefold()
@@ -120,14 +224,25 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool]:
         else:
             break
     rest = tokens[i:]
+    before = tokens[i - 1].casefold() if i else ""
+    if before in _SUBORDINATORS:  # "... når de lader elbil": the clause's subject and verb go
+        rest = _skip_clause_subject(rest, after_subordinator=True)
+    elif before in _SUBJECT_PRONOUNS and len(rest) > 1 and rest[0].casefold() not in LEADING_VERBS:
+        # "How I paid off my debt", "Why you need a rest day": the pronoun's verb goes too
+        rest = _skip_clause_subject([before, *rest], after_subordinator=False)
+    if len(rest) < len(tokens) - i:
+        if len(rest) > 2 and rest[0].casefold() in _INFINITIVE_MARKS:
+            rest = rest[2:]  # "du glemte å lade elbilen": the object of the second verb
+        return rest, False, True
     gerund_to = i == 2 and tokens[0].casefold().endswith("ing") and tokens[1].casefold() == "to"
     if gerund_to and rest and rest[0].islower() and rest[0] not in _DETERMINERS:
-        return rest[1:], True  # "Learning to skateboard at 35": the idea is the doing
+        return rest[1:], True, False  # "Learning to skateboard at 35": the idea is the doing
     if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
         inverted = rest[1].casefold() in _PRONOUNS  # "slik lager du": a present tense, not an infinitive
         before = tokens[i - 1].casefold() if i else ""
-        return rest[2 if inverted else 1 :], not inverted and before in _INFINITIVE_BEFORE
-    return rest, False
+        # "slik baker du X" tells the doing with its own subject, like "How I paid off X"
+        return rest[2 if inverted else 1 :], not inverted and before in _INFINITIVE_BEFORE, inverted
+    return rest, False, False
 
 
 def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
@@ -184,17 +299,19 @@ def subject(text: str, language: str | None = None) -> Subject:
     """The idea's subject phrase, its head and its verb phrase (see Subject)."""
     sentence = first_clause(text, parse_frames=False)
     tokens = _TOKEN.findall(first_clause(text))
-    stripped, had_verb = _strip_framing(tokens)
+    unlisted, is_list = _strip_list_frame(tokens)
+    stripped, had_verb, clause = _strip_framing(unlisted)
     at_start = len(stripped) == len(tokens)
     verb_phrase = ""
     if had_verb:
-        verb_at = len(tokens) - len(stripped) - 1
-        verb_phrase = " ".join(_trim([tokens[verb_at].casefold(), *stripped]))
+        verb_at = len(unlisted) - len(stripped) - 1
+        verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
     if stripped and stripped[0].casefold() in PHRASE_BREAKS:
         stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
     phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
     head = _lower_first(_cut(stripped), at_start)
-    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence)
+    kind = "list" if is_list else "vp" if verb_phrase else "clause" if clause else "np"
+    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence, kind)
 
 
 def subject_phrase(text: str, language: str | None = None) -> str:

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from seo import caption_text as ct
 from seo.drafting import CaptionDraft, draft_language
-from seo.patterns.frames import FRAMES
+from seo.patterns.frames import FRAMES, frame_slot
 
 _TAG_LINE = re.compile(r"(?:^|\s)#\S+")
 _DANGLING = re.compile(
@@ -16,6 +16,35 @@ _DANGLING = re.compile(
 PATTERN_WORDS = frozenset(
     w for frame in FRAMES for w in ct.words(frame.template.format(np="", vp="", sentence=""))
 )
+
+
+# "3 mistakes", "Five mistakes", "3 easy high-protein breakfast ideas", "Tre feil": a list's opening.
+_LIST_OPENING = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|tre|fire|fem|seks|sju|syv|åtte|ti)"
+    r"\s+(?:[\w-]+\s+){0,3}(?:mistakes|ways|tips|things|ideas|hacks|reasons|steps|feil|måter|ting|ideer|triks)\b",
+    re.IGNORECASE,
+)
+# A frame's slot never opens with a pronoun or a conjunction ("... med de lader elbil").
+_CLAUSE_OPENING = re.compile(
+    r"^(?:i|you|we|they|he|she|jeg|du|vi|de|han|hun|man|when|if|while|because|that|and|når|hvis|mens|"
+    r"fordi|som|og)\b",
+    re.IGNORECASE,
+)
+
+
+def hook_problems(draft: CaptionDraft) -> list[str]:
+    """What is wrong with a drafted hook line itself, read as the first 3 seconds."""
+    found = []
+    hook = draft.hook
+    if len(_LIST_OPENING.findall(hook)) > 1:
+        found.append(f"a list frame around a list: {hook!r}")
+    # A noun-phrase slot only: "POV: du glemte ..." is how a sentence slot is meant to read.
+    slot = frame_slot(hook) if draft.pattern.slot == "np" else None
+    if slot and _CLAUSE_OPENING.match(slot):
+        found.append(f"a frame around a clause: {hook!r}")
+    if re.search(r"\bde (?:lader|gjør|bruker|kjører)\b", hook, re.IGNORECASE):
+        found.append(f"a clause fragment: {hook!r}")
+    return found
 
 
 def prose(draft: CaptionDraft) -> str:

@@ -8,7 +8,7 @@ from seo.caption_text import words
 from seo.drafting import caption_drafts, draft_language
 from seo.main_keyword import main_keyword
 from seo.scoring_inputs import caption_score_for
-from tests.seo.draft_lint import openings, problems
+from tests.seo.draft_lint import hook_problems, openings, problems
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,25 @@ NORWEGIAN_IDEAS = [
     "Matpakke-ideer til barna",
 ]
 
+# Ideas written as a hook already: a list of mistakes, a list of ideas, "Slik ...", a
+# clause after "når"/"when", "POV: ...". Their subject is what the hook is about.
+HOOK_IDEAS = [
+    ("Five mistakes almost everyone makes with home workouts", "en", "home workouts"),
+    ("Tre feil alle gjør når de lader elbil om vinteren", "nb", "elbil om vinteren"),
+    (
+        "3 easy high-protein breakfast ideas for busy mornings",
+        "en",
+        "high-protein breakfast for busy mornings",
+    ),
+    ("Slik baker du verdens beste kanelboller. Lagre denne til helgen!", "nb", "verdens beste kanelboller"),
+    ("Vaskerutine for en ren leilighet på 30 minutter", "nb", "vaskerutine for en ren leilighet"),
+    ("7 mistakes beginners make when they start running", "en", "running"),
+    ("Fem ting jeg skulle ønske jeg visste før jeg kjøpte elbil", "nb", "elbil"),
+    ("POV: du glemte å lade elbilen før hytteturen", "nb", "elbilen før hytteturen"),
+    ("How I paid off my student loan in two years", "en", "my student loan in two years"),
+]
+_TRIAL_OR_LIST = {"tried", "testet", "worth_it", "verdt", "rating", "mistakes", "feil"}
+
 
 def _lint(idea, language, **extra):
     drafts = caption_drafts(topic=idea, language=language, hashtags=["fyp", "tips"], **extra)
@@ -79,6 +98,53 @@ def test_drafts_read_right_through_mined_patterns(idea, demo_index):
     assert any(not d.pattern.is_seed for d in drafts), (
         "the demo corpus uses these frames: mined ones come first"
     )
+
+
+def _lint_hooks(idea, language, subject_phrase):
+    from seo.main_keyword import subject
+
+    found = subject(idea, language)
+    assert found.phrase == subject_phrase, found
+    assert _lint(idea, language) == []
+    drafts = caption_drafts(topic=idea, language=language, hashtags=["fyp", "tips"])
+    assert [p for d in drafts for p in hook_problems(d)] == []
+    for draft in drafts:
+        assert "de lader" not in draft.hook.casefold()
+        if found.kind == "list":  # already a list: not "I tried five mistakes ...", not a list in a list
+            assert draft.pattern.name not in _TRIAL_OR_LIST, draft.hook
+    return drafts
+
+
+@pytest.mark.parametrize(("idea", "language", "subject_phrase"), HOOK_IDEAS)
+def test_ideas_written_as_a_hook_draft_around_their_subject(idea, language, subject_phrase):
+    _lint_hooks(idea, language, subject_phrase)
+
+
+@pytest.mark.parametrize(("idea", "language", "subject_phrase"), HOOK_IDEAS)
+def test_ideas_written_as_a_hook_draft_around_their_subject_with_an_index(
+    idea, language, subject_phrase, demo_index
+):
+    _lint_hooks(idea, language, subject_phrase)
+
+
+def test_the_hooks_of_ideas_written_as_a_hook():
+    hooks = {d.hook for d in caption_drafts(topic=HOOK_IDEAS[0][0], language="en")}
+    assert "Nobody talks about this part of home workouts" in hooks
+    hooks = {d.hook for d in caption_drafts(topic=HOOK_IDEAS[1][0], language="nb")}
+    assert "Ingen snakker om dette med elbil om vinteren" in hooks
+    hooks = {d.hook for d in caption_drafts(topic=HOOK_IDEAS[2][0], language="en")}
+    assert not any(h.startswith("3 mistakes") for h in hooks)
+    assert any("high-protein breakfast" in h for h in hooks)
+
+
+def test_a_keyword_that_only_modifies_the_subject_never_stands_alone_as_the_hook(monkeypatch):
+    import seo.drafting
+
+    idea = "3 easy high-protein breakfast ideas for busy mornings"
+    monkeypatch.setattr(seo.drafting, "main_keyword", lambda *a, **k: "high-protein")
+    drafts = caption_drafts(topic=idea, language="en", prefer="own-keyword")
+    assert drafts[0].pattern.name == "own-keyword"
+    assert drafts[0].hook == "High-protein breakfast for busy mornings"
 
 
 def test_undetected_norwegian_is_still_written_in_norwegian():

@@ -74,3 +74,46 @@ def test_the_subject_phrase_keeps_whole_noun_phrases_and_never_dangles():
     for idea in ("Tips for a", "Protein on the", "Middag med en"):
         words = subject_phrase(idea).split() or [""]
         assert words[-1].lower() not in {"a", "the", "en", "for", "on", "med"}
+
+
+@pytest.mark.parametrize(
+    ("idea", "phrase", "head", "kind"),
+    [
+        ("Five mistakes almost everyone makes with home workouts", "home workouts", "home workouts", "list"),
+        ("Tre feil alle gjør når de lader elbil om vinteren", "elbil om vinteren", "elbil", "list"),
+        (
+            "3 easy high-protein breakfast ideas for busy mornings",
+            "high-protein breakfast for busy mornings",
+            "high-protein breakfast",
+            "list",
+        ),
+        ("7 mistakes beginners make when they start running", "running", "running", "list"),
+        ("3 ting du må vite om brunost", "brunost", "brunost", "list"),
+        ("Fem ting jeg skulle ønske jeg visste før jeg kjøpte elbil", "elbil", "elbil", "list"),
+        ("5 ways to style a blazer", "a blazer", "a blazer", "list"),
+        (
+            "Slik baker du verdens beste kanelboller",
+            "verdens beste kanelboller",
+            "verdens beste kanelboller",
+            "clause",
+        ),
+        ("POV: du glemte å lade elbilen før hytteturen", "elbilen før hytteturen", "elbilen", "clause"),
+        (
+            "How I paid off my student loan in two years",
+            "my student loan in two years",
+            "my student loan",
+            "clause",
+        ),
+        ("Hvordan spare penger på matbutikken", "penger på matbutikken", "penger", "vp"),
+        (
+            "Vaskerutine for en ren leilighet på 30 minutter",
+            "vaskerutine for en ren leilighet",
+            "vaskerutine",
+            "np",
+        ),
+    ],
+)
+def test_an_idea_written_as_a_hook_has_the_hooks_subject(idea, phrase, head, kind):
+    found = subject(idea)
+    assert (found.phrase, found.head, found.kind) == (phrase, head, kind)
+    assert found.phrase.split()[0].casefold() not in {"de", "når", "hvis", "when", "if", "they", "du", "i"}
