@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from django.db import DatabaseError
@@ -295,6 +296,7 @@ def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=2048)  # a suggestion, its drafts and their scores ask about the same idea
 def subject(text: str, language: str | None = None) -> Subject:
     """The idea's subject phrase, its head and its verb phrase (see Subject)."""
     sentence = first_clause(text, parse_frames=False)

@@ -13,7 +13,6 @@ import numpy as np
 
 from seo.filler import is_filler
 from seo.index_store import LoadedIndex
-from seo.main_keyword import main_keyword
 from seo.relevance import Topic
 from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
@@ -32,11 +31,10 @@ def _word_weight(index: LoadedIndex, topic: Topic, word: str, term: int) -> floa
     return topic.unknown.get(word, 0.0)
 
 
-def subject_pairs(text: str, language: str | None) -> set[str]:
+def subject_pairs(keyword: str | None) -> set[str]:
     """The idea's main keyword when it is a pair of words ("floating shelves"): the one pair
     of the idea's own that surely reads as a tag. Other pairs need the corpus to write them."""
-    keyword = main_keyword(text, language=language) or ""
-    words = analyze_words(keyword)
+    words = analyze_words(keyword or "")
     return {" ".join(words)} if len(words) == 2 else set()
 
 

@@ -253,7 +253,8 @@ def suggest(
     features, parts = _query_features(index, query)
     distinct, feature_ids, counts = index.feature_ids(features)
     topic = query_topic(index, distinct, feature_ids, parts)
-    natural = subject_pairs(query, language)  # the main keyword, when a pair (#floatingshelves)
+    keyword = main_keyword(query, language=language)
+    natural = subject_pairs(keyword)  # the main keyword, when a pair (#floatingshelves)
     ids, weights = index.weigh(*_searched(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
@@ -267,7 +268,6 @@ def suggest(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=TYPED_TAG_SIMILARITY
         )
     declared = np.isin(posts, extra) if extra is not None and len(posts) else None
-    keyword = main_keyword(query, language=language)
     judged = relevance(
         index, topic, posts, language=language, declared=declared, core=_core(index, query, language)
     )
