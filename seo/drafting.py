@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from seo import caption_text as ct
+from seo.filler import is_filler
 from seo.idea_language import idea_language
 from seo.main_keyword import Subject, clean_text, main_keyword, starts_a_sentence_only, subject
 from seo.patterns.frames import WRITTEN_LANGUAGES
@@ -193,9 +194,24 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?…" else f"{text}."
 
 
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+
+
+def _without_calls_to_action(text: str) -> str:
+    """`text` without its sentences made only of call-to-action and filler words ("Lagre denne
+    til helgen!"): each draft ends on one call to action of its own, never two."""
+    kept = [
+        part.strip()
+        for part in _SENTENCE.findall(text)
+        if part.strip() and not all(is_filler(w) for w in re.findall(r"[^\W\d_]+", part))
+    ]
+    return " ".join(kept) if kept else text
+
+
 def _body(idea: str) -> str:
-    """The idea in the creator's words: its first sentences, cut at a word, hashtags removed."""
-    cleaned = clean_text(idea)
+    """The idea in the creator's words: its first sentences, cut at a word, hashtags and its
+    own calls to action removed."""
+    cleaned = _without_calls_to_action(clean_text(idea))
     if len(cleaned) > BODY_CHARS:
         cut = cleaned[:BODY_CHARS]
         end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))

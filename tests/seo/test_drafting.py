@@ -225,3 +225,13 @@ def test_the_main_keyword_of_a_draft_is_the_ideas():
 def test_nothing_to_write_about_gives_no_drafts():
     assert caption_drafts(topic="   ") == []
     assert caption_drafts(topic="#fyp #viral") == []
+
+
+def test_a_draft_ends_on_one_call_to_action_not_the_ideas_own_as_well():
+    from seo.drafting import caption_drafts
+
+    drafts = caption_drafts(
+        topic="Slik baker du verdens beste kanelboller. Lagre denne til helgen!", language="nb"
+    )
+    for draft in drafts:
+        assert "helgen" not in draft.text.casefold(), draft.text
