@@ -36,6 +36,7 @@ _LATIN_CANDIDATES = (
 _CYRILLIC_CANDIDATES = ("ru", "uk", "bg")
 # stopwordsiso calls Norwegian "no"; Hookline speaks of bokmål, "nb".
 _REPORTED_AS = {"no": "nb"}
+_SCANDINAVIAN_VOTES = frozenset({"nb", "da", "sv"})
 
 # Words that are Norwegian (bokmål) but not Danish or Swedish, and the reverse.
 _MARKERS: dict[str, frozenset[str]] = {
@@ -245,7 +246,10 @@ def detect_language(text: str, *, precise: bool = True) -> str:
         if vietnamese >= 2 or (vietnamese and len(words) <= 3):
             return "vi"
         voted = _vote(words, _LATIN_CANDIDATES, cleaned.casefold())
-        if voted and not precise:
-            return voted  # the importer: a clear stopword vote needs no models (half the posts)
+        # A clear stopword vote needs no models (half of all captions), except between the
+        # Scandinavian languages, which share most stopwords: there lingua decides, unless the
+        # importer asked for speed over that precision.
+        if voted and (not precise or voted not in _SCANDINAVIAN_VOTES):
+            return voted
         return latin_language(" ".join(words), hint=voted, precise=precise) or voted
     return ""
