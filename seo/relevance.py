@@ -148,6 +148,9 @@ def relevance(
     covered_words = [topic.names[t] for t in sorted(kept_terms, key=lambda t: -topic.weights[t])]
     missing = [topic.names[t] for t in topic.weights if t not in kept_terms and t not in covered_terms]
     missing += list(topic.unknown)
+    if core is not None and any(w in core.words for w in missing):
+        # Name what matters: the subject's missing words, not the hook's verbs ("buying", "takes").
+        missing = [w for w in missing if w in core.words]
     count = int(keep.sum())
     confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
     if core is not None and count == 0 and not (core.terms or core.tags):
