@@ -176,19 +176,24 @@ class Core:
 
 
 def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
-    """Per post: whether its caption has a subject word or it carries one as a tag."""
-    out = np.zeros(len(posts), dtype=bool)
+    """Per post: whether it carries enough of the subject's words, in its caption or as tags:
+    half of them, rounded up ("korean corn dogs": two; "beginner crochet granny square": two,
+    so a post about a town square alone is not about the granny square)."""
+    carried: list[set[str]] = [set() for _ in range(len(posts))]
     if core.terms:
-        _, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
-        out[holding] = True
+        terms, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
+        for term, i in zip(terms.tolist(), holding.tolist(), strict=True):
+            carried[i].add(core.terms[term])
     if core.tags:
         starts = np.asarray(index.post_tag_indptr[posts], dtype=np.int64)
         ends = np.asarray(index.post_tag_indptr[posts + 1], dtype=np.int64)
-        wanted = set(core.tags)
         for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            if not out[i] and wanted.intersection(np.asarray(index.post_tags[start:end]).tolist()):
-                out[i] = True
-    return out
+            for tag in set(np.asarray(index.post_tags[start:end]).tolist()) & core.tags.keys():
+                carried[i].add(core.tags[tag])
+    # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
+    # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.
+    needed = max(1, (len(core.words) + 1) // 2)
+    return np.fromiter((len(words) >= needed for words in carried), bool, len(posts))
 
 
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:

@@ -150,3 +150,14 @@ def test_close_posts_must_share_the_ideas_subject_not_only_its_setting():
     assert not {"streettacos", "tacotuesday"} & set(result.recommended)
     assert result.confidence == "low" and "corn" in result.confidence_reason
     assert {"korean", "corndogs"} & set(result.recommended) or "corn" in result.recommended
+
+
+def test_a_post_must_carry_half_of_the_subject_not_one_word_of_it():
+    """ "Beginner crochet granny square": posts about a town square share one subject word."""
+    topic_corpus()
+    for number in range(10):
+        post(f"sunset over the town square tonight {number}", ["townsquare", "citylife"], language="en")
+    index_build()
+    result = suggest(text="Beginner crochet granny square tutorial")
+    assert not {"townsquare", "citylife"} & set(result.recommended)
+    assert result.confidence == "low"
