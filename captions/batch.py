@@ -202,7 +202,7 @@ def safe_cell(value: Any) -> str:
 
 
 def _scored_row(row: BatchRow) -> tuple[dict[str, Any], list[str], int]:
-    score, inputs = caption_score_for(caption=row.caption, language=row.language or None)
+    score, inputs = caption_score_for(caption=row.caption, language=row.language or None, tags=True)
     suggested = inputs.suggestions.recommended[:SUGGESTED_TAGS] if inputs.suggestions else []
     out = {
         "line": row.line,

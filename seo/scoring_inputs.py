@@ -54,7 +54,7 @@ def topic_words(text: str) -> str:
     return " ".join(seen)
 
 
-def _suggested(text: str, language: str | None, niche: str | None) -> Suggestions:
+def _suggested(text: str, language: str | None, niche: str | None, tags: bool = False) -> Suggestions:
     """suggest() for a scored text, remembered on the loaded index version.
 
     The editor re-scores the same caption and drafts on every refresh; kept on the
@@ -62,11 +62,13 @@ def _suggested(text: str, language: str | None, niche: str | None) -> Suggestion
     """
     index = active_index()
     if index is None:
-        return suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED)  # raises: no index
+        return suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED, tags=tags)  # raises
     cache = index.__dict__.setdefault("score_suggestions", OrderedDict())
-    key = (text, language, niche)
+    key = (text, language, niche, tags)
     if key not in cache:
-        cache[key] = suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED)
+        # The score reads the keywords only (tags=False: no tag ranking, no evidence queries);
+        # they are the same either way, so every door gives the same number.
+        cache[key] = suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED, tags=tags)
         if len(cache) > SUGGESTIONS_REMEMBERED:
             cache.popitem(last=False)
     return cache[key]
@@ -81,6 +83,7 @@ def score_inputs(
     language: str | None = None,
     keywords: Sequence[str] | None = None,
     niche: str | None = None,
+    tags: bool = False,
 ) -> ScoreInputs:
     """Language, keywords, tag tiers and blocked tags for scoring this caption.
 
@@ -101,7 +104,7 @@ def score_inputs(
         try:
             # The words only: the score judges the caption's prose, and its tags are checked on
             # their own, so the engine's typed-tag matching (the dear part) is not asked for.
-            found = _suggested(topic_words(text), given or detected or None, niche)
+            found = _suggested(topic_words(text), given or detected or None, niche, tags)
             keywords = [kw.term for kw in found.keywords]
             if found.fallback:
                 notes.append(found.fallback)
@@ -133,12 +136,16 @@ def caption_score_for(
     language: str | None = None,
     keywords: Sequence[str] | None = None,
     niche: str | None = None,
+    tags: bool = False,
 ) -> tuple[SeoScore, ScoreInputs]:
-    """caption_score with its inputs gathered by score_inputs (what the API and batch call)."""
+    """caption_score with its inputs gathered by score_inputs (what the API and batch call).
+
+    `tags=True` also ranks the text's hashtags (inputs.suggestions.recommended, for batch
+    rows); the score is the same either way."""
     hashtags = list(hashtags)
     inputs = score_inputs(
         caption=caption, hook=hook, on_screen_text=on_screen_text, hashtags=hashtags,
-        language=language, keywords=keywords, niche=niche,
+        language=language, keywords=keywords, niche=niche, tags=tags,
     )  # fmt: skip
     score = caption_score(
         caption=caption, hook=hook, on_screen_text=on_screen_text, hashtags=hashtags,

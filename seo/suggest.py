@@ -30,6 +30,7 @@ from seo.models import Hashtag, TrendPost
 from seo.own_tags import own_subject_tags, subject_pairs
 from seo.relevance import Core, Relevance, language_group, query_topic, relevance
 from seo.suggest_rank import (
+    KeywordScore,
     TagScore,
     expand_cooccurring,
     lexical_candidates,
@@ -242,9 +243,13 @@ def suggest(
     niche: str | None = None,
     hashtags: Sequence[str] = (),
     k: int = 10,
+    tags: bool = True,
 ) -> Suggestions:
     """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence,
-    and how confident the answer is (seo.relevance)."""
+    and how confident the answer is (seo.relevance).
+
+    `tags=False` answers the keywords alone, without evidence (what the score needs, five
+    times per editor refresh): the same keywords, without the tag ranking and its queries."""
     query = _validate(text, k)
     language = query_language(query, language)
     niche = (niche or "").strip() or None
@@ -280,6 +285,21 @@ def suggest(
         )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, language)
+    topical = topical_query(index, ids) or bool(typed)
+    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
+    if not tags:
+        return Suggestions(
+            query=query,
+            language=language,
+            hashtags=[],
+            recommended=[],
+            keywords=_keyword_rows(index, keywords, {}),
+            typed_hashtags=typed_report,
+            index_version=index.version,
+            confidence=judged.confidence,
+            confidence_reason=judged.reason,
+            main_keyword=keyword,
+        )
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
@@ -288,7 +308,6 @@ def suggest(
     for name, rate in lexical_candidates(index, distinct, feature_ids, language, set()).items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
-    topical = topical_query(index, ids) or bool(typed)
     scored = score_tags(
         index,
         votes,
@@ -307,8 +326,6 @@ def suggest(
         s.parts["stage_factor"] = stage_multiplier(stages.get(s.name))
         s.score *= s.parts["stage_factor"]
     scored.sort(key=lambda s: -s.score)
-    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
-    keyword_stages = cached_stages("keyword", index)
 
     sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
     shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
@@ -361,23 +378,7 @@ def suggest(
             for name in own
             if name not in known
         ][: max(0, k - len(tag_rows))]
-    keyword_rows = [
-        KeywordSuggestion(
-            term=kw.name,
-            score=round(kw.score, 6),
-            posts=kw.posts,
-            engagement=round(kw.engagement, 5),
-            placement=placement(rank, kw.name),
-            parts={
-                "in_query": float(kw.in_query),
-                "idf": round(float(index.idf[kw.term]), 4),
-                "stage_factor": stage_multiplier(keyword_stages.get(kw.name)),
-            },
-            examples=[refs[p] for p in kw.example_posts if p in refs],
-            stage=keyword_stages.get(kw.name),
-        )
-        for rank, kw in enumerate(kw for kw in keywords if not is_filler(kw.name))
-    ]
+    keyword_rows = _keyword_rows(index, keywords, refs)
     return Suggestions(
         query=query,
         language=language,
@@ -392,6 +393,30 @@ def suggest(
         main_keyword=keyword,
         filler=filler,
     )
+
+
+def _keyword_rows(
+    index: LoadedIndex, keywords: list[KeywordScore], refs: Mapping[int, PostRef]
+) -> list[KeywordSuggestion]:
+    """Keyword rows, calls to action and filler left out, each with where it belongs."""
+    stages = cached_stages("keyword", index)
+    return [
+        KeywordSuggestion(
+            term=kw.name,
+            score=round(kw.score, 6),
+            posts=kw.posts,
+            engagement=round(kw.engagement, 5),
+            placement=placement(rank, kw.name),
+            parts={
+                "in_query": float(kw.in_query),
+                "idf": round(float(index.idf[kw.term]), 4),
+                "stage_factor": stage_multiplier(stages.get(kw.name)),
+            },
+            examples=[refs[p] for p in kw.example_posts if p in refs],
+            stage=stages.get(kw.name),
+        )
+        for rank, kw in enumerate(kw for kw in keywords if not is_filler(kw.name))
+    ]
 
 
 LOW_CONFIDENCE_MIN_POSTS = 2
