@@ -79,6 +79,12 @@ class LineReader:
         self.path = path
         self.encoding, self.bom = file_encoding(head)
         self.record_bytes = 0
+        # Raised (seo.importing.readers) for JSON Lines whose lines may be whole response pages.
+        self.max_line: int | None = None
+
+    @property
+    def line_limit(self) -> int:
+        return self.max_line or MAX_LINE_BYTES
 
     def record_start(self) -> None:
         self.record_bytes = 0
@@ -91,7 +97,8 @@ class LineReader:
 
     def _bounded(self, line: Line) -> Line:
         self.record_bytes += line.size
-        if line.text is not None and self.record_bytes > MAX_RECORD_BYTES:
+        limit = MAX_RECORD_BYTES if self.max_line is None else max(MAX_RECORD_BYTES, self.max_line)
+        if line.text is not None and self.record_bytes > limit:
             line.text = None
         return line
 
@@ -99,9 +106,10 @@ class LineReader:
         with self.path.open("rb") as handle:
             handle.seek(self.bom)
             number = 0
-            while raw := handle.readline(MAX_LINE_BYTES + 1):
+            limit = self.line_limit
+            while raw := handle.readline(limit + 1):
                 number += 1
-                if len(raw) > MAX_LINE_BYTES:
+                if len(raw) > limit:
                     yield self._bounded(_skipped(handle, number, raw))
                     continue
                 if b"\x00" in raw:
@@ -118,7 +126,7 @@ class LineReader:
 
     def _utf16_lines(self) -> Iterator[Line]:
         # The text layer decodes in bounded chunks; readline(limit) never holds more than limit.
-        limit = MAX_LINE_BYTES // 2
+        limit = self.line_limit // 2
         with self.path.open("rb") as raw_handle:
             raw_handle.seek(self.bom)
             handle = io.TextIOWrapper(raw_handle, encoding=self.encoding, newline="\n")

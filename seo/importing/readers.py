@@ -1,20 +1,33 @@
-"""Stream rows out of an uploaded trend file (CSV or JSON Lines) with their line numbers.
+"""Stream rows out of an uploaded trend file with their line (and item) numbers.
 
-Files are read one bounded line at a time (seo.importing.lines), so memory stays flat
-for any size, and a row too long, too deep or with a number too big to read is reported
-on its own line while the rest of the file is read.
+CSV and JSON Lines are read one bounded line at a time (seo.importing.lines), so memory
+stays flat for any size, and a row too long, too deep or with a number too big to read is
+reported on its own line while the rest of the file is read. JSON is recognised by its
+content: JSON Lines, a JSON array (streamed one item at a time) or whole JSON documents one
+after another, each holding canonical rows, TikTok Research API pages or videos, or
+scraper dataset items (seo.importing.formats).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seo.importing.formats import (
+    CANONICAL,
+    RESEARCH,
+    is_research_page,
+    mapped_row,
+    research_page_videos,
+    shape_of,
+)
 from seo.importing.lines import (
     MAX_LINE_BYTES,
     FileRejected,
@@ -34,6 +47,15 @@ CANONICAL_COLUMNS = (
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".txt"}
 _SNIFF_BYTES = 8192
+# A JSON Lines line may hold a whole Research API response page (up to 100 videos with
+# their transcripts); a canonical row's line keeps the MAX_LINE_BYTES limit.
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+# The most one JSON value is allowed to take when read whole: a pretty-printed response
+# page, or one item of a JSON array (arrays themselves are streamed item by item).
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+_READ_CHUNK = 1 << 20
+_NON_SPACE = re.compile(r"[^ \t\r\n\ufeff]")
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(slots=True)
@@ -42,20 +64,46 @@ class RawRow:
     data: dict[str, Any] = field(default_factory=dict)
     # Set when the row could not even be split into fields (bad JSON, wrong field count).
     problem: str | None = None
+    # The row's place in the list it came from (a JSON array, a response page's videos).
+    item: int | None = None
+    # The JSON shape it was read as (seo.importing.formats), when not a canonical row.
+    shape: str | None = None
+
+    @property
+    def where(self) -> int | str:
+        """Where the row is, for "first on …": its line, or its line and item."""
+        return self.line if self.item is None else f"line {self.line}, item {self.item}"
 
 
 def file_format(path: Path) -> str:
-    """'jsonl' or 'csv', from the extension, else from the first non-blank byte."""
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in CSV_SUFFIXES:
-        return "csv"
+    """'jsonl' or 'csv': JSON when the file starts with { or [, else from the extension."""
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     encoding, bom = file_encoding(head)
-    text = head[bom:].decode(encoding, errors="ignore")
-    return "jsonl" if text.lstrip().startswith("{") else "csv"
+    text = head[bom:].decode(encoding, errors="ignore").lstrip(" \t\r\n\ufeff")
+    if text.startswith(("{", "[")):
+        return "jsonl"
+    return "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "csv"
+
+
+def json_layout(path: Path) -> str:
+    """How a JSON file holds its values: 'lines' (one per line), or 'values' (a JSON array,
+    or documents that span lines, such as a pretty-printed Research API response)."""
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    encoding, bom = file_encoding(head)
+    text = head[bom:].decode(encoding, errors="ignore").lstrip(" \t\r\n\ufeff")
+    if text.startswith("[") and text[1:].lstrip(" \t\r\n").startswith(("{", "]")):
+        return "values"  # a JSON array of objects, streamed item by item
+    first, newline, _ = text.partition("\n")
+    first = first.strip()
+    if not newline or not first.endswith(("{", "[", ",", ":")):
+        return "lines"
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return "values"  # the first line opens a value that the next lines continue
+    return "lines"
 
 
 def file_check(path: Path) -> LineReader:
@@ -89,12 +137,19 @@ def _too_long(size: int) -> str:
     )
 
 
-def read_rows(path: Path) -> Iterator[RawRow]:
+def read_rows(path: Path, file_format_name: str | None = None) -> Iterator[RawRow]:
+    """The file's rows. `file_format_name` forces a reader: 'csv', 'jsonl' (canonical rows),
+    'research' or 'scraper'; without it the format is recognised from the content."""
     lines = file_check(path)
-    if file_format(path) == "jsonl":
-        yield from _read_jsonl(lines)
-    else:
+    fmt = file_format_name or file_format(path)
+    if fmt == "csv":
         yield from _read_csv(lines)
+        return
+    shape = None if file_format_name is None else fmt
+    if json_layout(path) == "values":
+        yield from _read_json_values(lines, shape)
+    else:
+        yield from _read_jsonl(lines, shape)
 
 
 def _read_csv(lines: LineReader) -> Iterator[RawRow]:
@@ -175,27 +230,175 @@ def _json_object(text: str) -> Any:
         return f"is not valid JSON ({exc})"
 
 
-def _read_jsonl(lines: LineReader) -> Iterator[RawRow]:
+def _read_jsonl(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
+    """JSON Lines: each line a canonical row, a scraper item, a Research API video or a
+    whole response page (which gives one row per video, numbered as items)."""
+    if shape != CANONICAL:
+        lines.max_line = MAX_PAGE_BYTES
     for line in lines:
-        lines.record_start()  # each line is a row of its own
+        lines.record_start()  # each line is a row (or a page) of its own
         number = line.number
         if line.text is None:
             yield RawRow(line=number, problem=_too_long(line.size))
             continue
         if not line.text.strip():
             continue
+        if line.size > MAX_LINE_BYTES and not _page_like(line.text):
+            yield RawRow(line=number, problem=_too_long(line.size))
+            continue
         value = _json_object(line.text)
         if isinstance(value, str):
             yield RawRow(line=number, problem=value)
             continue
-        if not isinstance(value, dict):
-            yield RawRow(line=number, problem="is not a JSON object ({...}) with the post's fields")
-            continue
-        data = {str(key).strip().lower(): item for key, item in value.items()}
-        missing = [name for name in REQUIRED_COLUMNS if name not in data]
-        if missing:
-            yield RawRow(line=number, problem=f"has no {' or '.join(missing)} key")
-            continue
-        if isinstance(data.get("hashtags"), list):
-            data["hashtags"] = " ".join(str(tag) for tag in data["hashtags"])
-        yield RawRow(line=number, data={k: v for k, v in data.items() if k in CANONICAL_COLUMNS})
+        yield from _value_rows(value, number, shape, size=line.size)
+
+
+def _page_like(text: str) -> bool:
+    """Whether a line may be a Research API response page, the one kind of line allowed to be
+    longer than MAX_LINE_BYTES (its "data" key comes first, or after a short "error")."""
+    return text.lstrip().startswith("{") and '"data"' in text[:1000]
+
+
+def _value_rows(value: Any, line: int, shape: str | None, *, item: int | None = None, size: int = 0):
+    """The rows of one JSON value that starts on `line`."""
+    kind = shape or (shape_of(value) if isinstance(value, dict) else CANONICAL)
+    if kind == RESEARCH and is_research_page(value):
+        videos, problem = research_page_videos(value)
+        if problem:
+            yield RawRow(line=line, item=item, problem=problem, shape=kind)
+            return
+        for number, video in enumerate(videos, start=1):
+            yield _item_row(video, line, RESEARCH, item=number)
+        return
+    if kind == CANONICAL:
+        if size > MAX_LINE_BYTES:
+            yield RawRow(line=line, item=item, problem=_too_long(size))
+            return
+        yield _canonical_row(value, line, item)
+        return
+    yield _item_row(value, line, kind, item=item)
+
+
+def _item_row(value: Any, line: int, shape: str, *, item: int | None) -> RawRow:
+    data, problem = mapped_row(value, shape)
+    return RawRow(line=line, item=item, data=data or {}, problem=problem, shape=shape)
+
+
+def _canonical_row(value: Any, line: int, item: int | None) -> RawRow:
+    if not isinstance(value, dict):
+        return RawRow(line=line, item=item, problem="is not a JSON object ({...}) with the post's fields")
+    data = {str(key).strip().lower(): entry for key, entry in value.items()}
+    missing = [name for name in REQUIRED_COLUMNS if name not in data]
+    if missing:
+        return RawRow(line=line, item=item, problem=f"has no {' or '.join(missing)} key")
+    if isinstance(data.get("hashtags"), list):
+        data["hashtags"] = " ".join(str(tag) for tag in data["hashtags"])
+    return RawRow(line=line, item=item, data={k: v for k, v in data.items() if k in CANONICAL_COLUMNS})
+
+
+def _read_json_values(lines: LineReader, shape: str | None) -> Iterator[RawRow]:
+    """JSON values that span lines: a JSON array, read one item at a time, or documents
+    (such as pretty-printed Research API response pages) one after another."""
+    text = _JsonText(lines)
+    try:
+        while (char := text.peek()) is not None:
+            if char != "[":
+                line = text.line
+                yield from _value_rows(text.value(), line, shape)
+                continue
+            text.advance()
+            if text.peek() == "]":
+                text.advance()
+                continue
+            number = 0
+            while True:
+                number += 1
+                line = text.line
+                yield from _value_rows(text.value(), line, shape, item=number)
+                char = text.peek()
+                text.advance()
+                if char == "]":
+                    break
+                if char != ",":
+                    raise FileRejected(
+                        f"the JSON array is malformed: expected , or ] after item {number}", line=text.line
+                    )
+    finally:
+        text.close()
+
+
+class _JsonText:
+    """A JSON file's text read in chunks, for decoding one value at a time with its line."""
+
+    def __init__(self, lines: LineReader) -> None:
+        self.encoding = lines.encoding
+        self.handle = lines.path.open("rb")
+        self.handle.seek(lines.bom)
+        self.decoder = codecs.getincrementaldecoder(lines.encoding)()
+        self.text = ""
+        self.pos = 0
+        self.line = 1
+        self.eof = False
+
+    def close(self) -> None:
+        self.handle.close()
+
+    def _read(self, size: int) -> None:
+        raw = self.handle.read(size)
+        if self.encoding == "utf-8" and b"\x00" in raw:
+            raise FileRejected("this is a binary file, not JSON text (NUL byte)", line=self.line)
+        try:
+            chunk = self.decoder.decode(raw, final=not raw)
+        except UnicodeDecodeError:
+            raise FileRejected(
+                f"the file is not {self.encoding.upper()} text. Save it as UTF-8 and upload it again.",
+                line=self.line,
+            ) from None
+        self.eof = not raw
+        self.text = self.text[self.pos :] + chunk
+        self.pos = 0
+
+    def peek(self) -> str | None:
+        """The next character that is not white space (None at the end), moved to."""
+        while True:
+            found = _NON_SPACE.search(self.text, self.pos)
+            end = found.start() if found else len(self.text)
+            self.line += self.text.count("\n", self.pos, end)
+            self.pos = end
+            if found:
+                return self.text[end]
+            if self.eof:
+                return None
+            self._read(_READ_CHUNK)
+
+    def advance(self) -> None:
+        self.pos += 1
+
+    def value(self) -> Any:
+        """Decode the JSON value starting at the next non-space character, reading on until it is whole."""
+        if self.peek() is None:
+            raise FileRejected("the JSON ends before its last value", line=self.line)
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+                if end < len(self.text) or self.eof:  # a number at the end may go on
+                    break
+            except json.JSONDecodeError as exc:
+                if self.eof:
+                    where = self.line + self.text.count("\n", self.pos, exc.pos)
+                    raise FileRejected(f"the JSON is malformed: {exc.msg}", line=where) from None
+            except RecursionError:
+                raise FileRejected("the JSON is nested too deeply to be posts", line=self.line) from None
+            except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+                raise FileRejected(f"the JSON is not valid ({exc})", line=self.line) from None
+            held = len(self.text) - self.pos
+            if held > MAX_DOCUMENT_BYTES:
+                raise FileRejected(
+                    f"one JSON value here is longer than {MAX_DOCUMENT_BYTES:,} characters, so it was not read; "
+                    "split the file into JSON Lines or smaller arrays",
+                    line=self.line,
+                )
+            self._read(max(_READ_CHUNK, held))
+        self.line += self.text.count("\n", self.pos, end)
+        self.pos = end
+        return value

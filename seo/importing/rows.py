@@ -51,9 +51,13 @@ class RowError:
     line: int
     message: str
     field: str | None = None
+    # The row's place in a JSON array or a Research API page (seo.importing.readers.RawRow).
+    item: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"line": self.line, "message": self.message}
+        if self.item is not None:
+            data["item"] = self.item
         if self.field:
             data["field"] = self.field
         return data

@@ -13,10 +13,11 @@ import sqlite3
 
 class SeenIds:
     def __init__(self) -> None:
-        self.recent: dict[str, int] = {}
+        # An id's place: its line, or "line L, item N" for a row from a JSON array or page.
+        self.recent: dict[str, int | str] = {}
         self._disk: sqlite3.Connection | None = None
 
-    def first_line(self, video_id: str, line: int) -> int:
+    def first_line(self, video_id: str, line: int | str) -> int | str:
         """The line `video_id` first appeared on; `line` (and remembered) when it is new."""
         first = self.recent.get(video_id)
         if first is not None:

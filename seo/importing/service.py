@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from seo.curation import hashtag_counts_refresh
-from seo.importing.readers import FileRejected, estimate_rows, read_rows
+from seo.importing.formats import SOURCE_FIELDS
+from seo.importing.readers import FileRejected, RawRow, estimate_rows, read_rows
 from seo.importing.rows import PostRow, RowError, row_clean
 from seo.importing.seen import SeenIds
 from seo.importing.writers import writer_for
@@ -93,11 +94,15 @@ def trend_import(
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    file_format: str | None = None,
 ) -> ImportReport:
-    """Import trend files (CSV or JSON Lines), upserting posts by (source, video_id).
+    """Import trend files, upserting posts by (source, video_id).
 
-    By default one invalid row anywhere means nothing is written (one transaction);
-    with skip_invalid the valid rows go in and every skipped line is reported.
+    Each file's format (canonical CSV or JSON Lines, TikTok Research API responses, scraper
+    JSON) is recognised from its content unless `file_format` names one
+    (seo.importing.formats.FORMATS). By default one invalid row anywhere means nothing is
+    written (one transaction); with skip_invalid the valid rows go in and every skipped
+    line is reported.
     """
     started = time.perf_counter()
     files = [Path(p) for p in paths]
@@ -119,7 +124,14 @@ def trend_import(
             if bulk:
                 writer.constraints_suspend()
             for path in files:
-                _import_file(path, writer=writer, report=report, progress=progress, total=total)
+                _import_file(
+                    path,
+                    writer=writer,
+                    report=report,
+                    progress=progress,
+                    total=total,
+                    file_format=file_format,
+                )
             if report.error_count and not skip_invalid:
                 raise _Rollback
             if bulk:
@@ -138,7 +150,35 @@ def trend_import(
     return report
 
 
-def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress | None, total: int) -> None:
+def _row_errors(raw: RawRow) -> PostRow | list[RowError]:
+    """The row cleaned, or its errors with its item and the field names of its own format."""
+    if raw.problem:
+        return [RowError(line=raw.line, item=raw.item, message=f"Row {raw.problem}")]
+    cleaned = row_clean(raw.line, raw.data)
+    if isinstance(cleaned, PostRow) or (raw.item is None and raw.shape is None):
+        return cleaned
+    sources = SOURCE_FIELDS.get(raw.shape or "", {})
+    for error in cleaned:
+        error.item = raw.item
+        source = sources.get(error.field or "")
+        if source and error.message.startswith(f"{error.field} "):
+            error.message = f"{error.field} (from {source}) {error.message.removeprefix(f'{error.field} ')}"
+    return cleaned
+
+
+def _first_seen(where: int | str) -> str:
+    return f"line {where}" if isinstance(where, int) else where
+
+
+def _import_file(
+    path: Path,
+    *,
+    writer,
+    report: ImportReport,
+    progress: Progress | None,
+    total: int,
+    file_format: str | None = None,
+) -> None:
     """One file inside its own savepoint, so a file rejected halfway leaves nothing behind."""
     seen = SeenIds()
     chunk: list[PostRow] = []
@@ -157,21 +197,20 @@ def _import_file(path: Path, *, writer, report: ImportReport, progress: Progress
 
     try:
         with writer.file_scope():
-            for raw in read_rows(path):
+            for raw in read_rows(path, file_format):
                 counts["rows"] += 1
-                cleaned = (
-                    [RowError(line=raw.line, message=f"Row {raw.problem}")]
-                    if raw.problem
-                    else row_clean(raw.line, raw.data)
-                )
+                cleaned = _row_errors(raw)
                 if isinstance(cleaned, PostRow):
-                    first = seen.first_line(cleaned.video_id, cleaned.line)
-                    if first != cleaned.line:
+                    where = raw.where
+                    first = seen.first_line(cleaned.video_id, where)
+                    if first != where:
                         cleaned = [
                             RowError(
                                 line=cleaned.line,
+                                item=raw.item,
                                 field="video_id",
-                                message=f"video_id {cleaned.video_id} appears twice in this file (first on line {first})",
+                                message=f"video_id {cleaned.video_id} appears twice in this file "
+                                f"(first on {_first_seen(first)})",
                             )
                         ]
                 if isinstance(cleaned, list):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -81,8 +82,34 @@ def _bounded(number: int, value: Any) -> int:
     return number
 
 
+@dataclass(frozen=True, slots=True)
+class UnixSeconds:
+    """A time given as seconds since 1970-01-01 UTC (the Research API's create_time), as read."""
+
+    value: Any
+
+
+# Unix seconds from 1970 up to the year 9999, the largest a datetime holds.
+_MAX_UNIX_SECONDS = 253_402_300_799
+
+
+def parse_unix_seconds(value: Any) -> dt.datetime:
+    try:
+        seconds = float(str(value).strip()) if not isinstance(value, (int, float)) else value
+    except ValueError:
+        seconds = None
+    if seconds is None or not math.isfinite(seconds) or not 0 <= seconds <= _MAX_UNIX_SECONDS:
+        raise FieldError(f"{_shown(value)} is not a time in Unix seconds (such as 1716174460)")
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
 def parse_datetime(value: Any) -> dt.datetime | None:
-    """ISO 8601 or `YYYY-MM-DD HH:MM:SS`; UTC unless the value carries an offset."""
+    """ISO 8601 or `YYYY-MM-DD HH:MM:SS`; UTC unless the value carries an offset.
+
+    A value wrapped in UnixSeconds (by a format that gives times so) is seconds since 1970 UTC.
+    """
+    if isinstance(value, UnixSeconds):
+        return None if is_blank(value.value) else parse_unix_seconds(value.value)
     if is_blank(value):
         return None
     text = str(value).strip()

@@ -1,19 +1,25 @@
-"""python manage.py import_trends FILE [FILE...] [--dry-run] [--skip-invalid] [--source NAME]"""
+"""python manage.py import_trends FILE [FILE...] [--dry-run] [--skip-invalid] [--source NAME]
+[--format research|scraper|csv|jsonl]
+
+Without --format each file's format is recognised from its content: canonical CSV or JSON
+Lines, TikTok Research API responses (pages, JSON Lines of pages, or a list of videos) and
+scraper dataset items (a JSON array or JSON Lines)."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
 from seo.importing import ImportReport, trend_import
+from seo.importing.formats import FORMATS
 
 LISTED_IN_TERMINAL = 50
 
 
 class Command(BaseCommand):
-    help = "Import trending posts from CSV or JSON Lines files (upsert by source + video id)."
+    help = "Import trending posts from CSV, JSON Lines, Research API or scraper JSON files (upsert by source + video id)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("files", nargs="+", metavar="FILE", help="CSV or JSON Lines files")
+        parser.add_argument("files", nargs="+", metavar="FILE", help="CSV, JSON Lines or JSON files")
         parser.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
         parser.add_argument(
             "--skip-invalid", action="store_true", help="import the valid rows and list the skipped ones"
@@ -21,11 +27,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source", default="import", help="source label for these posts (default: import)"
         )
+        parser.add_argument(
+            "--format",
+            dest="file_format",
+            choices=FORMATS,
+            help="read every file as this format (default: recognised from each file's content)",
+        )
 
     def handle(
-        self, *args, files: list[str], dry_run: bool, skip_invalid: bool, source: str, **options
+        self,
+        *args,
+        files: list[str],
+        dry_run: bool,
+        skip_invalid: bool,
+        source: str,
+        file_format: str | None = None,
+        **options,
     ) -> None:
-        report = trend_import(paths=files, source=source, dry_run=dry_run, skip_invalid=skip_invalid)
+        report = trend_import(
+            paths=files, source=source, dry_run=dry_run, skip_invalid=skip_invalid, file_format=file_format
+        )
         self._print(report)
         if not report.imported:
             raise CommandError("Nothing was imported because of the errors above.")
@@ -40,11 +61,10 @@ class Command(BaseCommand):
             f"skipped: {report.skipped:,}  new hashtags: {report.new_hashtags:,}"
         )
         for error in report.errors[:LISTED_IN_TERMINAL]:
-            where = (
-                f"{error.get('file', '')}{':' if error.get('file') else ''}line {error['line']}: "
-                if error["line"]
-                else ""
-            )
+            place = f"line {error['line']}" if error["line"] else ""
+            if error.get("item") is not None:
+                place = f"{place}, item {error['item']}" if place else f"item {error['item']}"
+            where = f"{error.get('file', '')}{':' if error.get('file') else ''}{place}: " if place else ""
             out.write(self.style.WARNING(f"  {where}{error['message']}"))
         if report.error_count > LISTED_IN_TERMINAL:
             out.write(
