@@ -11,6 +11,7 @@ the same `row_clean` validation as a canonical CSV or JSON Lines row.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from seo.importing.values import UnixSeconds
@@ -20,6 +21,9 @@ SCRAPER = "scraper"
 CANONICAL = "jsonl"
 JSON_FORMATS = (RESEARCH, SCRAPER, CANONICAL)
 FORMATS = (RESEARCH, SCRAPER, "csv", CANONICAL)
+# The shapes that also come as CSV, flattened (`authorMeta/name`, `hashtags/0/name`).
+FLAT_SHAPES = (RESEARCH, SCRAPER)
+_FLAT_SEPARATOR = re.compile(r"[/.]")
 
 RESEARCH_KEYS = frozenset(
     {
@@ -167,10 +171,50 @@ def _nested(data: dict[str, Any]) -> str | None:
     return None
 
 
+def flat_shape(header: list[str]) -> str | None:
+    """SCRAPER or RESEARCH for a CSV header of the flattened fields of one, else None."""
+    roots = {_FLAT_SEPARATOR.split(name, maxsplit=1)[0] for name in header}
+    if "id" not in roots or "video_id" in {name.lower() for name in header}:
+        return None
+    if len(RESEARCH_KEYS & roots) >= 2:
+        return RESEARCH
+    if len(SCRAPER_KEYS & roots) >= 2:
+        return SCRAPER
+    return None
+
+
+def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
+    """{"authorMeta/name": "x", "hashtags/0/name": "y"} -> {"authorMeta": {"name": "x"},
+    "hashtags": [{"name": "y"}]}, as the scrapers' CSV and flattened JSON exports write them."""
+    if not any(_FLAT_SEPARATOR.search(str(key)) for key in flat):
+        return flat
+    root: dict[str, Any] = {}
+    for key, value in flat.items():
+        *parents, last = _FLAT_SEPARATOR.split(str(key))
+        node = root
+        for part in parents:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            node.setdefault(last, value)
+    return _lists(root)
+
+
+def _lists(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return node
+    items = {key: _lists(value) for key, value in node.items()}
+    if items and all(key.isdigit() for key in items):
+        return [items[key] for key in sorted(items, key=int)]
+    return items
+
+
 def mapped_row(value: Any, shape: str) -> tuple[dict[str, Any] | None, str | None]:
     """The canonical fields of one Research API video or scraper item, or the problem with it."""
     if not isinstance(value, dict):
         return None, _not_object(shape)
+    value = unflatten(value)
     if not _present(value.get("id")):
         example = "id, video_description, create_time" if shape == RESEARCH else "id, text, createTime"
         return None, f"has no id (a {_label(shape)} has {example}, …)"

@@ -182,5 +182,9 @@ def csv_delimiter(header: str, required: tuple[str, ...]) -> str:
     return sniffed[0] if sniffed else ","
 
 
+def header_cells(header: str, delimiter: str) -> list[str]:
+    return [cell.strip() for cell in next(csv.reader([header], delimiter=delimiter), [])]
+
+
 def delimiter_name(delimiter: str) -> str:
     return _DELIMITER_NAMES.get(delimiter, repr(delimiter))

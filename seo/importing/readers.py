@@ -22,13 +22,17 @@ from typing import Any
 
 from seo.importing.formats import (
     CANONICAL,
+    FLAT_SHAPES,
     RESEARCH,
+    flat_shape,
     is_research_page,
     mapped_row,
     research_page_videos,
     shape_of,
+    unflatten,
 )
 from seo.importing.lines import (
+    DELIMITERS,
     MAX_LINE_BYTES,
     FileRejected,
     Line,
@@ -37,6 +41,7 @@ from seo.importing.lines import (
     csv_text,
     delimiter_name,
     file_encoding,
+    header_cells,
 )
 
 REQUIRED_COLUMNS = ("video_id", "caption")
@@ -141,9 +146,10 @@ def read_rows(path: Path, file_format_name: str | None = None) -> Iterator[RawRo
     """The file's rows. `file_format_name` forces a reader: 'csv', 'jsonl' (canonical rows),
     'research' or 'scraper'; without it the format is recognised from the content."""
     lines = file_check(path)
-    fmt = file_format_name or file_format(path)
-    if fmt == "csv":
-        yield from _read_csv(lines)
+    detected = file_format(path)
+    fmt = file_format_name or detected
+    if fmt == "csv" or (fmt in FLAT_SHAPES and detected == "csv"):
+        yield from _read_csv(lines, None if fmt == "csv" else fmt)
         return
     shape = None if file_format_name is None else fmt
     if json_layout(path) == "values":
@@ -152,7 +158,9 @@ def read_rows(path: Path, file_format_name: str | None = None) -> Iterator[RawRo
         yield from _read_jsonl(lines, shape)
 
 
-def _read_csv(lines: LineReader) -> Iterator[RawRow]:
+def _read_csv(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
+    """CSV rows: canonical columns, or a scraper's flattened columns (`authorMeta/name`,
+    `hashtags/0/name`, …) when the header has no video_id or `shape` says so."""
     source = iter(lines)
     skipped: list[Line] = []  # over-long lines not yet matched to the row they belong to
 
@@ -171,6 +179,11 @@ def _read_csv(lines: LineReader) -> Iterator[RawRow]:
     if header_line is None or header_line.text is None or not header_line.text.strip():
         raise FileRejected("the file is empty" if header_line is None else "the header row is too long")
     delimiter = csv_delimiter(header_line.text, REQUIRED_COLUMNS)
+    if shape is None and flat_shape(header_cells(header_line.text, delimiter)) is None:
+        for other in DELIMITERS:  # a scraper's header: find the delimiter that splits it into one
+            if flat_shape(header_cells(header_line.text, other)):
+                delimiter = other
+                break
     reader = csv.reader(texts(blank), delimiter=delimiter)
     try:
         header = next(reader)
@@ -179,7 +192,9 @@ def _read_csv(lines: LineReader) -> Iterator[RawRow]:
         header_end = reader.line_num
         columns = [name.strip().lower() for name in header]
         missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-        if missing:
+        names = [name.strip() for name in header]
+        flat = shape or (flat_shape(names) if missing else None)
+        if missing and not flat:
             separated = f", separated by {delimiter_name(delimiter)}" if delimiter != "," else ""
             raise FileRejected(
                 f"missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
@@ -208,6 +223,9 @@ def _read_csv(lines: LineReader) -> Iterator[RawRow]:
                     problem=f"has {len(record)} fields but the header has {len(columns)} "
                     "(check quoting: a caption with commas or quotes must be in double quotes)",
                 )
+                continue
+            if flat:  # a scraper's flattened columns, mapped like its JSON items
+                yield _item_row(unflatten(dict(zip(names, record, strict=True))), start, flat, item=None)
                 continue
             yield RawRow(line=start, data={name: record[index] for index, name in wanted})
         if not rows:

@@ -223,3 +223,40 @@ def test_canonical_json_lines_are_read_as_before(tmp_path):
     )
     report = trend_import(paths=[path], file_format="jsonl")
     assert report.created == 1 and report.errors == []
+
+
+FLAT_HEADER = (
+    "authorMeta/name,collectCount,commentCount,createTimeISO,diggCount,hashtags/0/name,hashtags/1/name,"
+    "id,musicMeta/musicName,playCount,shareCount,text,textLanguage,videoMeta/duration,webVideoUrl"
+)
+
+
+def test_a_scrapers_flattened_csv_is_recognised_by_its_header(tmp_path):
+    rows = [
+        "liftwithlena,7,10,2024-05-21T10:00:00.000Z,100,GymTok,legday,81,Gym Phonk,2000,5,Leg day #gym,en,14,"
+        "https://www.tiktok.com/@liftwithlena/video/81",
+        "liftwithlena,,,2024-05-22T10:00:00.000Z,many,,,82,,9,,Rest day,un,,",
+    ]
+    path = write(tmp_path, "dataset.csv", "\n".join([FLAT_HEADER, *rows]) + "\n")
+    report = trend_import(paths=[path], skip_invalid=True)
+    assert (report.created, report.skipped) == (1, 1)
+    assert (report.errors[0]["line"], report.errors[0]["field"]) == (3, "likes")
+    assert "diggCount" in report.errors[0]["message"]
+    post = TrendPost.objects.get(video_id="81")
+    assert (post.author, post.views, post.saves, post.sound, post.duration_s) == (
+        "liftwithlena",
+        2000,
+        7,
+        "Gym Phonk",
+        14,
+    )
+    assert sorted(post.hashtags.values_list("name", flat=True)) == ["gym", "gymtok", "legday"]
+
+
+def test_a_semicolon_flattened_csv_and_flattened_json_keys(tmp_path):
+    path = write(tmp_path, "d.csv", "id;text;authorMeta/name;playCount\n5;hei;ola;12\n")
+    flat_json = write(tmp_path, "d.json", json.dumps([{"id": "6", "text": "hi", "authorMeta.name": "kari"}]))
+    report = trend_import(paths=[path, flat_json])
+    assert report.created == 2 and report.errors == []
+    assert TrendPost.objects.get(video_id="5").author == "ola"
+    assert TrendPost.objects.get(video_id="6").author == "kari"
