@@ -16,7 +16,12 @@ ALLOWED_SUFFIXES = sorted(CSV_SUFFIXES | JSONL_SUFFIXES)
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(help_text="CSV with a header row, or JSON Lines (.jsonl), in UTF-8.")
+    file = forms.FileField(
+        help_text=(
+            "CSV with a header row, JSON Lines, a TikTok Research API response, or a scraper's JSON or "
+            "CSV export, in UTF-8 (recognised from the content)."
+        )
+    )
     source = forms.SlugField(
         max_length=50,
         initial="import",
