@@ -127,12 +127,14 @@ def file_check(path: Path) -> LineReader:
 
 
 def estimate_rows(path: Path) -> int:
-    """Rows in a file, from its line count (captions spanning lines make it an upper bound)."""
-    lines = 0
+    """Rows in a file, from its line count (captions spanning lines make it an upper bound),
+    or from its "id" keys when more (a JSON Lines line may be a page of 100 videos)."""
+    lines = ids = 0
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
             lines += block.count(b"\n")
-    return max(lines, 1)
+            ids += block.count(b'"id"')
+    return max(lines, ids, 1)
 
 
 def _too_long(size: int) -> str:
