@@ -16,19 +16,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from django.db import connection
-from rapidfuzz import fuzz, process
 
-from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
+from seo.evidence import post_refs
 from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF
-from seo.idea_language import idea_language
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
-from seo.main_keyword import main_keyword, subject
-from seo.models import Hashtag, TrendPost
+from seo.main_keyword import main_keyword
+from seo.models import Hashtag
 from seo.own_tags import own_subject_tags, subject_pairs
-from seo.relevance import Core, Relevance, language_group, query_topic, relevance
+from seo.relevance import Relevance, language_group, query_topic, relevance
+from seo.suggest_query import query_features, query_language, resolve_typed, searched_terms, subject_core
 from seo.suggest_rank import (
     KeywordScore,
     TagScore,
@@ -45,8 +43,6 @@ from seo.suggest_rank import (
 from seo.suggest_stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.text import hashtags_in_caption, normalize_hashtag
-from seo.tokenize import analyze
-from seo.tokenize import words as analyze_words
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +53,7 @@ NEIGHBOURS = 50
 # move the ranking but cost most of the search. Only the strongest ones are searched.
 MAX_QUERY_TERMS = 24
 TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this similar, on top of its text
-TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
 SIMILAR_POSTS_SHOWN = 5
-CAPTION_PREVIEW = 140
 
 
 def _validate(text: str, k: int) -> str:
@@ -116,124 +110,7 @@ def blocked_tags() -> set[str]:
     return set(_Blocked.names)
 
 
-# --- typed hashtags -------------------------------------------------------------------
-
-
-def _resolve_typed(index: LoadedIndex, raw_tags: Sequence[str]) -> tuple[list[dict[str, Any]], set[int]]:
-    report, ids = [], set()
-    for raw in raw_tags:
-        tag = normalize_hashtag(str(raw))
-        if not tag:
-            report.append({"input": raw, "tag": None, "corrected": False, "known": False})
-            continue
-        position = index.tag_id(tag)
-        corrected = False
-        if position is None and len(tag) >= 3:
-            match = process.extractOne(
-                tag, index.tag_names, scorer=fuzz.ratio, score_cutoff=TYPED_TAG_MIN_SCORE
-            )
-            if match is not None:
-                position, corrected = match[2], True
-        name = index.tag_name(position) if position is not None else tag
-        report.append({"input": raw, "tag": name, "corrected": corrected, "known": position is not None})
-        if position is not None:
-            ids.add(int(position))
-    return report, ids
-
-
-# --- evidence -------------------------------------------------------------------------
-
-
-REF_CACHE_SIZE = 20_000  # evidence rows kept per loaded index: popular posts back many suggestions
-
-
-def _post_refs(
-    index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int, float]
-) -> dict[int, PostRef]:
-    cache = index.ref_cache  # lives and dies with the loaded version
-    wanted = {int(index.post_ids[p]): p for p in set(posts)}
-    missing = [pk for pk in wanted if pk not in cache]
-    if missing:
-        if len(cache) > REF_CACHE_SIZE:
-            cache.clear()
-        table = TrendPost._meta.db_table
-        with connection.cursor() as cursor:
-            # One indexed lookup, without the ORM's per-query overhead (this is on every suggestion).
-            # PostgreSQL plans "= ANY(array)" once for any number of ids, IN (...) per length.
-            if connection.vendor == "postgresql":
-                where, params = "id = ANY(%s)", [missing]
-            else:
-                where, params = f"id IN ({', '.join(['%s'] * len(missing))})", missing
-            cursor.execute(
-                # Only the preview's characters travel: captions run to 4,000 characters.
-                f"SELECT id, video_id, url, author, SUBSTR(caption, 1, {CAPTION_PREVIEW + 1}), views "  # noqa: S608  (fixed table name)
-                f"FROM {table} WHERE {where}",
-                params,
-            )
-            for pk, video_id, url, author, caption, views in cursor.fetchall():
-                short = caption if len(caption) <= CAPTION_PREVIEW else caption[: CAPTION_PREVIEW - 1] + "…"
-                cache[pk] = (video_id, url, author, short, views)
-    refs = {}
-    for pk, post in wanted.items():
-        row = cache.get(pk)
-        if row is not None:
-            refs[post] = PostRef(*row, round(float(similarity.get(post, 0.0)), 4))
-    return refs
-
-
 # --- the engine -----------------------------------------------------------------------
-
-
-def _query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str, tuple[str, str]]]:
-    """The query's features, with the two known parts of each unknown compound added, and
-    the compounds split ("treningsøkt" -> ("trening", "økt"))."""
-    features = analyze(query)
-    long_words = sorted({f for f in features if MIN_WORD <= len(f) <= MAX_WORD and f.isalpha()})
-    if not long_words:
-        return features, {}
-    positions = index.terms.positions(long_words).tolist()
-    parts = compound_parts(index, [w for w, p in zip(long_words, positions, strict=True) if p < 0])
-    return features + [part for f in features for part in parts.get(f, ())], parts
-
-
-# Languages whose main keyword seo.main_keyword reads reliably (its filler lists are these).
-CORE_LANGUAGES = {"en", "nb", "nn", "no"}
-# A subject of this many words none of which the corpus knows ("korean corn dogs") is no topic
-# of any close post, whatever else they share ("street market").
-MIN_UNKNOWN_SUBJECT = 2
-
-
-def _core(index: LoadedIndex, text: str, language: str | None) -> Core | None:
-    """The words of the idea's subject (seo.main_keyword.subject: "korean corn dogs" of "My
-    first time trying Korean corn dogs at a street market") that a close post must share, as
-    caption terms or as tags; None where the subject is no reliable guide (other languages,
-    or no subject found)."""
-    if (language or "") not in CORE_LANGUAGES:
-        return None
-    words = [w for w in analyze_words(subject(text, language).head) if not is_filler(w)]
-    if not words:
-        return None
-    positions = index.terms.positions(words).tolist()
-    terms = {p: w for w, p in zip(words, positions, strict=True) if p >= 0}
-    tags = {t: w for w in words if (t := index.tag_id(w)) is not None}
-    if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
-        return None  # one unknown word ("my entry for the challenge") may be no subject at all
-    return Core(terms, tags, words)  # none known: no close post can be about the subject
-
-
-def _searched(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Term ids and counts the search uses: calls to action and template words ("lagre",
-    "easy", "tips") are left out, so "Lagre denne til helgen!" finds no posts of its own."""
-    keep = np.fromiter((not all(is_filler(w) for w in f.split(" ")) for f in distinct), bool, len(distinct))
-    if not keep.any():  # the query is nothing but framing: search with it all the same
-        return ids, counts
-    return ids[keep], counts[keep]
-
-
-def query_language(text: str, language: str | None) -> str | None:
-    """The language asked for, else the one detected (None when unsure): seo.idea_language,
-    the reading the drafts use too, so an idea's tags and drafts agree on its language."""
-    return idea_language(text, (language or "").strip()) or None
 
 
 def suggest(
@@ -254,13 +131,13 @@ def suggest(
     language = query_language(query, language)
     niche = (niche or "").strip() or None
     index = _loaded()
-    typed_report, typed = _resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
-    features, parts = _query_features(index, query)
+    typed_report, typed = resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
+    features, parts = query_features(index, query)
     distinct, feature_ids, counts = index.feature_ids(features)
     topic = query_topic(index, distinct, feature_ids, parts)
     keyword = main_keyword(query, language=language)
     natural = subject_pairs(keyword)  # the main keyword, when a pair (#floatingshelves)
-    ids, weights = index.weigh(*_searched(distinct, feature_ids, counts))
+    ids, weights = index.weigh(*searched_terms(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
         ids, weights = ids[strongest], weights[strongest]
@@ -274,7 +151,7 @@ def suggest(
         )
     declared = np.isin(posts, extra) if extra is not None and len(posts) else None
     judged = relevance(
-        index, topic, posts, language=language, declared=declared, core=_core(index, query, language)
+        index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
     )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
     if not len(posts):
@@ -334,7 +211,7 @@ def suggest(
         wanted.update(s.example_posts)
     for kw in keywords:
         wanted.update(kw.example_posts)
-    refs = _post_refs(index, wanted, sims)
+    refs = post_refs(index, wanted, sims)
 
     tag_rows = [
         TagSuggestion(
