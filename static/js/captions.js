@@ -200,5 +200,35 @@
     document.body.addEventListener("htmx:afterSettle", function () {
       if (panel) { panel.setAttribute("aria-busy", "false"); }
     });
+
+    // A tag chip that has keyboard focus is replaced when the panel (and the chosen tags beside
+    // the form) swap, and focus would fall to <body>: put it back on the same tag's chip, in the
+    // same place if it is still there, so choosing five tags by keyboard takes five presses.
+    var focusedChip = null;
+    function chipsIn(container) {
+      return container ? Array.prototype.slice.call(container.querySelectorAll("button[name='toggle_tag']")) : [];
+    }
+    document.body.addEventListener("htmx:beforeSwap", function () {
+      var active = document.activeElement;
+      if (!active || active.name !== "toggle_tag") { return; }
+      var container = active.closest("#assistant-panel, #chosen-tags");
+      if (container) {
+        focusedChip = { value: active.value, where: container.id, index: chipsIn(container).indexOf(active) };
+      }
+    });
+    document.body.addEventListener("htmx:afterSettle", function () {
+      var wanted = focusedChip;
+      if (!wanted || (document.activeElement && document.activeElement !== document.body)) { return; }
+      focusedChip = null;
+      var home = document.getElementById(wanted.where);
+      var sameTag = function (b) { return b.value === wanted.value; };
+      // The same tag where it was; else its neighbour there (a tag removed from the chosen list);
+      // else the same tag elsewhere; else the hashtags field.
+      var chip = chipsIn(home).filter(sameTag)[0]
+        || chipsIn(home)[Math.min(wanted.index, chipsIn(home).length - 1)]
+        || chipsIn(panel).filter(sameTag)[0]
+        || document.getElementById("id_hashtags");
+      if (chip) { chip.focus(); }
+    });
   }
 })();
