@@ -46,3 +46,18 @@ def signed_in_context(browser, live_server, client, user, *, width: int = 1280, 
         [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
     )
     return context
+
+
+@pytest.fixture
+def indexed_corpus(transactional_db):
+    """The demo corpus with a freshly built index, served from a clean per-process cache."""
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build, reset_loaded_index
+    from seo.suggest import _Blocked
+
+    demo_corpus_load()
+    index_build()
+    reset_loaded_index()
+    _Blocked.checked_at = -1e9
+    yield
+    reset_loaded_index()

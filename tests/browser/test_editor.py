@@ -15,20 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "pasta-and-hooks-2026"
 
 
-@pytest.fixture
-def indexed_corpus(transactional_db):
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
-    from seo.suggest import _Blocked
-
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
-    _Blocked.checked_at = -1e9
-    yield
-    reset_loaded_index()
-
-
 def test_a_creator_writes_a_caption_with_the_assistant_and_finds_it_in_the_list(
     browser, live_server, indexed_corpus, django_user_model
 ):

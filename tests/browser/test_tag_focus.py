@@ -12,18 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FOCUSED_TAG = "() => document.activeElement && document.activeElement.name === 'toggle_tag' ? document.activeElement.value : null"
 
 
-@pytest.fixture
-def indexed_corpus(transactional_db):
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
-
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
-    yield
-    reset_loaded_index()
-
-
 def _press_and_settle(page, key: str) -> None:
     with page.expect_response("**/captions/panel/"):
         page.keyboard.press(key)
