@@ -30,6 +30,9 @@ TAGS_ASKED = 15
 EVIDENCE_SHOWN = 3
 TOPIC_CHARS = 200  # the drafts restate the idea; a long pasted caption is cut to its start
 FIELD_LIMITS = {"title": 200, "topic": 5000, "hook": 300, "on_screen_text": 300, "caption": 5000, "niche": 50}
+# The score reads a caption as far as the API's /score does, so its "Caption length" names the
+# number the editor's counter shows even for a caption past the 5,000 the rest of the panel reads.
+SCORED_CAPTION_CHARS = 20_000
 PLACEMENT_LABELS = {"hook": "hook", "on_screen": "on-screen", "caption": "caption"}
 PLACEMENT_FIELDS = {"hook": "hook", "on_screen": "on_screen_text", "caption": "caption"}
 
@@ -47,10 +50,12 @@ class EditorInput:
     niche: str = ""
     hashtags: list[str] = field(default_factory=list)
     pattern: str = ""  # a hook pattern picked on the Hooks page: the drafts start with it
+    caption_beyond: str = ""  # the caption past FIELD_LIMITS["caption"]: only the score reads it
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> EditorInput:
         values = {name: str(data.get(name, "") or "")[:limit] for name, limit in FIELD_LIMITS.items()}
+        whole_caption = str(data.get("caption", "") or "")[:SCORED_CAPTION_CHARS]
         language = str(data.get("language", "") or "").strip().lower()
         return cls(
             **{
@@ -59,6 +64,7 @@ class EditorInput:
             language=language if language in LANGUAGE_NAMES else "",
             hashtags=tags_parse(str(data.get("hashtags", "") or "")),
             pattern=str(data.get("pattern", "") or "")[:40],
+            caption_beyond=whole_caption[FIELD_LIMITS["caption"] :],
         )
 
     @classmethod
@@ -221,7 +227,7 @@ def _drafts(data: EditorInput, tags: list[str], blocked: set[str]) -> list[dict[
 def panel_score(data: EditorInput) -> SeoScore:
     """The caption's score: the very function and inputs of the API, batch and `manage.py score`."""
     score, _ = caption_score_for(
-        caption=data.caption,
+        caption=data.caption + data.caption_beyond,
         hook=data.hook,
         on_screen_text=data.on_screen_text,
         hashtags=data.hashtags,
@@ -238,6 +244,7 @@ def draft_chosen(data: EditorInput, post: Mapping[str, Any]) -> EditorInput:
     if not body.strip():
         return data
     data.caption = body
+    data.caption_beyond = ""
     data.hashtags = tags_parse(str(post.get(f"draft_tags_{number}", "") or "")) or data.hashtags
     if not data.hook.strip():
         data.hook = str(post.get(f"draft_hook_{number}", "") or "")[: FIELD_LIMITS["hook"]]

@@ -39,3 +39,20 @@ def test_counter_and_panel_agree_on_emoji_trailing_space_and_chosen_tags(browser
     counter, panel = _counted(page)
     # 53 code points without the trailing space, + " #lunch" (7) + " #büdget" (8); #mealprep is written.
     assert counter == panel == 68
+
+
+def test_a_saved_caption_past_the_editors_limit_is_counted_whole_by_both(browser, live_server, owner, client):
+    from captions.models import Draft
+
+    # Saved before the editor refused captions over 5,000 characters (or through another door).
+    draft = Draft.objects.create(owner=owner, title="Long", caption="Long story. " * 834, hashtags=["story"])
+    page = signed_in_context(browser, live_server, client, owner).new_page()
+    page.goto(f"{live_server.url}/captions/{draft.pk}/")
+    counter, panel = _counted(page)
+    assert counter == panel == 10_007 + 7  # the caption without its trailing space, and " #story"
+
+    page.fill("#id_title", "Long, retitled")  # the panel refreshes from the form now
+    page.dispatch_event("#id_title", "input")
+    page.wait_for_timeout(600)
+    counter, panel = _counted(page)
+    assert counter == panel == 10_014
