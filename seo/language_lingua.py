@@ -137,4 +137,4 @@ def latin_language(words: str, *, hint: str = "", precise: bool = True) -> str:
         return _scandinavian(words)
     if confidence < (SINGLE_WORD_CONFIDENCE if single_word else MIN_CONFIDENCE):
         return ""
-    return best
+    return "nb" if best == "nn" else best  # one word is no evidence of nynorsk: bokmål first
