@@ -63,4 +63,6 @@ def test_the_detail_tables_scroll_region_is_reached_and_scrolled_by_keyboard_on_
 
     for _ in range(6):
         page.keyboard.press("ArrowRight")
+    # Keyboard scrolling is smooth (animated): wait, bounded, for it to move rather than read at once.
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
     assert region.evaluate("el => el.scrollLeft") > 0
