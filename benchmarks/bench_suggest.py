@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_suggest.py [--sizes 100000 1000000] [--queries 1000]
         [--baseline-queries 50] [--database-url postgres://postgres@127.0.0.1:5432/hookline_bench]
+        [--data-dir DIR --keep]   keep the database and index, then measure again without a rebuild:
+        [--data-dir DIR --measure-only]   (one size: the index and queries the kept run left there)
 
 For each size: generate a corpus shaped like ../shared/data (benchmarks/corpus_gen.py),
 COPY the posts into a throwaway PostgreSQL database (the full suggest path fetches its
@@ -310,6 +312,30 @@ def run_size(n_posts: int, args, generator, data_dir: str) -> dict:
     return result
 
 
+def measure_again(args) -> None:
+    """The measuring process alone, on the database and index a --keep run left behind."""
+    if not args.data_dir:
+        raise SystemExit("--measure-only needs the --data-dir of a --keep run")
+    kept = sorted(Path(args.data_dir).glob("queries-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+    if not kept:
+        raise SystemExit(f"{args.data_dir} holds no queries-N.json: run with --keep there first")
+    measured = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            str(kept[-1]),
+            "--baseline-queries",
+            str(args.baseline_queries),
+        ],
+        env={**os.environ, "DATABASE_URL": args.database_url, "HOOKLINE_DATA_DIR": args.data_dir},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(measured.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -319,12 +345,21 @@ def main() -> None:
     parser.add_argument("--baseline-queries", type=int, default=50)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/hookline_bench")
     parser.add_argument("--data-dir", default=None)
+    parser.add_argument("--keep", action="store_true", help="keep the database (and --data-dir's index)")
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="time the index a --keep run left in --data-dir again (no generation, no build, no baselines)",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         setup_django(os.environ["DATABASE_URL"], os.environ["HOOKLINE_DATA_DIR"])
         worker(args.worker, args.baseline_queries)
+        return
+    if args.measure_only:
+        measure_again(args)
         return
     name = args.database_url.rsplit("/", 1)[1]
     server = args.database_url.rsplit("/", 1)[0] + "/postgres"
@@ -348,6 +383,8 @@ def main() -> None:
         Path(args.json).write_text(text, encoding="utf-8")
     if not args.data_dir:
         shutil.rmtree(data_dir, ignore_errors=True)  # generated indexes: hundreds of MB
+    if args.keep:
+        return
     from django.db import connections
 
     connections.close_all()
