@@ -9,23 +9,11 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import ProfileForm, SignupForm, timezone_names
 from accounts.models import profile_for
-
-CALENDAR_FEED_TEMPLATE = "series/_calendar_feed.html"
-API_TOKENS_TEMPLATE = "api/_tokens.html"
-
-
-def _template_exists(name: str) -> bool:
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
+from api.views import token_context
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,14 +40,8 @@ def _account_context(request: HttpRequest, form: ProfileForm) -> dict[str, Any]:
         "profile": profile,
         "timezones": timezone_names(),
         "nav": "account",
-        # The series app provides the calendar feed section; the page shows it once it exists.
-        "show_calendar_feed": _template_exists(CALENDAR_FEED_TEMPLATE),
-        "show_api_tokens": _template_exists(API_TOKENS_TEMPLATE),
     }
-    if context["show_api_tokens"]:
-        from api.views import token_context
-
-        context.update(token_context(request.user))
+    context.update(token_context(request.user))
     return context
 
 

@@ -12,7 +12,6 @@ loads a new one when it changed: no restart needed.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import threading
 import time
@@ -36,22 +35,13 @@ logger = logging.getLogger(__name__)
 KEEP_VERSIONS = 2
 
 
-def index_root() -> Path:
-    return Path(settings.DATA_DIR) / "index"
-
-
-def _setting(name: str, default: str) -> str:
-    # Read from settings when the project defines it, else straight from the environment.
-    return str(getattr(settings, name, None) or os.environ.get(name) or default)
-
-
 def reload_seconds() -> float:
-    return float(_setting("HOOKLINE_INDEX_RELOAD_SECONDS", "1.5"))
+    return settings.HOOKLINE_INDEX_RELOAD_SECONDS
 
 
 def recency_reference() -> float | None:
     """HOOKLINE_RECENCY_REFERENCE (ISO date/time) overrides "the newest post in the corpus"."""
-    raw = _setting("HOOKLINE_RECENCY_REFERENCE", "")
+    raw = settings.HOOKLINE_RECENCY_REFERENCE
     if not raw:
         return None
     moment = datetime.fromisoformat(raw)
@@ -209,7 +199,7 @@ def index_version_abandon(*, version_pk: int, reason: str) -> bool:
 
 def index_cleanup(*, keep: int = KEEP_VERSIONS, stale_after: timedelta | None = None) -> list[int]:
     """Delete the files of all but the newest `keep` servable versions; fail builds that died."""
-    stale_after = stale_after or timedelta(seconds=getattr(settings, "CELERY_TASK_TIME_LIMIT", 3600) * 2)
+    stale_after = stale_after or timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
     IndexVersion.objects.filter(
         status=IndexVersion.Status.BUILDING, created_at__lt=timezone.now() - stale_after
     ).update(status=IndexVersion.Status.FAILED, error="build interrupted (no progress for too long)")

@@ -76,10 +76,6 @@ class Series(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_open_ended(self) -> bool:
-        return self.parts_count is None
-
 
 class Part(models.Model):
     class Status(models.TextChoices):
