@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "trends",
     "captions",
     "api",
+    "creator_posts",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,12 @@ for _name, _value in (
             datetime.fromisoformat(_value)
         except ValueError:
             raise ImproperlyConfigured(f"{_name}={_value!r} is not an ISO 8601 date or time.") from None
+# The trend window (days) whose stage moves suggestions; one of the windows trends.stats computes.
+TRENDS_STAGE_WINDOW = env_int("TRENDS_STAGE_WINDOW", 30)
+if TRENDS_STAGE_WINDOW not in (7, 30, 120):
+    raise ImproperlyConfigured(
+        f"TRENDS_STAGE_WINDOW={TRENDS_STAGE_WINDOW} is not a trend window: use 7, 30 or 120."
+    )
 # How often a process asks the database whether a new index version is active.
 HOOKLINE_INDEX_RELOAD_SECONDS = env_float("HOOKLINE_INDEX_RELOAD_SECONDS", 1.5)
 # Trend stages move suggestions (rising up, declining down); off measures the engine without them.
