@@ -15,8 +15,7 @@ import csv
 import itertools
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,6 @@ from seo.importing.formats import (
     mapped_row,
     research_page_videos,
     shape_of,
-    unflatten,
 )
 from seo.importing.lines import (
     DELIMITERS,
@@ -43,12 +41,12 @@ from seo.importing.lines import (
     file_encoding,
     header_cells,
 )
+from seo.importing.mapping import header_key
+from seo.importing.tables import CANONICAL_COLUMNS, REQUIRED_COLUMNS, RawRow, TablePlan
+from seo.importing.xlsx import is_xlsx, xlsx_row_estimate, xlsx_rows
 
-REQUIRED_COLUMNS = ("video_id", "caption")
-CANONICAL_COLUMNS = (
-    "video_id", "caption", "hashtags", "author", "views", "likes", "comments", "shares", "saves",
-    "posted_at", "region", "language", "sound", "duration_s", "url",
-)  # fmt: skip
+__all__ = ["CANONICAL_COLUMNS", "FileRejected", "RawRow", "read_rows"]
+
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".txt"}
 _SNIFF_BYTES = 8192
@@ -61,23 +59,6 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 _READ_CHUNK = 1 << 20
 _NON_SPACE = re.compile(r"[^ \t\r\n\ufeff]")
 _DECODER = json.JSONDecoder()
-
-
-@dataclass(slots=True)
-class RawRow:
-    line: int
-    data: dict[str, Any] = field(default_factory=dict)
-    # Set when the row could not even be split into fields (bad JSON, wrong field count).
-    problem: str | None = None
-    # The row's place in the list it came from (a JSON array, a response page's videos).
-    item: int | None = None
-    # The JSON shape it was read as (seo.importing.formats), when not a canonical row.
-    shape: str | None = None
-
-    @property
-    def where(self) -> int | str:
-        """Where the row is, for "first on …": its line, or its line and item."""
-        return self.line if self.item is None else f"line {self.line}, item {self.item}"
 
 
 def file_format(path: Path) -> str:
@@ -129,6 +110,8 @@ def file_check(path: Path) -> LineReader:
 def estimate_rows(path: Path) -> int:
     """Rows in a file, from its line count (captions spanning lines make it an upper bound),
     or from its "id" keys when more (a JSON Lines line may be a page of 100 videos)."""
+    if is_xlsx(path):
+        return xlsx_row_estimate(path)
     lines = ids = 0
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
@@ -144,25 +127,64 @@ def _too_long(size: int) -> str:
     )
 
 
-def read_rows(path: Path, file_format_name: str | None = None) -> Iterator[RawRow]:
-    """The file's rows. `file_format_name` forces a reader: 'csv', 'jsonl' (canonical rows),
-    'research' or 'scraper'; without it the format is recognised from the content."""
+def read_rows(path: Path, file_format_name: str | Mapping[str, str] | None = None) -> Iterator[RawRow]:
+    """The file's rows. `file_format_name` forces a reader: 'csv', 'xlsx', 'jsonl' (canonical
+    rows), 'research' or 'scraper', or is a column mapping ({column: field}, for a CSV or
+    .xlsx of any columns; seo.importing.mapping); without it the format is recognised from
+    the content."""
+    mapping = file_format_name if isinstance(file_format_name, Mapping) else None
+    forced = None if mapping is not None else file_format_name
+    if is_xlsx(path):
+        if forced not in (None, "csv", "xlsx", *FLAT_SHAPES):
+            raise FileRejected(f"this is an .xlsx workbook, not {forced} (leave out the format to read it)")
+        yield from xlsx_rows(path, shape=forced if forced in FLAT_SHAPES else None, mapping=mapping)
+        return
+    if forced == "xlsx":
+        raise FileRejected(
+            "this is not an .xlsx workbook (Excel 2007 or later, or Google Sheets' .xlsx download)"
+        )
     lines = file_check(path)
     detected = file_format(path)
-    fmt = file_format_name or detected
+    fmt = "csv" if mapping is not None else forced or detected
     if fmt == "csv" or (fmt in FLAT_SHAPES and detected == "csv"):
-        yield from _read_csv(lines, None if fmt == "csv" else fmt)
+        yield from _read_csv(lines, None if fmt == "csv" else fmt, mapping)
         return
-    shape = None if file_format_name is None else fmt
+    shape = None if forced is None else fmt
     if json_layout(path) == "values":
         yield from _read_json_values(lines, shape)
     else:
         yield from _read_jsonl(lines, shape)
 
 
-def _read_csv(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
-    """CSV rows: canonical columns, or a scraper's flattened columns (`authorMeta/name`,
-    `hashtags/0/name`, …) when the header has no video_id or `shape` says so."""
+def table_delimiter(header: str, *, shape: str | None = None, names: Iterable[str] = ()) -> str:
+    """The CSV delimiter (comma, semicolon or tab) of a header: the one that splits it into
+    the required columns, into a scraper's flattened columns, or into the most of `names`
+    (a mapping's columns); with none of those, the one that gives the most columns."""
+    if names:
+        keys = {header_key(name) for name in names}
+        return max(DELIMITERS, key=lambda d: len(keys & {header_key(c) for c in header_cells(header, d)}))
+    delimiter = csv_delimiter(header, REQUIRED_COLUMNS)
+    cells = header_cells(header, delimiter)
+    if (
+        shape is None
+        and not set(REQUIRED_COLUMNS) <= {c.lower() for c in cells}
+        and flat_shape(cells) is None
+    ):
+        for other in DELIMITERS:  # a scraper's header: find the delimiter that splits it into one
+            if flat_shape(header_cells(header, other)):
+                return other
+        widest = max(DELIMITERS, key=lambda d: len(header_cells(header, d)))
+        if len(header_cells(header, widest)) > len(cells):
+            return widest
+    return delimiter
+
+
+def _read_csv(
+    lines: LineReader, shape: str | None = None, mapping: Mapping[str, str] | None = None
+) -> Iterator[RawRow]:
+    """CSV rows: canonical columns, a scraper's flattened columns (`authorMeta/name`,
+    `hashtags/0/name`, …) when the header has no video_id or `shape` says so, or the
+    columns a mapping names."""
     source = iter(lines)
     skipped: list[Line] = []  # over-long lines not yet matched to the row they belong to
 
@@ -180,30 +202,15 @@ def _read_csv(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
     header_line = blank[-1] if blank else None
     if header_line is None or header_line.text is None or not header_line.text.strip():
         raise FileRejected("the file is empty" if header_line is None else "the header row is too long")
-    delimiter = csv_delimiter(header_line.text, REQUIRED_COLUMNS)
-    if shape is None and flat_shape(header_cells(header_line.text, delimiter)) is None:
-        for other in DELIMITERS:  # a scraper's header: find the delimiter that splits it into one
-            if flat_shape(header_cells(header_line.text, other)):
-                delimiter = other
-                break
+    delimiter = table_delimiter(header_line.text, shape=shape, names=mapping or ())
     reader = csv.reader(texts(blank), delimiter=delimiter)
     try:
         header = next(reader)
         while not any(cell.strip() for cell in header):
             header = next(reader)
         header_end = reader.line_num
-        columns = [name.strip().lower() for name in header]
-        missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-        names = [name.strip() for name in header]
-        flat = shape or (flat_shape(names) if missing else None)
-        if missing and not flat:
-            separated = f", separated by {delimiter_name(delimiter)}" if delimiter != "," else ""
-            raise FileRejected(
-                f"missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                f"in the header (found: {', '.join(c for c in columns if c) or 'nothing'}{separated})",
-                line=header_end,
-            )
-        wanted = [(index, name) for index, name in enumerate(columns) if name in CANONICAL_COLUMNS]
+        separated = f", separated by {delimiter_name(delimiter)}" if delimiter != "," else ""
+        plan = TablePlan(header, line=header_end, shape=shape, mapping=mapping, separated=separated)
         previous_end = header_end
         rows = 0
         lines.record_start()
@@ -219,17 +226,14 @@ def _read_csv(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
             if not any(cell.strip() for cell in record):
                 continue
             rows += 1
-            if len(record) != len(columns):
+            if len(record) != len(header):
                 yield RawRow(
                     line=start,
-                    problem=f"has {len(record)} fields but the header has {len(columns)} "
+                    problem=f"has {len(record)} fields but the header has {len(header)} "
                     "(check quoting: a caption with commas or quotes must be in double quotes)",
                 )
                 continue
-            if flat:  # a scraper's flattened columns, mapped like its JSON items
-                yield _item_row(unflatten(dict(zip(names, record, strict=True))), start, flat, item=None)
-                continue
-            yield RawRow(line=start, data={name: record[index] for index, name in wanted})
+            yield plan.row(start, record)
         if not rows:
             raise FileRejected("the file has a header row but no posts", line=header_end)
     except StopIteration:
