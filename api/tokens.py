@@ -25,7 +25,7 @@ class TokenError(ValueError):
 
 
 def rate_limit_per_minute() -> int:
-    return int(getattr(settings, "API_RATE_LIMIT_PER_MINUTE", 60))
+    return settings.API_RATE_LIMIT_PER_MINUTE
 
 
 @transaction.atomic

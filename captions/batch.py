@@ -28,8 +28,6 @@ from seo.importing.lines import csv_delimiter, file_encoding
 from seo.scoring_inputs import caption_score_for
 
 JOB_KIND = "caption_batch"
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
-DEFAULT_MAX_ROWS = 5000
 MAX_CAPTION_CHARS = 20_000
 MAX_TITLE_CHARS = 200
 PROGRESS_EVERY = 50
@@ -57,11 +55,11 @@ class BatchRow:
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "CAPTION_BATCH_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return settings.CAPTION_BATCH_MAX_BYTES
 
 
 def max_rows() -> int:
-    return int(getattr(settings, "CAPTION_BATCH_MAX_ROWS", DEFAULT_MAX_ROWS))
+    return settings.CAPTION_BATCH_MAX_ROWS
 
 
 def _size_text(size: int) -> str:

@@ -25,7 +25,7 @@ RETRY_MESSAGE = "The worker running this job stopped; it was queued again (attem
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "JOBS_MAX_ATTEMPTS", 2))
+    return settings.JOBS_MAX_ATTEMPTS
 
 
 def jobs_reap() -> dict[str, int]:

@@ -53,7 +53,7 @@ def job_abandoned(job: Job) -> None:
 
 def stale_after() -> timedelta:
     """A running job without a heartbeat for this long has lost its worker."""
-    return timedelta(seconds=getattr(settings, "JOBS_STALE_SECONDS", 120))
+    return timedelta(seconds=settings.JOBS_STALE_SECONDS)
 
 
 def stale_running(*, now=None) -> Q:
@@ -149,7 +149,7 @@ def job_fail(*, job_id: str, error: str) -> None:
 
 def jobs_prune(*, keep_days: int | None = None) -> int:
     """Delete jobs that finished more than `keep_days` (setting JOBS_KEEP_DAYS, 30) ago."""
-    days = keep_days if keep_days is not None else getattr(settings, "JOBS_KEEP_DAYS", 30)
+    days = keep_days if keep_days is not None else settings.JOBS_KEEP_DAYS
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _ = Job.objects.filter(finished_at__lt=cutoff).delete()
     return deleted

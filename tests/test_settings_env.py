@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -91,3 +92,54 @@ def test_https_redirect_and_hsts_are_environment_settings(tmp_path):
     result = _deploy_check(tmp_path, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0")
     assert result.returncode != 0
     assert "security.W008" in result.stderr and "security.W004" in result.stderr
+
+
+def _settings_values(tmp_path, names: list[str], **overrides: str) -> subprocess.CompletedProcess:
+    """The named settings as a fresh process reads them from this environment (JSON on stdout)."""
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", *names)
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(DEBUG="1", HOOKLINE_DATA_DIR=str(tmp_path), **overrides)
+    # Only the settings module: no app is imported, so this reads exactly what settings.py reads.
+    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# The defaults the configuration table in README.md names; modules read settings.X, never a default of their own.
+TABLE_DEFAULTS = {
+    "TRENDS_STAGE_WINDOW": 30,
+    "SERIES_REMINDER_MINUTES_BEFORE": 60,
+    "API_RATE_LIMIT_PER_MINUTE": 60,
+    "CAPTION_BATCH_MAX_BYTES": 2097152,
+    "CAPTION_BATCH_MAX_ROWS": 5000,
+    "HOOKLINE_INDEX_RELOAD_SECONDS": 1.5,
+    "SUGGEST_TREND_STAGES": True,
+    "JOBS_KEEP_DAYS": 30,
+    "JOBS_HEARTBEAT_SECONDS": 15,
+    "JOBS_STALE_SECONDS": 120,
+    "JOBS_MAX_ATTEMPTS": 2,
+}
+
+
+def test_every_setting_has_the_default_the_table_names(tmp_path):
+    result = _settings_values(tmp_path, list(TABLE_DEFAULTS))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == TABLE_DEFAULTS
+
+
+def test_the_trend_stage_window_is_read_from_the_environment(tmp_path):
+    result = _settings_values(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="7")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"TRENDS_STAGE_WINDOW": 7}
+
+
+def test_a_trend_stage_window_trends_does_not_compute_is_refused(tmp_path):
+    result = _settings_values(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="14")
+    assert result.returncode != 0
+    assert "TRENDS_STAGE_WINDOW=14 is not a trend window" in result.stderr

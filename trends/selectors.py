@@ -23,7 +23,7 @@ FILLER_FETCH = 4  # rows read per row shown when filler keywords are left out
 
 
 def stage_window() -> int:
-    return int(getattr(settings, "TRENDS_STAGE_WINDOW", DEFAULT_WINDOW))
+    return settings.TRENDS_STAGE_WINDOW
 
 
 def all_stages() -> dict[str, dict[str, str]]:
