@@ -72,6 +72,8 @@ def trend_import_task(self, job_id: str) -> None:
             dry_run=params.get("dry_run", False),
             skip_invalid=params.get("skip_invalid", False),
             progress=_import_progress(job_id),
+            # A format name, or a column mapping chosen in the admin upload (seo.admin_import).
+            file_format=params.get("file_format"),
         )
     except Exception as exc:
         logger.exception("trend import job %s failed", job_id)
