@@ -121,12 +121,15 @@ def suggest(
     hashtags: Sequence[str] = (),
     k: int = 10,
     tags: bool = True,
+    evidence: bool = True,
 ) -> Suggestions:
     """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence,
     and how confident the answer is (seo.relevance).
 
     `tags=False` answers the keywords alone, without evidence (what the score needs, five
-    times per editor refresh): the same keywords, without the tag ranking and its queries."""
+    times per editor refresh): the same keywords, without the tag ranking and its queries.
+    `evidence=False` ranks the same tags and keywords but leaves out the example posts and
+    similar_posts, so no evidence row is read (the API's `"evidence": false`)."""
     query = _validate(text, k)
     language = query_language(query, language)
     niche = (niche or "").strip() or None
@@ -204,14 +207,16 @@ def suggest(
         s.score *= s.parts["stage_factor"]
     scored.sort(key=lambda s: -s.score)
 
-    sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
     shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
-    wanted = set(shown)
-    for s in scored[:k]:
-        wanted.update(s.example_posts)
-    for kw in keywords:
-        wanted.update(kw.example_posts)
-    refs = post_refs(index, wanted, sims)
+    refs: dict[int, PostRef] = {}
+    if evidence:
+        sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
+        wanted = set(shown)
+        for s in scored[:k]:
+            wanted.update(s.example_posts)
+        for kw in keywords:
+            wanted.update(kw.example_posts)
+        refs = post_refs(index, wanted, sims)
 
     tag_rows = [
         TagSuggestion(
