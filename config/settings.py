@@ -239,7 +239,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "series.tasks.reminders_send_task",
         "schedule": 60.0,
     },
+    # Scheduled import sources (seo.importing.sources): one check a minute queues the due ones.
+    "import-sources-due": {
+        "task": "seo.tasks.sources.import_sources_due_task",
+        "schedule": 60.0,
+    },
 }
+# Scheduled import sources: an address's body is capped and timed out; a source is paused
+# after this many failed runs in a row; a folder's file must be unchanged this long first.
+IMPORT_SOURCE_MAX_BYTES = env_int("IMPORT_SOURCE_MAX_BYTES", 200 * 1024 * 1024)
+IMPORT_SOURCE_TIMEOUT_SECONDS = env_int("IMPORT_SOURCE_TIMEOUT_SECONDS", 60)
+IMPORT_SOURCE_MAX_FAILURES = env_int("IMPORT_SOURCE_MAX_FAILURES", 3)
+IMPORT_SOURCE_SETTLE_SECONDS = env_int("IMPORT_SOURCE_SETTLE_SECONDS", 10)
+# Only tests turn this on, to fetch from a server on 127.0.0.1 over plain http.
+IMPORT_SOURCES_ALLOW_LOCAL_HTTP = False
 
 LOGGING = {
     "version": 1,
