@@ -45,7 +45,9 @@ class Hint:
 
     @property
     def text(self) -> str:
-        return f"Your posts with {self.habit} got {self.ratio:.1f}\u00d7 your median views ({self.posts} posts)"
+        return (
+            f"Your posts with {self.habit} got {self.ratio:.1f}\u00d7 your median views ({self.posts} posts)"
+        )
 
 
 def own_hints(user) -> list[Hint]:

@@ -22,7 +22,6 @@ from creator_posts.studio import COLUMN_NAMES, overview_hint, sheet_read, studio
 from seo.importing.lines import FileRejected
 from seo.importing.readers import read_rows
 from seo.importing.rows import PostRow, row_clean
-from seo.importing.values import FieldError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a year of daily posts is ~100 KB; 5 MB leaves room for long captions
 MAX_ROWS = 20_000
@@ -96,23 +95,24 @@ def _rows(path: Path, *, zone: ZoneInfo, report: UploadReport) -> list[_Clean]:
         report.columns, report.ignored_columns = sheet.columns, sheet.ignored
         raw = []
         for row in sheet.rows:
-            try:
-                data, extras = studio_row(row.data, zone=zone)
-            except FieldError as exc:
-                report.error(row.where, str(exc))
-                data, extras = None, {}
-            raw.append((row.where, data, extras))
+            data, extras, problems = studio_row(row.data, zone=zone)
+            raw.append((row.where, data, extras, problems))
     else:
         report.file_kind = "Hookline import file (CSV, JSON Lines, Research API or scraper JSON)"
         try:
             raw = [
-                (f"line {r.line}" + (f", item {r.item}" if r.item else ""), None if r.problem else r.data, {})
+                (
+                    f"line {r.line}" + (f", item {r.item}" if r.item else ""),
+                    None if r.problem else r.data,
+                    {},
+                    [],
+                )
                 for r in read_rows(path)
             ]
         except FileRejected as exc:
             hint = _header_hint(path)
             raise FileRejected(exc.message + hint) from None
-        for where, data, _ in raw:
+        for where, data, _, _ in raw:
             if data is None:
                 report.error(where, "this row could not be read (broken quoting or JSON)")
     if len(raw) > MAX_ROWS:
@@ -120,13 +120,13 @@ def _rows(path: Path, *, zone: ZoneInfo, report: UploadReport) -> list[_Clean]:
     report.rows_read = len(raw)
     cleaned: list[_Clean] = []
     first_seen: dict[str, str] = {}
-    for where, data, extras in raw:
+    for where, data, extras, problems in raw:
         if data is None:
             continue
         result = row_clean(0, data)
-        if not isinstance(result, PostRow):
-            for problem in result:
-                report.error(where, problem.message)
+        problems = problems + ([] if isinstance(result, PostRow) else [p.message for p in result])
+        if problems:
+            report.error(where, "; ".join(problems))
             continue
         if result.video_id in first_seen:
             report.error(

@@ -196,14 +196,24 @@ def _sheet_from(rows: Iterator[tuple[int, list[Any]]], *, label: str) -> Sheet |
 # --- values --------------------------------------------------------------------------------
 
 
-def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(fields for seo.importing.rows.row_clean, extras) from one sheet row. Raises FieldError
-    with the field's name for values only this reader knows (times, watch time, completion)."""
+def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """(fields for seo.importing.rows.row_clean, extras, problems) from one sheet row. The
+    problems are those of values only this reader knows (local times, watch time, completion);
+    row_clean reports the rest, so a row's every problem is listed at once."""
+    problems: list[str] = []
+
+    def read(parse, *args):
+        try:
+            return parse(*args)
+        except FieldError as exc:
+            problems.append(str(exc))
+            return None
+
     row = {name: value for name, value in data.items() if name not in ("average_watch_s", "full_watch_rate")}
     for name in ("views", "likes", "comments", "shares", "saves"):
         if isinstance(row.get(name), float) and row[name].is_integer():
             row[name] = int(row[name])  # spreadsheets store counts as floats
-    row["posted_at"] = _when(data.get("posted_at"), zone)
+    row["posted_at"] = read(_when, data.get("posted_at"), zone)
     url = "" if is_blank(data.get("url")) else str(data["url"]).strip()
     video_id = "" if is_blank(data.get("video_id")) else str(data["video_id"]).strip()
     if isinstance(data.get("video_id"), float):
@@ -215,10 +225,10 @@ def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any],
     row["video_id"], row["url"] = video_id, url
     row["caption"] = "" if is_blank(data.get("caption")) else str(data["caption"])
     extras = {
-        "average_watch_s": _seconds(data.get("average_watch_s"), "average watch time"),
-        "full_watch_rate": _share(data.get("full_watch_rate")),
+        "average_watch_s": read(_seconds, data.get("average_watch_s"), "average watch time"),
+        "full_watch_rate": read(_share, data.get("full_watch_rate")),
     }
-    return row, extras
+    return row, extras, problems
 
 
 def _when(value: Any, zone: ZoneInfo) -> str | None:
