@@ -36,7 +36,7 @@ FIELD_LABELS = {
 }
 # The names exports give each field, besides the field's own name (compared normalised).
 SYNONYMS = {
-    "video_id": ["video id", "id", "post id", "item id", "aweme id", "tiktok id", "video"],
+    "video_id": ["video id", "id", "post id", "item id", "aweme id", "tiktok id"],
     "caption": ["caption", "description", "text", "video description", "desc", "title", "post text"],
     "hashtags": ["hashtags", "hashtag", "tags", "hashtag names", "challenges"],
     "author": ["author", "username", "user name", "creator", "account", "handle", "author name", "unique id"],

@@ -49,16 +49,19 @@ def _first_sheet(path: Path):
             f"the workbook's text table is {strings / 1e6:,.0f} MB unpacked (at most "
             f"{MAX_SHARED_STRINGS_BYTES // 1024 // 1024} MB); save the sheet as CSV (UTF-8) and import that"
         )
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise FileRejected(f"the .xlsx workbook could not be opened ({exc})") from None
-    try:
-        if not workbook.worksheets:
-            raise FileRejected("the workbook has no sheet")
-        yield workbook.worksheets[0]
-    finally:
-        workbook.close()
+    # Opened as a file, not by name: openpyxl checks a name's extension, and an export
+    # is recognised by its content whatever it is called.
+    with path.open("rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+            raise FileRejected(f"the .xlsx workbook could not be opened ({exc})") from None
+        try:
+            if not workbook.worksheets:
+                raise FileRejected("the workbook has no sheet")
+            yield workbook.worksheets[0]
+        finally:
+            workbook.close()
 
 
 def cell_value(value: Any) -> Any:
