@@ -3,7 +3,7 @@
 The upload is checked while the creator waits (size, encoding, header, row limit),
 so a file that cannot work is refused at once with the reason; rows that are bad on
 their own are reported by line and the rest are scored. The scoring itself runs in
-a Celery job (captions.tasks) that writes DATA_DIR/exports/<job id>.csv. Every row
+a Celery job (captions.tasks, which also enqueues it) that writes DATA_DIR/exports/<job id>.csv. Every row
 goes through the same caption_score as the editor and the API, and suggest() serves
 every row from the one suggestion index loaded in the worker process.
 """
@@ -23,7 +23,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
 from jobs.models import Job
-from jobs.services import job_create, job_progress, job_start
+from jobs.runner import JobError
+from jobs.services import job_create, job_progress
 from seo.importing.lines import csv_delimiter, file_encoding
 from seo.scoring_inputs import caption_score_for
 
@@ -42,7 +43,7 @@ OUTPUT_COLUMNS = [
 ]  # fmt: skip
 
 
-class BatchError(ValueError):
+class BatchError(JobError):
     """A file that cannot be scored at all, with a message fit to show the creator."""
 
 
@@ -169,8 +170,10 @@ def export_path(job_id: str) -> Path:
     return Path(settings.DATA_DIR) / "exports" / f"caption-scores-{job_id}.csv"
 
 
-def batch_upload(*, user, uploaded_file: UploadedFile) -> Job:
-    """Check the upload, keep it, and start the scoring job; BatchError when refused."""
+def batch_job_create(*, user, uploaded_file: UploadedFile) -> Job:
+    """Check the upload, keep it, and create its scoring job; BatchError when refused.
+
+    captions.tasks.batch_upload enqueues the job (this module never imports the task)."""
     if uploaded_file.size is not None and uploaded_file.size > max_bytes():
         raise BatchError(
             f"The file is {_size_text(uploaded_file.size)}; the limit is {_size_text(max_bytes())}."
@@ -187,9 +190,6 @@ def batch_upload(*, user, uploaded_file: UploadedFile) -> Job:
     path = _upload_dir() / f"{job.pk}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    from captions.tasks import caption_batch_score_task  # tasks import this module
-
-    job_start(job=job, task=caption_batch_score_task)
     return job
 
 

@@ -14,7 +14,8 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from jobs.models import Job
-from jobs.services import job_create, job_refused_by_queue, job_start
+from jobs.runner import job_enqueue
+from jobs.services import job_create, job_refused_by_queue
 from seo import admin_index  # noqa: F401  (registers the IndexVersion admin)
 from seo.admin_export import trend_posts_csv_response
 from seo.admin_uploads import ImportUploadForm, upload_save
@@ -160,7 +161,7 @@ class TrendPostAdmin(admin.ModelAdmin):
                     "skip_invalid": form.cleaned_data["skip_invalid"],
                 },
             )
-            job_start(job=job, task=trend_import_task)
+            job_enqueue(job=job, task=trend_import_task)
             if job_refused_by_queue(job):
                 messages.error(request, job.message)
             return redirect("jobs:detail", job_id=job.pk)
@@ -287,7 +288,7 @@ class HashtagAdmin(admin.ModelAdmin):
             job = job_create(
                 kind=HASHTAG_DUPLICATES_KIND, title="Find likely duplicate hashtags", user=request.user
             )
-            job_start(job=job, task=hashtag_duplicates_task)
+            job_enqueue(job=job, task=hashtag_duplicates_task)
             if job_refused_by_queue(job):
                 messages.error(request, job.message)
             return redirect("admin:seo_hashtag_duplicates")

@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from captions.batch import BatchError, batch_parse, batch_upload, export_path, safe_cell
+from captions.batch import BatchError, batch_parse, export_path, safe_cell
+from captions.tasks import batch_upload
 from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
