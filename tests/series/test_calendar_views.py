@@ -213,8 +213,9 @@ def test_the_month_costs_a_fixed_number_of_queries_however_many_parts(
         for number in range(1, 21):
             make_part(series, number, oslo(2026, 11, 1 + (number % 28), 8 + index))
 
-    # session, user, profile (created on first use), parts for the grid, parts for the panel, feed token
-    with django_assert_max_num_queries(10):
+    # session, user, profile (created on first use), parts for the grid, parts for the panel, feed token,
+    # the rhythm's own posts and its trend-wide figure (cached for an hour, creator_posts.rhythm)
+    with django_assert_max_num_queries(12):
         response = owner_client.get(MONTH_URL, {"month": "2026-11"})
 
     assert response.content.decode().count('class="cal-chip ') == 60
