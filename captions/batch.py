@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
+from config.spreadsheet import csv_safe
 from jobs.models import Job
 from jobs.runner import JobError
 from jobs.services import job_create, job_progress
@@ -35,8 +36,6 @@ PROGRESS_EVERY = 50
 SUGGESTED_TAGS = 5
 ERRORS_REPORTED = 200
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
-# A spreadsheet treats a cell starting with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 OUTPUT_COLUMNS = [
     "line", "title", "language", "score", "failed_checks", "warned_checks", "advice",
     "suggested_hashtags", "caption", "problem",
@@ -193,12 +192,6 @@ def batch_job_create(*, user, uploaded_file: UploadedFile) -> Job:
     return job
 
 
-def safe_cell(value: Any) -> str:
-    """A cell a spreadsheet shows as text: formulas (=, +, -, @ ...) are defused with a quote."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
 def _scored_row(row: BatchRow) -> tuple[dict[str, Any], list[str], int]:
     score, inputs = caption_score_for(caption=row.caption, language=row.language or None, tags=True)
     suggested = inputs.suggestions.recommended[:SUGGESTED_TAGS] if inputs.suggestions else []
@@ -246,7 +239,7 @@ def batch_score(*, job_id: str) -> dict[str, Any]:
                 notes.update(dict.fromkeys(row_notes))
                 if len(scores) % PROGRESS_EVERY == 0:
                     job_progress(job_id=job_id, done=len(scores))
-            writer.writerow({column: safe_cell(out.get(column, "")) for column in OUTPUT_COLUMNS})
+            writer.writerow({column: csv_safe(out.get(column, "")) for column in OUTPUT_COLUMNS})
     os.replace(partial, target)  # the download never sees a half-written file
     source.unlink(missing_ok=True)
     job_progress(job_id=job_id, done=len(scores))
