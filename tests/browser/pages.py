@@ -64,6 +64,7 @@ def demo_pages(*, user) -> list[Page]:
         Page("part reschedule", f"/series/parts/{part.pk}/reschedule/"),
         Page("part move", f"/series/parts/{part.pk}/move/"),
         Page("peak hours", "/series/peak-hours/"),
+        Page("your posts", "/your-posts/"),
         Page("calendar month", "/series/calendar/"),
         Page("calendar week", "/series/calendar/week/"),
         Page("explorer hashtags", "/trends/?kind=hashtag"),
