@@ -171,7 +171,7 @@ def _upsert(*, owner, rows: list[_Clean], report: UploadReport) -> None:
         batch_size=500,
         update_conflicts=True,
         unique_fields=["owner", "video_id"],
-        update_fields=[*SAVED_FIELDS, "updated_at"],
+        update_fields=[*SAVED_FIELDS, "has_time", "updated_at"],
     )
     report.updated = sum(1 for row in rows if row.post.video_id in existing)
     report.created = len(rows) - report.updated

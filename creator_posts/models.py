@@ -20,6 +20,8 @@ class CreatorPost(models.Model):
     video_id = models.CharField(max_length=64)
     caption = models.TextField(blank=True)
     posted_at = models.DateTimeField(null=True, blank=True)
+    # False when the export gave only the day: such posts count for weeks, not for peak hours.
+    has_time = models.BooleanField(default=True)
     views = models.BigIntegerField(null=True, blank=True)
     likes = models.BigIntegerField(null=True, blank=True)
     comments = models.BigIntegerField(null=True, blank=True)

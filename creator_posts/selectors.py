@@ -58,6 +58,6 @@ def own_engagement_samples(user) -> list[tuple[dt.datetime, float]]:
     """(posted_at, engagement_rate) of the creator's own posts, for peak hours."""
     return list(
         own_posts_with_views(user)
-        .filter(posted_at__isnull=False, engagement_rate__isnull=False)
+        .filter(posted_at__isnull=False, has_time=True, engagement_rate__isnull=False)
         .values_list("posted_at", "engagement_rate")
     )

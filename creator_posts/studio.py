@@ -49,12 +49,14 @@ IGNORED_NAMES = (
     "profile views",
     "hashtags",
 )
+EXTRA_FIELDS = ("average_watch_s", "full_watch_rate")  # stored on CreatorPost, unknown to row_clean
 _NOISE = re.compile(r"\(.*?\)|%|\btotal\b|\bnumber of\b|[^a-z0-9]+")
 _VIDEO_ID_IN_URL = re.compile(r"/video/(\d+)")
 _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d",
     "%b %d, %Y %H:%M", "%b %d, %Y", "%d %b %Y %H:%M", "%d %b %Y", "%d.%m.%Y %H:%M", "%d.%m.%Y",
 )  # fmt: skip
+DATE_ONLY_TIME = dt.time(12, 0)  # a date without a time: midday, so the local day is right in any zone
 HEADER_SEARCH_ROWS = 10  # exports sometimes put a title line or two above the header
 
 
@@ -209,7 +211,7 @@ def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any],
             problems.append(str(exc))
             return None
 
-    row = {name: value for name, value in data.items() if name not in ("average_watch_s", "full_watch_rate")}
+    row = {name: value for name, value in data.items() if name not in EXTRA_FIELDS}
     for name in ("views", "likes", "comments", "shares", "saves"):
         if isinstance(row.get(name), float) and row[name].is_integer():
             row[name] = int(row[name])  # spreadsheets store counts as floats
@@ -227,8 +229,20 @@ def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any],
     extras = {
         "average_watch_s": read(_seconds, data.get("average_watch_s"), "average watch time"),
         "full_watch_rate": read(_share, data.get("full_watch_rate")),
+        "has_time": has_clock_time(data.get("posted_at")),
     }
     return row, extras, problems
+
+
+def has_clock_time(value: Any) -> bool:
+    """Whether a post time says the time of day: a date alone ("2026-09-01", a date cell) does
+    not, and such posts are kept out of peak hours (they would all land on one hour)."""
+    if isinstance(value, dt.datetime):
+        return True
+    if isinstance(value, dt.date) or is_blank(value):
+        return False
+    text = str(value).strip()
+    return ":" in text or (text.isdigit() and len(text) >= 9)
 
 
 def _when(value: Any, zone: ZoneInfo) -> str | None:
@@ -238,7 +252,7 @@ def _when(value: Any, zone: ZoneInfo) -> str | None:
     if isinstance(value, dt.datetime):
         moment = value
     elif isinstance(value, dt.date):
-        moment = dt.datetime.combine(value, dt.time(12, 0))
+        moment = dt.datetime.combine(value, DATE_ONLY_TIME)
     else:
         text = str(value).strip()
         moment = None
@@ -257,6 +271,8 @@ def _when(value: Any, zone: ZoneInfo) -> str | None:
             raise FieldError(
                 f"posted_at {text!r} is not a time (use 2025-05-20 18:05, May 20, 2025 18:05 or 20.05.2025)"
             )
+        if not has_clock_time(value):
+            moment = dt.datetime.combine(moment.date(), DATE_ONLY_TIME)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.isoformat()

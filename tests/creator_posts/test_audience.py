@@ -140,3 +140,11 @@ def test_the_score_panel_shows_the_hint_only_to_its_creator(client, owner, other
     client.force_login(other)
     page = client.post(reverse("captions:draft_panel"), data, HTTP_HX_REQUEST="true").content.decode()
     assert "What worked for you" not in page
+
+
+def test_posts_with_only_a_day_do_not_count_for_peak_hours(owner):
+    trend_posts()
+    own_posts(owner, 40)
+    CreatorPost.objects.filter(owner=owner).update(has_time=False)
+    result = peak_hours_compute(timezone_name="UTC", user=owner)
+    assert not result.audience.own

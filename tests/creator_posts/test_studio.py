@@ -54,7 +54,7 @@ def test_values_studio_writes_are_read_as_numbers():
     assert problems == []
     assert row["video_id"] == "7312345678901234567"  # from the link
     assert row["views"] == 100 and isinstance(row["views"], int)
-    assert extras == {"average_watch_s": 8.0, "full_watch_rate": 0.125}
+    assert extras == {"average_watch_s": 8.0, "full_watch_rate": 0.125, "has_time": True}
 
 
 def test_a_row_without_id_or_link_gets_the_same_key_in_every_export():
@@ -114,3 +114,11 @@ def test_a_file_that_is_not_a_post_sheet_is_left_to_the_trend_readers(tmp_path):
     path = tmp_path / "trends.csv"
     path.write_text("video_id,caption\n1,hello\n")
     assert sheet_read(path) is None
+
+
+def test_a_post_time_without_a_clock_time_is_kept_out_of_peak_hours():
+    row, extras, _ = studio_row({"caption": "x", "posted_at": "2026-09-01", "views": 5}, zone=OSLO)
+    assert row["posted_at"] == "2026-09-01T12:00:00+02:00"  # midday: the right local day in any zone
+    assert extras["has_time"] is False
+    _, extras, _ = studio_row({"caption": "x", "posted_at": "2026-09-01 00:00", "views": 5}, zone=OSLO)
+    assert extras["has_time"] is True
