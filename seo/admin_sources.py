@@ -109,9 +109,9 @@ class ImportSourceAdmin(admin.ModelAdmin):
     actions = ["run_now", "resume"]
     search_fields = ["name", "location"]
 
-    def get_queryset(self, request):
-        # Paused sources first: they need someone to look at them.
-        return super().get_queryset(request).select_related("last_job").order_by("enabled", "name")
+    # Paused (disabled) sources first: they need someone to look at them.
+    ordering = ["enabled", "name"]
+    list_select_related = ["last_job"]
 
     @admin.display(description="state")
     def state(self, source: ImportSource) -> str:
