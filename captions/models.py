@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from seo.text import hashtags_in_caption
+from seo.caption_text import final_caption
 
 # Languages the editor offers. Detection covers more; these are the ones creators pick.
 LANGUAGE_CHOICES = [
@@ -61,12 +61,3 @@ class Draft(models.Model):
     def final_caption(self) -> str:
         """What gets pasted into TikTok: the caption, then the chosen tags it does not already carry."""
         return final_caption(self.caption, self.hashtags)
-
-
-def final_caption(caption: str, hashtags: list[str]) -> str:
-    inline = set(hashtags_in_caption(caption or ""))
-    extra = [f"#{tag}" for tag in hashtags if tag not in inline]
-    text = (caption or "").rstrip()
-    if not extra:
-        return text
-    return f"{text}\n\n{' '.join(extra)}" if text else " ".join(extra)
