@@ -49,6 +49,11 @@ def test_a_creator_uploads_their_analytics_and_peak_hours_use_them(
     assert "From your 42 posts" in page.locator(".audience-source").inner_text()
     assert page.locator("tr.best").first.locator("th").inner_text().startswith("07:00")
 
+    page.goto(f"{live_server.url}/series/calendar/")
+    rhythm = page.locator(".cal-rhythm")
+    assert "From your 42 posts" in rhythm.inner_text()
+    rhythm.screenshot(path=str(ARTIFACTS / "your-posts-rhythm.png"))
+
     phone = signed_in_context(browser, live_server, client, owner, width=390, height=844).new_page()
     phone.goto(f"{live_server.url}/your-posts/")
     width = phone.evaluate("document.documentElement.scrollWidth")
