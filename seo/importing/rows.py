@@ -71,7 +71,9 @@ def engagement_rate(*, views, likes, comments, shares, saves) -> float | None:
     return sum(interactions) / views
 
 
-def row_clean(line: int, data: dict[str, Any]) -> PostRow | list[RowError]:
+def row_clean(line: int, data: dict[str, Any], *, detect: bool = True) -> PostRow | list[RowError]:
+    """The row's values, or its errors. With `detect=False` a row without a language keeps ""
+    for the importer to detect a chunk at a time (seo.importing.languages)."""
     errors: list[RowError] = []
     get = data.get
 
@@ -121,7 +123,7 @@ def row_clean(line: int, data: dict[str, Any]) -> PostRow | list[RowError]:
         region=region.upper(),
         # A file without languages gets them detected here, once, and stored: the index
         # draws a query's tags from posts in its language (seo.relevance).
-        language=language.lower() or detect_language(caption or "", precise=False),
+        language=language.lower() or (detect_language(caption or "", precise=False) if detect else ""),
         sound=sound,
         duration_s=duration_s,
         url=url,
