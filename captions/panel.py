@@ -286,6 +286,8 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "recommended_tags": recommended,
         "more_tags": more,
         "chosen_tags": data.hashtags,
+        # What gets pasted, rendered here so the page (and its copy button) has no rule of its own.
+        "final_caption": ct.final_caption(data.caption + data.caption_beyond, data.hashtags),
         "chosen_rows": _chosen_rows(data.hashtags, tiers, blocked),
         "tag_cap": MAX_HASHTAGS,
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,

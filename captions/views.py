@@ -148,6 +148,9 @@ def draft_panel(request: HttpRequest) -> HttpResponse:
     data, message = _apply_button(data, request.POST, profile.default_language)
     context = {"panel": panel_build(data=data, default_language=profile.default_language, message=message)}
     html = render_to_string("captions/editor.html#panel", context, request=request)
+    # The final caption and its length sit beside the form: swapped out of band with every refresh.
+    for part in ("caption_counter", "final_caption"):
+        html += render_to_string(f"captions/editor.html#{part}", {**context, "oob": True}, request=request)
     if "toggle_tag" in request.POST:
         # The chosen tags live in the form beside the panel: swap them out of band.
         form = DraftForm(initial=data.as_initial())
