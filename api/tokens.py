@@ -18,6 +18,12 @@ MAX_ACTIVE_TOKENS = 10
 # last_used_at is written at most this often per token, not on every request.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 RATE_WINDOW_SECONDS = 60
+# How long a process trusts a token it found active without asking the database again. A
+# revocation (or deactivation) done in another process, or on another machine, takes effect
+# within this many seconds; the process that revokes forgets at once. Five seconds saves the
+# database query on all but one request in hundreds under load, and is a short window.
+TOKEN_CACHE_SECONDS = 5.0
+TOKEN_CACHE_SIZE = 1_000  # tokens remembered per process; forgotten all at once past it
 
 
 class TokenError(ValueError):
@@ -48,19 +54,48 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
 def token_revoke(*, token: ApiToken) -> ApiToken:
     """Revoke a token (idempotent: revoking twice keeps the first time)."""
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    token_cache_clear()
     token.refresh_from_db()
     return token
 
 
-def token_authenticate(*, secret: str) -> ApiToken | None:
-    """The active token with this secret, or None; records when it was last used."""
-    if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
-        return None
+# secret hash -> (active token with its user, time.monotonic() when the database said so).
+# Per process; only active tokens are kept, so a wrong secret always reaches the database.
+_active_tokens: dict[str, tuple[ApiToken, float]] = {}
+
+
+def token_cache_clear() -> None:
+    """Forget every token this process found active (after a revocation or deactivation)."""
+    _active_tokens.clear()
+
+
+def _active_token(digest: str) -> ApiToken | None:
+    now = time.monotonic()
+    remembered = _active_tokens.get(digest)
+    if remembered is not None and now - remembered[1] < TOKEN_CACHE_SECONDS:
+        return remembered[0]
     token = (
         ApiToken.objects.select_related("user")
-        .filter(secret_hash=token_hash(secret), revoked_at__isnull=True, user__is_active=True)
+        .filter(secret_hash=digest, revoked_at__isnull=True, user__is_active=True)
         .first()
     )
+    if token is None:
+        _active_tokens.pop(digest, None)
+        return None
+    if len(_active_tokens) >= TOKEN_CACHE_SIZE:
+        _active_tokens.clear()
+    _active_tokens[digest] = (token, now)
+    return token
+
+
+def token_authenticate(*, secret: str) -> ApiToken | None:
+    """The active token with this secret, or None; records when it was last used.
+
+    An active token is remembered for TOKEN_CACHE_SECONDS, so a busy client costs one
+    database query every few seconds instead of one per request."""
+    if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    token = _active_token(token_hash(secret))
     if token is None:
         return None
     now = timezone.now()
