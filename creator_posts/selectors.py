@@ -48,7 +48,7 @@ class Audience:
             return ""
         if self.own_posts:
             return (
-                f"You have uploaded {self.own_posts} post{'s' if self.own_posts != 1 else ''} with views;"
+                f"You have uploaded {self.own_posts} post{'s' if self.own_posts != 1 else ''} with views and a post time;"
                 f" {MIN_OWN_POSTS} are needed to use your own audience."
             )
         return "Upload your analytics to use your own audience."
