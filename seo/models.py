@@ -159,7 +159,7 @@ class ImportPreset(models.Model):
 
 class ImportSource(models.Model):
     """A folder Hookline watches or an HTTPS address it fetches, imported on a schedule
-    (seo.importing.sources); paused after SOURCE_MAX_FAILURES failed runs in a row."""
+    (seo.importing.sources); paused after IMPORT_SOURCE_MAX_FAILURES failed runs in a row."""
 
     class Kind(models.TextChoices):
         FOLDER = "folder", "Folder on the server"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seo.importing.lines import FileRejected, csv_text, delimiter_name
-from seo.importing.readers import file_check, file_format, table_delimiter
-from seo.importing.tables import TablePlan
+from seo.importing.readers import file_check, file_format
+from seo.importing.tables import TablePlan, table_delimiter
 from seo.importing.xlsx import cell_value, is_xlsx, sheet_rows
 
 PREVIEW_ROWS = 5

@@ -11,11 +11,9 @@ scraper dataset items (seo.importing.formats).
 from __future__ import annotations
 
 import codecs
-import csv
-import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,26 +21,18 @@ from seo.importing.formats import (
     CANONICAL,
     FLAT_SHAPES,
     RESEARCH,
-    flat_shape,
     is_research_page,
     mapped_row,
     research_page_videos,
     shape_of,
 )
 from seo.importing.lines import (
-    DELIMITERS,
     MAX_LINE_BYTES,
     FileRejected,
-    Line,
     LineReader,
-    csv_delimiter,
-    csv_text,
-    delimiter_name,
     file_encoding,
-    header_cells,
 )
-from seo.importing.mapping import header_key
-from seo.importing.tables import CANONICAL_COLUMNS, REQUIRED_COLUMNS, RawRow, TablePlan
+from seo.importing.tables import CANONICAL_COLUMNS, REQUIRED_COLUMNS, RawRow, read_csv, too_long_problem
 from seo.importing.xlsx import is_xlsx, xlsx_row_estimate, xlsx_rows
 
 __all__ = ["CANONICAL_COLUMNS", "FileRejected", "RawRow", "read_rows"]
@@ -120,13 +110,6 @@ def estimate_rows(path: Path) -> int:
     return max(lines, ids, 1)
 
 
-def _too_long(size: int) -> str:
-    return (
-        f"is longer than {MAX_LINE_BYTES:,} bytes ({size:,} or more), so it was not read; "
-        "a caption holds at most 5,000 characters"
-    )
-
-
 def read_rows(path: Path, file_format_name: str | Mapping[str, str] | None = None) -> Iterator[RawRow]:
     """The file's rows. `file_format_name` forces a reader: 'csv', 'xlsx', 'jsonl' (canonical
     rows), 'research' or 'scraper', or is a column mapping ({column: field}, for a CSV or
@@ -147,99 +130,13 @@ def read_rows(path: Path, file_format_name: str | Mapping[str, str] | None = Non
     detected = file_format(path)
     fmt = "csv" if mapping is not None else forced or detected
     if fmt == "csv" or (fmt in FLAT_SHAPES and detected == "csv"):
-        yield from _read_csv(lines, None if fmt == "csv" else fmt, mapping)
+        yield from read_csv(lines, None if fmt == "csv" else fmt, mapping)
         return
     shape = None if forced is None else fmt
     if json_layout(path) == "values":
         yield from _read_json_values(lines, shape)
     else:
         yield from _read_jsonl(lines, shape)
-
-
-def table_delimiter(header: str, *, shape: str | None = None, names: Iterable[str] = ()) -> str:
-    """The CSV delimiter (comma, semicolon or tab) of a header: the one that splits it into
-    the required columns, into a scraper's flattened columns, or into the most of `names`
-    (a mapping's columns); with none of those, the one that gives the most columns."""
-    if names:
-        keys = {header_key(name) for name in names}
-        return max(DELIMITERS, key=lambda d: len(keys & {header_key(c) for c in header_cells(header, d)}))
-    delimiter = csv_delimiter(header, REQUIRED_COLUMNS)
-    cells = header_cells(header, delimiter)
-    if (
-        shape is None
-        and not set(REQUIRED_COLUMNS) <= {c.lower() for c in cells}
-        and flat_shape(cells) is None
-    ):
-        for other in DELIMITERS:  # a scraper's header: find the delimiter that splits it into one
-            if flat_shape(header_cells(header, other)):
-                return other
-        widest = max(DELIMITERS, key=lambda d: len(header_cells(header, d)))
-        if len(header_cells(header, widest)) > len(cells):
-            return widest
-    return delimiter
-
-
-def _read_csv(
-    lines: LineReader, shape: str | None = None, mapping: Mapping[str, str] | None = None
-) -> Iterator[RawRow]:
-    """CSV rows: canonical columns, a scraper's flattened columns (`authorMeta/name`,
-    `hashtags/0/name`, …) when the header has no video_id or `shape` says so, or the
-    columns a mapping names."""
-    source = iter(lines)
-    skipped: list[Line] = []  # over-long lines not yet matched to the row they belong to
-
-    def texts(first: list[Line]) -> Iterator[str]:
-        for line in itertools.chain(first, source):
-            if line.text is None:
-                skipped.append(line)
-            yield csv_text(line)
-
-    blank = []
-    for line in source:
-        blank.append(line)
-        if line.text is None or line.text.strip():
-            break
-    header_line = blank[-1] if blank else None
-    if header_line is None or header_line.text is None or not header_line.text.strip():
-        raise FileRejected("the file is empty" if header_line is None else "the header row is too long")
-    delimiter = table_delimiter(header_line.text, shape=shape, names=mapping or ())
-    reader = csv.reader(texts(blank), delimiter=delimiter)
-    try:
-        header = next(reader)
-        while not any(cell.strip() for cell in header):
-            header = next(reader)
-        header_end = reader.line_num
-        separated = f", separated by {delimiter_name(delimiter)}" if delimiter != "," else ""
-        plan = TablePlan(header, line=header_end, shape=shape, mapping=mapping, separated=separated)
-        previous_end = header_end
-        rows = 0
-        lines.record_start()
-        for record in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            lines.record_start()
-            too_long = [line for line in skipped if line.number <= previous_end]
-            if too_long:
-                del skipped[: len(too_long)]
-                rows += 1
-                yield RawRow(line=start, problem=_too_long(sum(line.size for line in too_long)))
-                continue
-            if not any(cell.strip() for cell in record):
-                continue
-            rows += 1
-            if len(record) != len(header):
-                yield RawRow(
-                    line=start,
-                    problem=f"has {len(record)} fields but the header has {len(header)} "
-                    "(check quoting: a caption with commas or quotes must be in double quotes)",
-                )
-                continue
-            yield plan.row(start, record)
-        if not rows:
-            raise FileRejected("the file has a header row but no posts", line=header_end)
-    except StopIteration:
-        raise FileRejected("the file is empty") from None
-    except csv.Error as exc:
-        raise FileRejected(f"the CSV is malformed: {exc}", line=reader.line_num) from None
 
 
 def _json_object(text: str) -> Any:
@@ -263,12 +160,12 @@ def _read_jsonl(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]
         lines.record_start()  # each line is a row (or a page) of its own
         number = line.number
         if line.text is None:
-            yield RawRow(line=number, problem=_too_long(line.size))
+            yield RawRow(line=number, problem=too_long_problem(line.size))
             continue
         if not line.text.strip():
             continue
         if line.size > MAX_LINE_BYTES and not _page_like(line.text):
-            yield RawRow(line=number, problem=_too_long(line.size))
+            yield RawRow(line=number, problem=too_long_problem(line.size))
             continue
         value = _json_object(line.text)
         if isinstance(value, str):
@@ -296,7 +193,7 @@ def _value_rows(value: Any, line: int, shape: str | None, *, item: int | None = 
         return
     if kind == CANONICAL:
         if size > MAX_LINE_BYTES:
-            yield RawRow(line=line, item=item, problem=_too_long(size))
+            yield RawRow(line=line, item=item, problem=too_long_problem(size))
             return
         yield _canonical_row(value, line, item)
         return
