@@ -127,3 +127,8 @@ def test_delete_all_needs_the_tick_and_deletes_only_the_creators_posts(owner_cli
 
 def test_delete_all_refuses_get(owner_client):
     assert owner_client.get(reverse("creator_posts:delete_all")).status_code == 405
+
+
+def test_the_account_page_and_the_navigation_link_to_the_page(owner_client):
+    page = owner_client.get(reverse("accounts:account")).content.decode()
+    assert page.count(f'href="{URL}"') == 2  # navigation and the account page's card
