@@ -235,3 +235,11 @@ def test_a_failed_run_is_a_failed_job_with_its_report(server, django_capture_on_
         import_sources_due_task()
     job = Job.objects.get(kind="import_source")
     assert job.status == Job.Status.FAILED and "HTTP 503" in job.report["error"]
+
+
+def test_beat_checks_the_sources_every_minute_through_a_registered_task(settings):
+    from config.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["import-sources-due"]
+    assert entry["schedule"] <= 60 and entry["task"] in app.tasks
+    assert entry["task"] == import_sources_due_task.name

@@ -113,3 +113,18 @@ def test_the_command_imports_a_workbook_without_flags(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command("import_trends", str(path))
     assert "header row but no posts" in capsys.readouterr().out
+
+
+def test_a_scrapers_flattened_columns_in_a_sheet_are_read_as_its_items(tmp_path):
+    path = workbook(
+        tmp_path / "dataset.xlsx",
+        [
+            ["id", "text", "playCount", "authorMeta/name", "hashtags/0/name", "createTimeISO"],
+            ["9001", "Crispy potatoes", 1400, "kitchenlab", "airfryer", "2025-05-20T03:07:40.000Z"],
+        ],
+    )
+    report = trend_import(paths=[path])
+    assert report.created == 1, report.errors
+    post = TrendPost.objects.get(video_id="9001")
+    assert (post.author, post.views) == ("kitchenlab", 1400)
+    assert list(post.hashtags.values_list("name", flat=True)) == ["airfryer"]
