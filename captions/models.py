@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -27,6 +29,19 @@ LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code or "unknown")
+
+
+# What the creator writes in a draft, in the editor's order: the form, the panel's input and
+# "Duplicate" all use this one list. The rest of a Draft (owner, detected language, score,
+# times) is derived when it is saved.
+DRAFT_FIELDS = ("title", "topic", "hook", "on_screen_text", "caption", "language", "niche", "hashtags")
+
+
+def draft_values(draft: Any) -> dict[str, Any]:
+    """The DRAFT_FIELDS of a Draft (or of the editor's input), with a copy of the tag list."""
+    values = {name: getattr(draft, name) for name in DRAFT_FIELDS}
+    values["hashtags"] = list(values["hashtags"] or [])
+    return values
 
 
 class Draft(models.Model):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import profile_for
 from captions.forms import DraftForm
-from captions.models import Draft
+from captions.models import Draft, draft_values
 from captions.panel import EditorInput, draft_chosen, keyword_insert, panel_build, tag_toggle
 from seo.models import Hashtag
 
@@ -166,15 +166,8 @@ def draft_duplicate(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _get_draft_for_user(request, draft_id)
     copy = Draft.objects.create(
         owner=request.user,
-        title=f"{draft.title} (copy)"[:200],
-        topic=draft.topic,
-        hook=draft.hook,
-        on_screen_text=draft.on_screen_text,
-        caption=draft.caption,
-        language=draft.language,
+        **{**draft_values(draft), "title": f"{draft.title} (copy)"[:200]},
         detected_language=draft.detected_language,
-        niche=draft.niche,
-        hashtags=list(draft.hashtags),
         score=draft.score,
     )
     messages.success(request, f"Duplicated “{draft.title}”: you are editing the copy.")
