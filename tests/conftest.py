@@ -182,14 +182,64 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
     pytest.fail(f"condition not met within {timeout} s")
 
 
-@pytest.fixture
-def demo_index(db):
-    """The demo corpus imported and indexed, served to this process."""
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo corpus and its index, built once per session: a copy of the rows it wrote (in
+    tables of their own, to restore in each test) and the data directory of the index files.
+
+    Built with the database unblocked and committed, copied, then removed again, so no test
+    sees it unless it asks for demo_index. The index files live in their own directory, where
+    no other test builds a version."""
+    from django.apps import apps
+    from django.db import connection
+    from django.test import override_settings
+
     from seo.demo import demo_corpus_load
     from seo.index import index_build, reset_loaded_index
 
-    demo_corpus_load()
-    index_build()
+    data_dir = tmp_path_factory.mktemp("demo-index")
+    models = [*apps.get_app_config("seo").get_models(), *apps.get_app_config("trends").get_models()]
+    quote = connection.ops.quote_name
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir):
+        demo_corpus_load()
+        index_build()
+        filled = [model for model in models if model._base_manager.exists()]
+        copies = [
+            (model, quote(model._meta.db_table), quote(f"demo_copy_{model._meta.db_table}"))
+            for model in filled
+        ]
+        with connection.cursor() as cursor:
+            for _model, table, copy in copies:
+                cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {table}")  # noqa: S608  (our table names)
+        for model in reversed(models):  # children before parents
+            model._base_manager.all().delete()
+    reset_loaded_index()
+    yield data_dir, copies
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for _model, _table, copy in copies:
+            cursor.execute(f"DROP TABLE {copy}")
+
+
+@pytest.fixture
+def demo_index(db, settings, _demo_snapshot):
+    """The demo corpus imported and indexed, served to this process.
+
+    The rows are copied back from the session's one build (one INSERT ... SELECT per table,
+    not an import and a build per test); the test may change them, as its transaction is
+    rolled back. The index files are shared and must only be read."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from seo.index import reset_loaded_index
+
+    data_dir, copies = _demo_snapshot
+    settings.DATA_DIR = data_dir
+    with connection.cursor() as cursor:
+        for _model, table, copy in copies:
+            cursor.execute(f"INSERT INTO {table} SELECT * FROM {copy}")  # noqa: S608  (our table names)
+        # PostgreSQL: rows the test adds must not reuse the restored ids.
+        for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _, _ in copies]):
+            cursor.execute(sql)
     reset_loaded_index()
     yield
     reset_loaded_index()
