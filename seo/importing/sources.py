@@ -108,8 +108,14 @@ def url_download(url: str, target: Path) -> str:
                 raise SourceError(
                     f"the address sends {int(declared):,} bytes; at most {limit:,} are accepted"
                 )
+            # The timeout bounds each wait for data; a server that drips bytes is stopped by this.
+            deadline = time.monotonic() + 10 * settings.IMPORT_SOURCE_TIMEOUT_SECONDS
             with target.open("wb") as handle:
                 while chunk := response.read(1 << 16):
+                    if time.monotonic() > deadline:
+                        raise SourceError(
+                            f"the download took longer than {10 * settings.IMPORT_SOURCE_TIMEOUT_SECONDS} s"
+                        )
                     size += len(chunk)
                     if size > limit:
                         raise SourceError(

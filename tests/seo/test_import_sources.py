@@ -44,6 +44,7 @@ class _Served:
     body = b""
     redirect = ""
     hits = 0
+    delay = 0.0
 
 
 @pytest.fixture
@@ -53,6 +54,7 @@ def server():
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             served.hits += 1
+            time.sleep(served.delay)
             if served.redirect:
                 self.send_response(302)
                 self.send_header("Location", served.redirect)
@@ -148,6 +150,13 @@ def test_only_https_is_accepted_outside_tests(settings, server):
     server.body = json.dumps(SCRAPER_ITEMS).encode()
     run = import_source_run(source_id=url_source(server.url).pk)
     assert "must start with https://" in run.error and server.hits == 0
+
+
+def test_a_server_that_does_not_answer_in_time_fails_the_run(settings, server):
+    settings.IMPORT_SOURCE_TIMEOUT_SECONDS = 1
+    server.delay, server.body = 2.5, json.dumps(SCRAPER_ITEMS).encode()
+    run = import_source_run(source_id=url_source(server.url).pk)
+    assert "could not be fetched (timed out)" in run.error and not TrendPost.objects.exists()
 
 
 def test_a_redirect_to_plain_http_is_refused(settings, server):
