@@ -10,6 +10,7 @@ may be served by different processes; no state is kept in memory or in the sessi
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -25,6 +26,10 @@ from seo.models import ImportPreset
 ALLOWED_SUFFIXES = sorted(CSV_SUFFIXES | JSONL_SUFFIXES | {".xlsx"})
 _STORED_NAME = re.compile(r"^[0-9a-f]{12}-[\w.-]{1,200}$")
 IGNORE = ""
+# Uploads older than this are removed when the next file is uploaded: an import job has long
+# read its file by then (its report stays on the job), and a mapping step never confirmed
+# should not keep a copy of someone's export for good.
+UPLOAD_KEEP_DAYS = 7
 FIELD_CHOICES = [(IGNORE, "— not imported —"), *FIELD_LABELS.items()]
 
 
@@ -110,11 +115,26 @@ def upload_save(upload: UploadedFile) -> Path:
     """Store the upload under DATA_DIR/uploads/imports with a unique name; return its path."""
     folder = uploads_folder()
     folder.mkdir(parents=True, exist_ok=True)
+    uploads_prune(folder)
     target = folder / f"{uuid.uuid4().hex[:12]}-{get_valid_filename(Path(upload.name).name)}"
     with target.open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
     return target
+
+
+def uploads_prune(folder: Path) -> int:
+    """Remove the uploads older than UPLOAD_KEEP_DAYS; how many were removed."""
+    cutoff = time.time() - UPLOAD_KEEP_DAYS * 86400
+    removed = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another process removed it first
+            continue
+    return removed
 
 
 def uploads_folder() -> Path:

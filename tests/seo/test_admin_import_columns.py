@@ -138,3 +138,18 @@ def test_non_staff_cannot_reach_the_mapping_step(owner_client, staff):
     response = owner_client.post(columns_url, {**MAPPED, "source": "agency"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert not Job.objects.exists()
+
+
+def test_uploads_older_than_a_week_are_removed_when_the_next_file_comes(staff_client, settings):
+    import os
+    import time
+
+    folder = settings.DATA_DIR / "uploads" / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    old, recent = folder / "0123456789ab-old.csv", folder / "0123456789ac-recent.csv"
+    for path, age_days in ((old, 8), (recent, 6)):
+        path.write_text("video_id,caption\n1,x\n")
+        past = time.time() - age_days * 86400
+        os.utime(path, (past, past))
+    upload(staff_client)
+    assert not old.exists() and recent.exists()
