@@ -83,13 +83,13 @@ def _loaded() -> LoadedIndex:
 def tag_tiers(tags: Iterable[str]) -> dict[str, str]:
     """broad / mid / niche for each tag by corpus frequency; a tag the corpus never saw is niche."""
     index = active_index()
+    names = list(dict.fromkeys(tag for tag in (normalize_hashtag(raw) for raw in tags) if tag))
+    if index is None or not names:
+        return dict.fromkeys(names, "niche")
     out = {}
-    for raw in tags:
-        tag = normalize_hashtag(raw)
-        if not tag:
-            continue
-        position = index.tag_id(tag) if index else None
-        out[tag] = index.tier(position) if position is not None and index else "niche"
+    for name, found in zip(names, index.tags.positions(names).tolist(), strict=True):  # one lookup for all
+        position = found if found >= 0 else index.aliases.get(name)  # as index.tag_id reads a name
+        out[name] = index.tier(position) if position is not None else "niche"
     return out
 
 
