@@ -54,17 +54,13 @@ def own_subject_tags(
     "personer under 100 kroner" -> #personerkroner) are glued filler, not a tag.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
-    scored: dict[str, float] = {}
+    planned: list[tuple[str, float, bool]] = []  # (tag name, weight, a pair that must be a known tag)
     for feature in distinct:
         words = feature.split(" ")
         if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
             continue
         if len(words) > 1 and any(c.isdigit() for c in feature):
             continue  # "rusty 1970s" -> #rusty1970s is no tag anyone searches
-        if len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0:
-            joined = tag_spelling(index, normalize_hashtag(feature.replace(" ", "")), language)
-            if index.tag_id(joined) is None:
-                continue
         weights = [_word_weight(index, topic, w, term_of.get(w, -1)) for w in words]
         if min(weights) <= 0.0:
             continue
@@ -72,8 +68,23 @@ def own_subject_tags(
         if not name or len(name) < MIN_LENGTH:
             continue
         name = tag_spelling(index, name, language)
-        weight = sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0)
-        if index.tag_id(name) is not None:
+        # A pair the corpus never wrote as a phrase reads as a tag only when creators tag it.
+        unwritten = len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0
+        planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten))
+    known = _known_tags(index, [name for name, _, _ in planned])
+    scored: dict[str, float] = {}
+    for name, weight, unwritten in planned:
+        if unwritten and name not in known:
+            continue
+        if name in known:
             weight *= KNOWN_TAG_BONUS
         scored[name] = max(weight, scored.get(name, 0.0))
     return sorted(scored, key=lambda n: -scored[n])[:LIMIT]
+
+
+def _known_tags(index: LoadedIndex, names: list[str]) -> set[str]:
+    """Those of `names` the index knows as a tag or an alias: one lookup for all of them."""
+    if not names:
+        return set()
+    positions = index.tags.positions(names).tolist()
+    return {n for n, p in zip(names, positions, strict=True) if p >= 0 or n in index.aliases}
