@@ -1,4 +1,5 @@
-"""Shared fixtures: users (owner, other, staff), shared-data paths, and a real Celery worker."""
+"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, and the
+trend corpora: index_env for a test's own small index, demo_index for the demo corpus."""
 
 from __future__ import annotations
 
@@ -180,6 +181,18 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
             return value
         time.sleep(interval)
     pytest.fail(f"condition not met within {timeout} s")
+
+
+@pytest.fixture
+def index_env(settings, tmp_path):
+    """A private data directory and a fresh process-level index state, for a test that builds
+    its own index from a small corpus (tests/corpus_factory.py)."""
+    from seo.index import reset_loaded_index
+
+    settings.DATA_DIR = tmp_path
+    reset_loaded_index()
+    yield tmp_path
+    reset_loaded_index()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from seo import index as index_module
 from seo.index import index_build
 from seo.models import IndexVersion
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 from seo import suggest_stages
 from seo.index import index_build
 from seo.suggest import suggest
-from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
-from tests.trends.factories import post, rising_and_falling_corpus
+from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.models import TrendStat
 from trends.selectors import STAGE_MULTIPLIERS
 from trends.services import trend_stats_recompute
@@ -26,7 +25,9 @@ QUERY = "sourdough bread dalgona coffee"
 def _unrelated_posts(count: int = 700) -> None:
     """Other topics, so that "sourdough" stays under the index's common-term cut (a fifth of posts)."""
     for number in range(count):
-        post(days_ago=number % 60, tags=[f"topic{number % 40}"], caption=f"topic{number % 40} word{number}")
+        trend_post(
+            days_old=number % 60, tags=[f"topic{number % 40}"], caption=f"topic{number % 40} word{number}"
+        )
 
 
 @pytest.fixture
