@@ -88,21 +88,17 @@ def _hook(rng: random.Random, niche: Niche, language: str) -> tuple[str, float, 
     return line, lift, topic
 
 
-def _one_off_tag(rng: random.Random, topic: Topic, author: str) -> str:
-    """The long tail real corpora have: the topic run together (#15minutepasta) or the creator's name."""
-    if rng.random() < 0.3:
-        return author
+def _one_off_tag(topic: Topic) -> str:
+    """The long tail real corpora have: the topic run together (#15minutepasta, #hikingtrolltunga)."""
     return "".join(ch for ch in topic.text.casefold() if ch.isalnum())
 
 
-def _tags(
-    rng: random.Random, niche: Niche, language: str, topic: Topic, author: str, recency: float
-) -> list[str]:
+def _tags(rng: random.Random, niche: Niche, language: str, topic: Topic, recency: float) -> list[str]:
     if rng.random() < NO_TAG_SHARE:
         return []
     tags = [t for t in topic.tags if rng.random() < 0.75]
     if rng.random() < 0.2:
-        tags.append(_one_off_tag(rng, topic, author))
+        tags.append(_one_off_tag(topic))
     tags += _zipf_pick(rng, niche.tags, rng.choice([1, 1, 2, 2, 3, 4]))
     if language == "nb":
         tags += _zipf_pick(rng, niche.tags_nb, rng.choice([0, 1, 1, 2]))
@@ -172,7 +168,7 @@ def _niche_posts(niche: Niche, count: int, *, seed: int, end: dt.datetime) -> It
         author = _weighted(rng, list(authors), [1 / (rank + 1) for rank in range(len(authors))])
         posted_at, recency = _posted_at(rng, end)
         hook, lift, topic = _hook(rng, niche, language)
-        tags = _tags(rng, niche, language, topic, author, recency)
+        tags = _tags(rng, niche, language, topic, recency)
         if rng.random() < 0.06:  # tags and an emoji only, as many real posts are
             caption, metric, factor, lift = (
                 " ".join([rng.choice(EMOJI), *(f"#{t}" for t in tags)]),
