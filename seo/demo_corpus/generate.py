@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -88,17 +89,27 @@ def _hook(rng: random.Random, niche: Niche, language: str) -> tuple[str, float, 
     return line, lift, topic
 
 
+# Creators run a topic's head words together: "a 5K training plan for beginners" -> #5ktrainingplan.
+_LEADING = ("a ", "an ", "the ", "my ", "min ", "mitt ", "mine ")
+_CUT = re.compile(r" (?:for|in|at|on|to|of|with|under|til|i|med|på|om|av|for|uten) ")
+
+
 def _one_off_tag(topic: Topic) -> str:
-    """The long tail real corpora have: the topic run together (#15minutepasta, #hikingtrolltunga)."""
-    return "".join(ch for ch in topic.text.casefold() if ch.isalnum())
+    """The long tail real corpora have: a topic's head words run together (#hikingtrolltunga)."""
+    text = topic.text.casefold()
+    for article in _LEADING:
+        text = text.removeprefix(article)
+    head = _CUT.split(text, maxsplit=1)[0]
+    return "".join(ch for ch in head if ch.isalnum())
 
 
 def _tags(rng: random.Random, niche: Niche, language: str, topic: Topic, recency: float) -> list[str]:
     if rng.random() < NO_TAG_SHARE:
         return []
     tags = [t for t in topic.tags if rng.random() < 0.75]
-    if rng.random() < 0.2:
-        tags.append(_one_off_tag(topic))
+    one_off = _one_off_tag(topic)
+    if rng.random() < 0.2 and len(one_off) >= 5:  # not "what" (from "what to pack …")
+        tags.append(one_off)
     tags += _zipf_pick(rng, niche.tags, rng.choice([1, 1, 2, 2, 3, 4]))
     if language == "nb":
         tags += _zipf_pick(rng, niche.tags_nb, rng.choice([0, 1, 1, 2]))
