@@ -10,6 +10,7 @@ import pytest
 from seo.importing import trend_import
 from seo.importing.languages import languages_fill
 from seo.importing.rows import TEXT_LIMITS, PostRow, row_clean
+from seo.importing.seen import SeenIds
 from seo.importing.values import FieldError, parse_count, parse_text
 from seo.language import detect_language
 from seo.models import TrendPost
@@ -95,3 +96,16 @@ def test_batch_detection_agrees_with_the_per_row_detector_on_the_shared_files(na
     rows = [_row(caption) for caption in captions]
     languages_fill(rows)
     assert [r.language for r in rows] == [detect_language(c, precise=False) for c in captions]
+
+
+def test_ids_seen_in_earlier_chunks_are_found_and_new_ones_skip_the_disk():
+    seen = SeenIds()
+    for n in range(20_000):
+        seen.first_line(f"70{n}", n + 2)
+        if n % 5000 == 4999:
+            seen.spill()
+    assert [seen.first_line(f"70{n}", 0) for n in (0, 4999, 19_999)] == [2, 5001, 20_001]
+    new = [f"80{n}" for n in range(1000)]
+    assert sum(seen._maybe_spilled(video_id) for video_id in new) < 10  # the disk is asked for these only
+    assert [seen.first_line(video_id, 7) for video_id in new[:3]] == [7, 7, 7]
+    seen.close()
