@@ -341,14 +341,16 @@ def _fallback(
     # The index's own spelling of the language ("no" in older files for "nb").
     asked, group = language, language_group(language)
     language = next((name for name in index.languages if language_group(name) == group), language)
-    trending = index.trending(language, niche)
     scope = []
     if language:
         if language in index.languages:
+            trending = _trending_rows(index, language, niche)
             scope.append(f"in language '{language}'")
         else:
-            trending = index.trending(None, niche)
+            trending = _trending_rows(index, None, niche)
             scope.append(f"overall (no trending posts in language '{language}')")
+    else:
+        trending = _trending_rows(index, language, niche)
     if niche:
         if niche in index.niches:
             scope.append(f"in niche '{niche}'")
@@ -365,10 +367,10 @@ def _fallback(
         else f"{reason}, so these are the hashtags trending {where}."
     )
     blocked = blocked_tags()
-    allowed = [(t, s) for t, s in trending if index.tag_name(t) not in blocked]
+    allowed = [row for row in trending if row[2] not in blocked]
     own = [name for name in own if name not in blocked]
     # Filler is the best specific trending tags; #fyp and its kin come last, as elsewhere.
-    ranked = [(index.tag_name(t), s, index.tier(t), float(index.tag_generic[t])) for t, s in allowed]
+    ranked = [(name, s, tier, generic) for _, s, name, tier, generic in allowed]
     filler = [name for name in recommend(ranked) if name not in own][: max(0, 5 - len(own)) or 2]
     own_rows = [
         TagSuggestion(
@@ -383,14 +385,14 @@ def _fallback(
     ]
     trending_rows = [
         TagSuggestion(
-            tag=index.tag_name(t),
+            tag=name,
             score=round(s, 6),
-            tier=index.tier(t),
+            tier=tier,
             posts=int(index.tag_df[t]),
             parts={"trending": round(s, 6), "stage_factor": 1.0},
             source="trending_filler",
         )
-        for t, s in allowed[:k]
+        for t, s, name, tier, _ in allowed[:k]
     ]
     return Suggestions(
         query=query,
@@ -406,6 +408,21 @@ def _fallback(
         main_keyword=keyword,
         filler=filler,
     )
+
+
+def _trending_rows(
+    index: LoadedIndex, language: str | None, niche: str | None
+) -> list[tuple[int, float, str, str, float]]:
+    """index.trending with each tag's name, tier and generic factor, read once per version:
+    every answer that falls back reads the same hundred rows."""
+    remembered = index.__dict__.setdefault("trending_rows", {})
+    key = (language, niche)
+    if key not in remembered:
+        remembered[key] = [
+            (t, s, index.tag_name(t), index.tier(t), float(index.tag_generic[t]))
+            for t, s in index.trending(language, niche)
+        ]
+    return remembered[key]
 
 
 def _own_keywords(judged: Relevance) -> list[KeywordSuggestion]:
