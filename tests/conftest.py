@@ -233,19 +233,14 @@ def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
             cursor.execute(f"DROP TABLE {copy}")
 
 
-@pytest.fixture
-def demo_index(db, settings, _demo_snapshot):
-    """The demo corpus imported and indexed, served to this process.
-
-    The rows are copied back from the session's one build (one INSERT ... SELECT per table,
-    not an import and a build per test); the test may change them, as its transaction is
-    rolled back. The index files are shared and must only be read."""
+def _demo_restore(settings, snapshot) -> None:
+    """Copy the session's demo rows back (one INSERT ... SELECT per table) and serve its index."""
     from django.core.management.color import no_style
     from django.db import connection
 
     from seo.index import reset_loaded_index
 
-    data_dir, copies = _demo_snapshot
+    data_dir, copies = snapshot
     settings.DATA_DIR = data_dir
     with connection.cursor() as cursor:
         for _model, table, copy in copies:
@@ -254,5 +249,28 @@ def demo_index(db, settings, _demo_snapshot):
         for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _, _ in copies]):
             cursor.execute(sql)
     reset_loaded_index()
+
+
+@pytest.fixture
+def demo_index(db, settings, _demo_snapshot):
+    """The demo corpus imported and indexed, served to this process.
+
+    The rows are copied back from the session's one build, not imported and built per test;
+    the test may change them, as its transaction is rolled back. The index files are shared
+    and must only be read."""
+    from seo.index import reset_loaded_index
+
+    _demo_restore(settings, _demo_snapshot)
+    yield
+    reset_loaded_index()
+
+
+@pytest.fixture
+def demo_index_committed(transactional_db, settings, _demo_snapshot):
+    """demo_index for tests whose server runs in another thread (browser tests): the rows are
+    committed, and removed by the flush that ends a transactional test."""
+    from seo.index import reset_loaded_index
+
+    _demo_restore(settings, _demo_snapshot)
     yield
     reset_loaded_index()
