@@ -461,6 +461,8 @@ def score_keywords(
     if not topical:  # the close posts share the query's language, not its topic
         eligible = eligible[in_query[eligible]]
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
+    # `pairs` is sorted by term, so each term's posts are one run of `owner`.
+    starts = (np.cumsum(support) - support).tolist()
     out = []
     for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
         if len(out) == k:
@@ -468,8 +470,9 @@ def score_keywords(
         name = index.terms[int(unique[i])]
         if is_function_term(name):
             continue  # "как", "же": the query's language, nothing to search for
-        mine = owner[inverse == i]
-        known = rates[mine][rates[mine] >= 0]
+        mine = owner[starts[i] : starts[i] + int(support[i])]
+        known = rates[mine]
+        known = known[known >= 0]
         best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]
         out.append(
             KeywordScore(
