@@ -115,11 +115,12 @@ def _tags(rng: random.Random, niche: Niche, language: str, topic: Topic, recency
         tags += _zipf_pick(rng, niche.tags_nb, rng.choice([0, 1, 1, 2]))
     if rng.random() < 0.45:
         tags += rng.sample(niche.tail, k=rng.choice([1, 1, 2, 3]))
+    # Steep enough that the last 30 days hold several times the 30 before: the explorer calls it rising.
     for tag in niche.rising:
-        if rng.random() < 0.03 + 0.6 * recency**3:
+        if rng.random() < 0.02 + 0.9 * recency**5:
             tags.append(tag)
     for tag in niche.declining:
-        if rng.random() < 0.03 + 0.6 * (1 - recency) ** 3:
+        if rng.random() < 0.02 + 0.9 * (1 - recency) ** 5:
             tags.append(tag)
     if rng.random() < GENERIC_SHARE[language]:
         generic = LANGUAGE_MATERIAL[language][3]
