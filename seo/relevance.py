@@ -80,11 +80,20 @@ def query_topic(
     if parts:
         wanted = sorted({p for pair in parts.values() for p in pair})
         part_ids = dict(zip(wanted, index.terms.positions(wanted).tolist(), strict=True))
+    # idf x specificity of every known term, read in one gather (the same doubles as one by one).
+    known = ids[ids >= 0]
+    known_weight = dict(
+        zip(
+            known.tolist(),
+            (index.idf[known].astype(np.float64) * index.term_specific[known].astype(np.float64)).tolist(),
+            strict=True,
+        )
+    )
     for word, term in zip(distinct, ids.tolist(), strict=True):
         if " " in word or word.isdigit() or is_filler(word) or is_function_term(word):
             continue
         if term >= 0:
-            weights[term] = float(index.idf[term]) * float(index.term_specific[term])
+            weights[term] = known_weight[term]
             names[term] = word
         elif word in parts:
             for part in parts[word]:
