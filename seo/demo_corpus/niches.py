@@ -36,7 +36,7 @@ NICHES_CORE = [
         "fitness",
         en="a 20-minute home workout=homeworkout|my first pull-up=pullups|glute day=glutes|zone 2 cardio=zone2"
         "|a beginner gym plan=beginnergym|protein on a budget=protein|a mobility routine=mobility",
-        nb="trening hjemme=hjemmetrening|min første pull-up|styrke for nybegynnere|skitrening=ski"
+        nb="trening hjemme=hjemmetrening|min første pull-up|styrketrening fra null|skitrening=ski"
         "|restitusjon|treningsplan|beinstyrke",
         do_en="build muscle at home|get your first pull-up|stay consistent at the gym",
         do_nb="komme i gang med styrketrening|trene hjemme uten utstyr|holde motivasjonen oppe",
@@ -167,9 +167,9 @@ NICHES_CORE = [
     ),
     niche(
         "skincare",
-        en="my skincare routine=skincareroutine|glass skin=glassskin|SPF every day=spf|retinol for beginners=retinol"
+        en="my skincare routine=skincareroutine|glass skin=glassskin|SPF every day=spf|a first retinol routine=retinol"
         "|a barrier repair routine=skinbarrier|acne scars=acne|Korean skincare=kbeauty",
-        nb="hudpleie om vinteren=hudpleie|solkrem forklart=solkrem|tørr hud=tørrhud|retinol for nybegynnere=retinol"
+        nb="hudpleie om vinteren=hudpleie|solkrem forklart=solkrem|tørr hud=tørrhud|første retinolkur=retinol"
         "|hudpleierutine=hudpleierutine",
         do_en="fix a damaged skin barrier|start using retinol|layer your skincare",
         do_nb="bygge en enkel hudpleierutine|bruke retinol riktig|redde tørr hud om vinteren",
@@ -224,9 +224,9 @@ NICHES_CORE = [
     niche(
         "knitting",
         en="a crochet granny square=grannysquare|my first sweater=knittedsweater|a chunky blanket=blanket"
-        "|crochet for beginners=beginnercrochet|a cardigan pattern=cardigan|amigurumi animals=amigurumi",
+        "|beginner crochet=beginnercrochet|a cardigan pattern=cardigan|amigurumi animals=amigurumi",
         nb="strikkede luer=lue|mariusgenser=mariusgenser|heklede bestemorruter=bestemorruter|ullsokker til jul=sokker"
-        "|strikkeoppskrifter for nybegynnere=strikkeoppskrift",
+        "|enkle strikkeoppskrifter=strikkeoppskrift",
         do_en="read a knitting pattern|crochet your first granny square|fix a dropped stitch",
         do_nb="strikke din første lue|hekle bestemorruter|lese en strikkeoppskrift",
         lines_en="Pattern linked in bio.|Took me 3 weeks.|Yarn details below.",

@@ -176,7 +176,7 @@ NICHES_MORE = [
     ),
     niche(
         "baking",
-        en="cinnamon buns=cinnamonrolls|sourdough bread for beginners=sourdough sourdoughbread|banana bread=bananabread"
+        en="cinnamon buns=cinnamonrolls|homemade sourdough bread=sourdough sourdoughbread|banana bread=bananabread"
         "|brown butter cookies=cookies|a no-knead focaccia=focaccia|a birthday cake=cakedecorating"
         "|my sourdough starter=sourdoughstarter",
         nb="kanelboller=kanelboller|skillingsboller=skillingsboller|surdeigsbrød=surdeig|julekaker=julekaker"
