@@ -195,31 +195,27 @@ def index_env(settings, tmp_path):
     reset_loaded_index()
 
 
-@pytest.fixture(scope="session")
-def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo corpus and its index, built once per session: a copy of the rows it wrote (in
-    tables of their own, to restore in each test) and the data directory of the index files.
+def corpus_snapshot(name: str, build, *, django_db_blocker, data_dir: Path):
+    """Build a read-only corpus once (for a session- or module-scoped fixture) and keep a copy.
 
-    Built with the database unblocked and committed, copied, then removed again, so no test
-    sees it unless it asks for demo_index. The index files live in their own directory, where
-    no other test builds a version."""
+    `build()` runs with the database unblocked and committed and DATA_DIR set to `data_dir`
+    (index files land there, where no other test builds). Its rows are copied to tables of
+    their own and removed again, so no test sees them unless it restores the copy
+    (corpus_snapshot_restore). A generator: the copies are dropped when the fixture ends."""
     from django.apps import apps
     from django.db import connection
     from django.test import override_settings
 
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
+    from seo.index import reset_loaded_index
 
-    data_dir = tmp_path_factory.mktemp("demo-index")
     models = [*apps.get_app_config("seo").get_models(), *apps.get_app_config("trends").get_models()]
     quote = connection.ops.quote_name
     with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir):
-        demo_corpus_load()
-        index_build()
-        filled = [model for model in models if model._base_manager.exists()]
+        build()
         copies = [
-            (model, quote(model._meta.db_table), quote(f"demo_copy_{model._meta.db_table}"))
-            for model in filled
+            (model, quote(model._meta.db_table), quote(f"copy_{name}_{model._meta.db_table}"))
+            for model in models
+            if model._base_manager.exists()
         ]
         with connection.cursor() as cursor:
             for _model, table, copy in copies:
@@ -233,8 +229,8 @@ def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
             cursor.execute(f"DROP TABLE {copy}")
 
 
-def _demo_restore(settings, snapshot) -> None:
-    """Copy the session's demo rows back (one INSERT ... SELECT per table) and serve its index."""
+def corpus_snapshot_restore(settings, snapshot) -> None:
+    """Copy a snapshot's rows back (one INSERT ... SELECT per table) and serve its index."""
     from django.core.management.color import no_style
     from django.db import connection
 
@@ -251,6 +247,21 @@ def _demo_restore(settings, snapshot) -> None:
     reset_loaded_index()
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo corpus and its index, built once per session."""
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build
+
+    def build() -> None:
+        demo_corpus_load()
+        index_build()
+
+    yield from corpus_snapshot(
+        "demo", build, django_db_blocker=django_db_blocker, data_dir=tmp_path_factory.mktemp("demo-index")
+    )
+
+
 @pytest.fixture
 def demo_index(db, settings, _demo_snapshot):
     """The demo corpus imported and indexed, served to this process.
@@ -260,7 +271,7 @@ def demo_index(db, settings, _demo_snapshot):
     and must only be read."""
     from seo.index import reset_loaded_index
 
-    _demo_restore(settings, _demo_snapshot)
+    corpus_snapshot_restore(settings, _demo_snapshot)
     yield
     reset_loaded_index()
 
@@ -271,6 +282,6 @@ def demo_index_committed(transactional_db, settings, _demo_snapshot):
     committed, and removed by the flush that ends a transactional test."""
     from seo.index import reset_loaded_index
 
-    _demo_restore(settings, _demo_snapshot)
+    corpus_snapshot_restore(settings, _demo_snapshot)
     yield
     reset_loaded_index()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from seo import suggest_stages
 from seo.index import index_build
 from seo.suggest import suggest
+from tests.conftest import corpus_snapshot, corpus_snapshot_restore
 from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.models import TrendStat
 from trends.selectors import STAGE_MULTIPLIERS
@@ -30,13 +31,24 @@ def _unrelated_posts(count: int = 700) -> None:
         )
 
 
+@pytest.fixture(scope="module")
+def _staged_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    def build() -> None:
+        rising_and_falling_corpus()
+        _unrelated_posts()
+        index_build()
+        trend_stats_recompute()
+
+    yield from corpus_snapshot(
+        "staged", build, django_db_blocker=django_db_blocker, data_dir=tmp_path_factory.mktemp("staged")
+    )
+
+
 @pytest.fixture
-def staged_corpus():
-    """#sourdough rising, #dalgona declining, #bread steady; index and trend figures computed."""
-    rising_and_falling_corpus()
-    _unrelated_posts()
-    index_build()
-    trend_stats_recompute()
+def staged_corpus(settings, _staged_snapshot):
+    """#sourdough rising, #dalgona declining, #bread steady; index and trend figures computed
+    (once for the module: the tests only read them, and their changes are rolled back)."""
+    corpus_snapshot_restore(settings, _staged_snapshot)
     suggest_stages.forget_stages()
 
 
