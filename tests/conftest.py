@@ -4,6 +4,7 @@ trend corpora: index_env for a test's own small index, demo_index for the demo c
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -26,6 +27,27 @@ def shared_trends_csv() -> Path:
     if not SHARED_TRENDS_CSV.exists():
         pytest.skip(f"shared trend data not found at {SHARED_TRENDS_CSV} (../shared is absent here)")
     return SHARED_TRENDS_CSV
+
+
+def settings_in_fresh_process(data_dir: Path, names: list[str], **env: str) -> dict:
+    """The named settings as a new process reads them from this environment, with DEBUG on.
+
+    Only config/settings.py is imported (no app), so it is quick and reads exactly what
+    settings.py reads; an AssertionError carries the process's error output."""
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "SITE_URL", "HOOKLINE_ADDR", *names)
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
+    environment.update(DEBUG="1", HOOKLINE_DATA_DIR=str(data_dir), **env)
+    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, settings_in_fresh_process
 
 
 def test_env_bool_understands_common_spellings(monkeypatch):
@@ -94,23 +93,6 @@ def test_https_redirect_and_hsts_are_environment_settings(tmp_path):
     assert "security.W008" in result.stderr and "security.W004" in result.stderr
 
 
-def _settings_values(tmp_path, names: list[str], **overrides: str) -> subprocess.CompletedProcess:
-    """The named settings as a fresh process reads them from this environment (JSON on stdout)."""
-    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", *names)
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(DEBUG="1", HOOKLINE_DATA_DIR=str(tmp_path), **overrides)
-    # Only the settings module: no app is imported, so this reads exactly what settings.py reads.
-    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 # The defaults the configuration table in README.md names; modules read settings.X, never a default of their own.
 TABLE_DEFAULTS = {
     "TRENDS_STAGE_WINDOW": 30,
@@ -128,18 +110,15 @@ TABLE_DEFAULTS = {
 
 
 def test_every_setting_has_the_default_the_table_names(tmp_path):
-    result = _settings_values(tmp_path, list(TABLE_DEFAULTS))
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == TABLE_DEFAULTS
+    assert settings_in_fresh_process(tmp_path, list(TABLE_DEFAULTS)) == TABLE_DEFAULTS
 
 
 def test_the_trend_stage_window_is_read_from_the_environment(tmp_path):
-    result = _settings_values(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="7")
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"TRENDS_STAGE_WINDOW": 7}
+    assert settings_in_fresh_process(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="7") == {
+        "TRENDS_STAGE_WINDOW": 7
+    }
 
 
 def test_a_trend_stage_window_trends_does_not_compute_is_refused(tmp_path):
-    result = _settings_values(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="14")
-    assert result.returncode != 0
-    assert "TRENDS_STAGE_WINDOW=14 is not a trend window" in result.stderr
+    with pytest.raises(AssertionError, match="TRENDS_STAGE_WINDOW=14 is not a trend window"):
+        settings_in_fresh_process(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="14")
