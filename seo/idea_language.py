@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 
 import stopwordsiso
 
-from seo.language import detect_language
-from seo.language_lingua import english_or_scandinavian
+from seo.language import _LATIN_CANDIDATES, detect_language
+from seo.language_lingua import broad_codes, english_or_scandinavian
 from seo.main_keyword import clean_text
 
 _ENGLISH_HINTS = frozenset(
@@ -64,6 +64,14 @@ def _weighed(text: str, detected: str) -> str:
     return detected
 
 
+@cache
+def _foreign_function_words() -> frozenset[str]:
+    """Function words of every language the detector can name for plain Latin text, other than
+    English and its Scandinavian neighbours: without one of them, what it names cannot matter."""
+    codes = {*_LATIN_CANDIDATES, *broad_codes(), "nb"} - _EITHER
+    return frozenset().union(*(_own_function_words(code) for code in codes))
+
+
 @lru_cache(maxsize=1024)
 def idea_language(idea: str, given: str = "") -> str:
     """ "en", "nb", another detected code, or "" when nothing can tell (see the module docstring)."""
@@ -71,13 +79,18 @@ def idea_language(idea: str, given: str = "") -> str:
     if code:
         return "nb" if code in ("no", "nn") else code
     text = clean_text(idea)
+    plain = bool(_PLAIN_OR_NORDIC.match(text)) and bool(_WORD.search(text))
+    words = {w.casefold() for w in _WORD.findall(text)} if plain else set()
+    english, norwegian = bool(words & _ENGLISH_HINTS), bool(words & _NORWEGIAN_HINTS)
+    if plain and english != norwegian and not words & _foreign_function_words():
+        # The function words decide below whatever the detector says (no other language's own
+        # word is there to outvote them): the detector, lingua for a fifth of the texts, is not asked.
+        return "en" if english else "nb"
     detected = detect_language(text) or ""
-    if not _PLAIN_OR_NORDIC.match(text) or not _WORD.search(text):
+    if not plain:
         return detected
-    words = {w.casefold() for w in _WORD.findall(text)}
     if detected not in _EITHER and words & _own_function_words(detected):
         return detected  # "Mein erstes Marathon": German says so in its own words
-    english, norwegian = bool(words & _ENGLISH_HINTS), bool(words & _NORWEGIAN_HINTS)
     if english != norwegian:
         return "en" if english else "nb"
     return _weighed(text, detected)

@@ -87,6 +87,11 @@ def _detector(names: tuple[str, ...], *, high_accuracy: bool):
         return builder.with_preloaded_language_models().build()
 
 
+def broad_codes() -> set[str]:
+    """Every code the broad detector can answer with (before "nn" is reported as "nb")."""
+    return {_code(getattr(Language, name)) for name in _BROAD}
+
+
 def english_or_scandinavian(text: str) -> dict[str, float]:
     """lingua's high-accuracy confidence for English, bokmål, nynorsk, Danish and Swedish:
     one detector per process for every question of that kind (seo.idea_language asks whether
