@@ -119,20 +119,36 @@
 
     if (button.hasAttribute("data-copy") || button.hasAttribute("data-copy-final")) {
       event.preventDefault();
-      // The final caption is the server's (the panel refresh renders it): no hashtag rule lives here.
-      var text = button.hasAttribute("data-copy") ? button.getAttribute("data-copy")
-        : (document.getElementById("final-caption-text") || {}).textContent || "";
-      copy(text).then(function () { announce("Caption copied to the clipboard."); },
+      // The final caption is the server's (each panel refresh renders it): no hashtag rule lives
+      // here. Right after typing, wait (at most 3 s) for the refresh that carries the newest text.
+      var ready = button.hasAttribute("data-copy") ? Promise.resolve() : panelRefreshed();
+      ready.then(function () {
+        var text = button.hasAttribute("data-copy") ? button.getAttribute("data-copy")
+          : (document.getElementById("final-caption-text") || {}).textContent || "";
+        return copy(text);
+      }).then(function () { announce("Caption copied to the clipboard."); },
         function () { announce("Could not copy: select the text and copy it yourself."); });
     }
   });
+
+  // True from an edit of the form until the panel (and the final caption beside it) has refreshed.
+  var refreshPending = false;
+
+  function panelRefreshed() {
+    if (!refreshPending) { return Promise.resolve(); }
+    return new Promise(function (resolve) {
+      var done = function () { document.body.removeEventListener("htmx:afterSettle", done); resolve(); };
+      document.body.addEventListener("htmx:afterSettle", done);
+      setTimeout(done, 3000);
+    });
+  }
 
   // JavaScript is here: show the copy buttons, hide what only the no-JS page needs.
   document.querySelectorAll("[data-copy], [data-copy-final]").forEach(function (el) { el.hidden = false; });
   document.querySelectorAll("[data-nojs-only]").forEach(function (el) { el.hidden = true; });
 
   if (form) {
-    form.addEventListener("input", updateCounters);
+    form.addEventListener("input", function () { refreshPending = true; updateCounters(); });
     updateCounters();
     var panel = document.getElementById("assistant-panel");
     document.body.addEventListener("htmx:beforeRequest", function (event) {
@@ -141,6 +157,7 @@
       }
     });
     document.body.addEventListener("htmx:afterSettle", function () {
+      refreshPending = false;
       if (panel) { panel.setAttribute("aria-busy", "false"); }
     });
 

@@ -60,3 +60,20 @@ def test_a_saved_caption_past_the_editors_limit_is_counted_whole_by_both(browser
     page.wait_for_timeout(600)
     counter, panel = _counted(page)
     assert counter == panel == 10_015
+
+
+def test_copy_right_after_typing_copies_the_servers_final_caption_of_the_newest_text(
+    browser, live_server, owner, client
+):
+    context = signed_in_context(browser, live_server, client, owner)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/captions/new/")
+    page.fill("#id_hashtags", "#lunch #mealprep")
+    page.fill("#id_caption", "Meal prep in ten minutes #mealprep")
+    page.dispatch_event("#id_caption", "input")
+    page.click("[data-copy-final]")  # before the panel's 300 ms debounce has sent anything
+    page.wait_for_selector(".copy-status:has-text('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "Meal prep in ten minutes #mealprep\n\n#lunch"
+    assert copied == page.locator("#final-caption-text").text_content()
