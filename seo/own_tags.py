@@ -23,12 +23,24 @@ MIN_LENGTH = 4
 KNOWN_TAG_BONUS = 1.5  # a tag other creators use is likelier to be searched
 PAIR_BONUS = 1.2  # a phrase names a topic more precisely than either word
 LIMIT = 5
+# Outside the idea's subject a word makes a tag only when this many trending posts use it as
+# one: "reacting", "paid", "måneden" would be tags nobody searches. The same holds for a
+# single word of the main keyword's pair (#square of #grannysquare) and for short words (#nba).
+KNOWN_TAG_MIN_POSTS = 5
 
 
 def _word_weight(index: LoadedIndex, topic: Topic, word: str, term: int) -> float:
     if term >= 0:
         return topic.weights.get(term, 0.0)
-    return topic.unknown.get(word, 0.0)
+    if word in topic.unknown:
+        return topic.unknown[word]
+    tag = index.tag_id(word)  # a compound the index split ("skincare"): its parts' weight
+    return sum(topic.weight_of(k) for k in topic.tags.get(tag, ())) if tag is not None else 0.0
+
+
+def _well_used(index: LoadedIndex, name: str) -> bool:
+    tag = index.tag_id(name)
+    return tag is not None and int(index.tag_df[tag]) >= KNOWN_TAG_MIN_POSTS
 
 
 def subject_pairs(keyword: str | None) -> set[str]:
@@ -45,6 +57,7 @@ def own_subject_tags(
     topic: Topic,
     language: str | None,
     natural: set[str] = frozenset(),
+    vocabulary: frozenset[str] | None = None,
 ) -> list[str]:
     """Up to LIMIT tag names from the query's own subject, best first.
 
@@ -52,15 +65,22 @@ def own_subject_tags(
     or a tag (#oilyskin), or it is the idea's main keyword (#floatingshelves).
     Two words that merely stand side by side ("kitchen with floating" -> #kitchenfloating,
     "personer under 100 kroner" -> #personerkroner) are glued filler, not a tag.
+    With a `vocabulary` (seo.main_keyword.subject_vocabulary: the words naming the idea's
+    subject), a word outside it needs KNOWN_TAG_MIN_POSTS trending posts tagging it.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
+    allowed = set(analyze_words(" ".join(vocabulary))) if vocabulary is not None else None
+    # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own;
+    # its modifier (#sourdough of "sourdough starter") only when creators use it.
+    heads = {pair.split(" ")[-1] for pair in natural}
+    modifiers = {w for pair in natural for w in pair.split(" ")[:-1]}
     scored: dict[str, float] = {}
     for feature in distinct:
         words = feature.split(" ")
         if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
             continue
-        if len(words) > 1 and any(c.isdigit() for c in feature):
-            continue  # "rusty 1970s" -> #rusty1970s is no tag anyone searches
+        if any(c.isdigit() for c in feature) and (len(words) > 1 or not _well_used(index, feature)):
+            continue  # "rusty 1970s" -> #rusty1970s, "$20k" -> #20k: no tag anyone searches
         if len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0:
             joined = tag_spelling(index, normalize_hashtag(feature.replace(" ", "")), language)
             if index.tag_id(joined) is None:
@@ -69,9 +89,15 @@ def own_subject_tags(
         if min(weights) <= 0.0:
             continue
         name = normalize_hashtag(feature.replace(" ", ""))
-        if not name or len(name) < MIN_LENGTH:
+        if not name:
             continue
         name = tag_spelling(index, name, language)
+        outside = allowed is not None and not all(w in allowed for w in words)
+        if len(words) == 1 and feature in heads:
+            continue
+        modifier = len(words) == 1 and feature in modifiers
+        if (outside or modifier or len(name) < MIN_LENGTH) and not _well_used(index, name):
+            continue
         weight = sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0)
         if index.tag_id(name) is not None:
             weight *= KNOWN_TAG_BONUS

@@ -18,6 +18,7 @@ import numpy as np
 from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.index_store import LoadedIndex
+from seo.packed import gather_rows
 from seo.relevance import language_group
 from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
@@ -299,22 +300,9 @@ def score_tags(
     return out[:limit]
 
 
-def _gather(indptr: np.ndarray, values: np.ndarray, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of a CSR-style layout for `posts`, concatenated, and the position in `posts`
-    each value came from: one fancy-index gather instead of a loop over posts."""
-    starts = np.asarray(indptr[posts], dtype=np.int64)
-    lengths = np.asarray(indptr[posts + 1], dtype=np.int64) - starts
-    total = int(lengths.sum())
-    if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    gathered = np.asarray(values[np.repeat(starts, lengths) + offsets], dtype=np.int64)
-    return gathered, np.repeat(np.arange(len(posts)), lengths)
-
-
 def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """All tags of `posts` and the position in `posts` each came from."""
-    return _gather(index.post_tag_indptr, index.post_tags, posts)
+    return gather_rows(index.post_tag_indptr, index.post_tags, posts)
 
 
 def expand_cooccurring(
@@ -453,7 +441,7 @@ def score_keywords(
     query is not `topical`.
     """
     posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
-    forward, forward_owner = _gather(index.forward_indptr, index.forward_terms, posts)
+    forward, forward_owner = gather_rows(index.forward_indptr, index.forward_terms, posts)
     query_hits, query_owner = index.posts_with_terms(query_terms, posts)
     candidates = np.concatenate([forward, query_hits])
     owners = np.concatenate([forward_owner, query_owner])
