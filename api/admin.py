@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from api.models import ApiToken
+from api.tokens import token_cache_clear
 
 
 @admin.register(ApiToken)
@@ -22,4 +23,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description="Revoke selected tokens", permissions=["change"])
     def revoke(self, request, queryset) -> None:
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        token_cache_clear()
         self.message_user(request, f"Revoked {count} token{'s' if count != 1 else ''}.")

@@ -25,6 +25,11 @@ class SuggestIn(Schema):
     )
     hashtags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS, description="Tags already chosen.")
     k: int = Field(10, ge=1, le=50, description="How many hashtags and keywords to return.")
+    evidence: bool = Field(
+        True,
+        description="Include the trending posts behind each suggestion (`examples`, `similar_posts`). "
+        "`false` ranks the same tags and keywords and leaves those lists empty: a smaller, faster answer.",
+    )
 
 
 class ScoreIn(Schema):

@@ -84,5 +84,5 @@ def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     token_revoke(token=token)
     if request.htmx:
         return _render_tokens(request, token_context(request.user))
-    messages.success(request, f"Token “{token.name}” revoked: requests with it now get 401.")
+    messages.success(request, f"Token “{token.name}” revoked: requests with it get 401 within a few seconds.")
     return redirect("api:token_list")

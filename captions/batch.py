@@ -3,7 +3,7 @@
 The upload is checked while the creator waits (size, encoding, header, row limit),
 so a file that cannot work is refused at once with the reason; rows that are bad on
 their own are reported by line and the rest are scored. The scoring itself runs in
-a Celery job (captions.tasks) that writes DATA_DIR/exports/<job id>.csv. Every row
+a Celery job (captions.tasks, which also enqueues it) that writes DATA_DIR/exports/<job id>.csv. Every row
 goes through the same caption_score as the editor and the API, and suggest() serves
 every row from the one suggestion index loaded in the worker process.
 """
@@ -22,29 +22,27 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
+from config.spreadsheet import csv_safe
 from jobs.models import Job
-from jobs.services import job_create, job_progress, job_start
+from jobs.runner import JobError
+from jobs.services import job_create, job_progress
 from seo.importing.lines import csv_delimiter, file_encoding
 from seo.scoring_inputs import caption_score_for
 
 JOB_KIND = "caption_batch"
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
-DEFAULT_MAX_ROWS = 5000
 MAX_CAPTION_CHARS = 20_000
 MAX_TITLE_CHARS = 200
 PROGRESS_EVERY = 50
 SUGGESTED_TAGS = 5
 ERRORS_REPORTED = 200
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
-# A spreadsheet treats a cell starting with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 OUTPUT_COLUMNS = [
     "line", "title", "language", "score", "failed_checks", "warned_checks", "advice",
     "suggested_hashtags", "caption", "problem",
 ]  # fmt: skip
 
 
-class BatchError(ValueError):
+class BatchError(JobError):
     """A file that cannot be scored at all, with a message fit to show the creator."""
 
 
@@ -57,11 +55,11 @@ class BatchRow:
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "CAPTION_BATCH_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return settings.CAPTION_BATCH_MAX_BYTES
 
 
 def max_rows() -> int:
-    return int(getattr(settings, "CAPTION_BATCH_MAX_ROWS", DEFAULT_MAX_ROWS))
+    return settings.CAPTION_BATCH_MAX_ROWS
 
 
 def _size_text(size: int) -> str:
@@ -171,8 +169,10 @@ def export_path(job_id: str) -> Path:
     return Path(settings.DATA_DIR) / "exports" / f"caption-scores-{job_id}.csv"
 
 
-def batch_upload(*, user, uploaded_file: UploadedFile) -> Job:
-    """Check the upload, keep it, and start the scoring job; BatchError when refused."""
+def batch_job_create(*, user, uploaded_file: UploadedFile) -> Job:
+    """Check the upload, keep it, and create its scoring job; BatchError when refused.
+
+    captions.tasks.batch_upload enqueues the job (this module never imports the task)."""
     if uploaded_file.size is not None and uploaded_file.size > max_bytes():
         raise BatchError(
             f"The file is {_size_text(uploaded_file.size)}; the limit is {_size_text(max_bytes())}."
@@ -189,16 +189,7 @@ def batch_upload(*, user, uploaded_file: UploadedFile) -> Job:
     path = _upload_dir() / f"{job.pk}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    from captions.tasks import caption_batch_score_task  # tasks import this module
-
-    job_start(job=job, task=caption_batch_score_task)
     return job
-
-
-def safe_cell(value: Any) -> str:
-    """A cell a spreadsheet shows as text: formulas (=, +, -, @ ...) are defused with a quote."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _scored_row(row: BatchRow) -> tuple[dict[str, Any], list[str], int]:
@@ -248,7 +239,7 @@ def batch_score(*, job_id: str) -> dict[str, Any]:
                 notes.update(dict.fromkeys(row_notes))
                 if len(scores) % PROGRESS_EVERY == 0:
                     job_progress(job_id=job_id, done=len(scores))
-            writer.writerow({column: safe_cell(out.get(column, "")) for column in OUTPUT_COLUMNS})
+            writer.writerow({column: csv_safe(out.get(column, "")) for column in OUTPUT_COLUMNS})
     os.replace(partial, target)  # the download never sees a half-written file
     source.unlink(missing_ok=True)
     job_progress(job_id=job_id, done=len(scores))

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from captions.models import LANGUAGE_CHOICES, Draft
+from captions.models import DRAFT_FIELDS, LANGUAGE_CHOICES, Draft
 from captions.panel import FIELD_LIMITS, tags_parse, tags_text
 from seo.scoring import MAX_HASHTAGS
 from seo.suggest import blocked_tags
@@ -31,7 +31,7 @@ class DraftForm(forms.ModelForm):
 
     class Meta:
         model = Draft
-        fields = ["title", "topic", "hook", "on_screen_text", "caption", "language", "niche", "hashtags"]
+        fields = list(DRAFT_FIELDS)
         widgets = {
             "topic": forms.Textarea(attrs={"rows": 2}),
             "caption": forms.Textarea(attrs={"rows": 7}),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
-from seo.text import hashtags_in_caption
+from seo.caption_text import final_caption
 
 # Languages the editor offers. Detection covers more; these are the ones creators pick.
 LANGUAGE_CHOICES = [
@@ -27,6 +29,19 @@ LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code or "unknown")
+
+
+# What the creator writes in a draft, in the editor's order: the form, the panel's input and
+# "Duplicate" all use this one list. The rest of a Draft (owner, detected language, score,
+# times) is derived when it is saved.
+DRAFT_FIELDS = ("title", "topic", "hook", "on_screen_text", "caption", "language", "niche", "hashtags")
+
+
+def draft_values(draft: Any) -> dict[str, Any]:
+    """The DRAFT_FIELDS of a Draft (or of the editor's input), with a copy of the tag list."""
+    values = {name: getattr(draft, name) for name in DRAFT_FIELDS}
+    values["hashtags"] = list(values["hashtags"] or [])
+    return values
 
 
 class Draft(models.Model):
@@ -61,12 +76,3 @@ class Draft(models.Model):
     def final_caption(self) -> str:
         """What gets pasted into TikTok: the caption, then the chosen tags it does not already carry."""
         return final_caption(self.caption, self.hashtags)
-
-
-def final_caption(caption: str, hashtags: list[str]) -> str:
-    inline = set(hashtags_in_caption(caption or ""))
-    extra = [f"#{tag}" for tag in hashtags if tag not in inline]
-    text = (caption or "").rstrip()
-    if not extra:
-        return text
-    return f"{text}\n\n{' '.join(extra)}" if text else " ".join(extra)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from captions.models import LANGUAGE_NAMES, Draft, language_name
+from captions.models import LANGUAGE_NAMES, Draft, draft_values, language_name
 from seo import caption_text as ct
 from seo.drafting import caption_drafts
 from seo.language import detect_language
@@ -69,29 +69,11 @@ class EditorInput:
 
     @classmethod
     def from_draft(cls, draft: Draft) -> EditorInput:
-        return cls(
-            title=draft.title,
-            topic=draft.topic,
-            hook=draft.hook,
-            on_screen_text=draft.on_screen_text,
-            caption=draft.caption,
-            language=draft.language,
-            niche=draft.niche,
-            hashtags=list(draft.hashtags or []),
-        )
+        return cls(**draft_values(draft))
 
     def as_initial(self) -> dict[str, Any]:
         """Values for an unbound DraftForm, so a re-rendered page shows exactly this."""
-        return {
-            "title": self.title,
-            "topic": self.topic,
-            "hook": self.hook,
-            "on_screen_text": self.on_screen_text,
-            "caption": self.caption,
-            "language": self.language,
-            "niche": self.niche,
-            "hashtags": tags_text(self.hashtags),
-        }
+        return {**draft_values(self), "hashtags": tags_text(self.hashtags)}
 
     @property
     def text(self) -> str:
@@ -286,6 +268,8 @@ def panel_build(*, data: EditorInput, default_language: str = "en", message: str
         "recommended_tags": recommended,
         "more_tags": more,
         "chosen_tags": data.hashtags,
+        # What gets pasted, rendered here so the page (and its copy button) has no rule of its own.
+        "final_caption": ct.final_caption(data.caption + data.caption_beyond, data.hashtags),
         "chosen_rows": _chosen_rows(data.hashtags, tiers, blocked),
         "tag_cap": MAX_HASHTAGS,
         "at_cap": len(data.hashtags) >= MAX_HASHTAGS,

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import profile_for
 from captions.forms import DraftForm
-from captions.models import Draft
+from captions.models import Draft, draft_values
 from captions.panel import EditorInput, draft_chosen, keyword_insert, panel_build, tag_toggle
 from seo.models import Hashtag
 
@@ -148,6 +148,9 @@ def draft_panel(request: HttpRequest) -> HttpResponse:
     data, message = _apply_button(data, request.POST, profile.default_language)
     context = {"panel": panel_build(data=data, default_language=profile.default_language, message=message)}
     html = render_to_string("captions/editor.html#panel", context, request=request)
+    # The final caption and its length sit beside the form: swapped out of band with every refresh.
+    for part in ("caption_counter", "final_caption"):
+        html += render_to_string(f"captions/editor.html#{part}", {**context, "oob": True}, request=request)
     if "toggle_tag" in request.POST:
         # The chosen tags live in the form beside the panel: swap them out of band.
         form = DraftForm(initial=data.as_initial())
@@ -163,15 +166,8 @@ def draft_duplicate(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _get_draft_for_user(request, draft_id)
     copy = Draft.objects.create(
         owner=request.user,
-        title=f"{draft.title} (copy)"[:200],
-        topic=draft.topic,
-        hook=draft.hook,
-        on_screen_text=draft.on_screen_text,
-        caption=draft.caption,
-        language=draft.language,
+        **{**draft_values(draft), "title": f"{draft.title} (copy)"[:200]},
         detected_language=draft.detected_language,
-        niche=draft.niche,
-        hashtags=list(draft.hashtags),
         score=draft.score,
     )
     messages.success(request, f"Duplicated “{draft.title}”: you are editing the copy.")

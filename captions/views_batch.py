@@ -9,7 +9,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from captions.batch import JOB_KIND, BatchError, batch_upload, export_path, max_bytes, max_rows
+from captions.batch import JOB_KIND, BatchError, export_path, max_bytes, max_rows
+from captions.tasks import batch_upload
 from config.uploads import upload_limit
 from jobs.models import Job
 from jobs.services import job_refused_by_queue

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "trends",
     "captions",
     "api",
+    "creator_posts",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,12 @@ for _name, _value in (
             datetime.fromisoformat(_value)
         except ValueError:
             raise ImproperlyConfigured(f"{_name}={_value!r} is not an ISO 8601 date or time.") from None
+# The trend window (days) whose stage moves suggestions; one of the windows trends.stats computes.
+TRENDS_STAGE_WINDOW = env_int("TRENDS_STAGE_WINDOW", 30)
+if TRENDS_STAGE_WINDOW not in (7, 30, 120):
+    raise ImproperlyConfigured(
+        f"TRENDS_STAGE_WINDOW={TRENDS_STAGE_WINDOW} is not a trend window: use 7, 30 or 120."
+    )
 # How often a process asks the database whether a new index version is active.
 HOOKLINE_INDEX_RELOAD_SECONDS = env_float("HOOKLINE_INDEX_RELOAD_SECONDS", 1.5)
 # Trend stages move suggestions (rising up, declining down); off measures the engine without them.
@@ -232,7 +239,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "series.tasks.reminders_send_task",
         "schedule": 60.0,
     },
+    # Scheduled import sources (seo.importing.sources): one check a minute queues the due ones.
+    "import-sources-due": {
+        "task": "seo.tasks.sources.import_sources_due_task",
+        "schedule": 60.0,
+    },
 }
+# Scheduled import sources: an address's body is capped and timed out; a source is paused
+# after this many failed runs in a row; a folder's file must be unchanged this long first.
+IMPORT_SOURCE_MAX_BYTES = env_int("IMPORT_SOURCE_MAX_BYTES", 200 * 1024 * 1024)
+IMPORT_SOURCE_TIMEOUT_SECONDS = env_int("IMPORT_SOURCE_TIMEOUT_SECONDS", 60)
+IMPORT_SOURCE_MAX_FAILURES = env_int("IMPORT_SOURCE_MAX_FAILURES", 3)
+IMPORT_SOURCE_SETTLE_SECONDS = env_int("IMPORT_SOURCE_SETTLE_SECONDS", 10)
+# Only tests turn this on, to fetch from a server on 127.0.0.1 over plain http.
+IMPORT_SOURCES_ALLOW_LOCAL_HTTP = False
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("series/", include("series.urls")),
     path("trends/", include("trends.urls")),
     path("jobs/", include("jobs.urls")),
+    path("your-posts/", include("creator_posts.urls")),
     path("api/v1/", api.urls),
     path("api/tokens/", include("api.urls")),
 ]

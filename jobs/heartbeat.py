@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 
 def heartbeat_seconds() -> float:
-    return float(getattr(settings, "JOBS_HEARTBEAT_SECONDS", 15))
+    return float(settings.JOBS_HEARTBEAT_SECONDS)
 
 
 def _beat(job_id: str, attempt: int, stop: threading.Event, lifetime: float) -> None:
@@ -46,10 +46,10 @@ def heartbeat_start(*, job: Job) -> threading.Event | None:
 
     Not in eager mode: there the task runs inside the web request, with no worker to lose.
     """
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False) or heartbeat_seconds() <= 0:
+    if settings.CELERY_TASK_ALWAYS_EAGER or heartbeat_seconds() <= 0:
         return None
     stop = threading.Event()
-    lifetime = getattr(settings, "CELERY_TASK_TIME_LIMIT", 3600) + 60
+    lifetime = settings.CELERY_TASK_TIME_LIMIT + 60
     threading.Thread(
         target=_beat,
         args=(str(job.pk), job.attempts, stop, lifetime),

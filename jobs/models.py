@@ -32,7 +32,7 @@ class Job(models.Model):
     # heartbeat stopped lost its worker (see jobs.reaper).
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     # How many times a worker claimed the job, and the Celery task that runs it (empty when
-    # the job was not started through job_start, so the reaper fails it instead of retrying).
+    # the job was not started through jobs.runner.job_enqueue, so the reaper fails it instead of retrying).
     attempts = models.PositiveSmallIntegerField(default=0)
     task_name = models.CharField(max_length=200, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

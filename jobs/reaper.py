@@ -1,7 +1,7 @@
 """Find running jobs whose worker stopped and either retry them or fail them with a message.
 
 Run every minute by Celery beat (jobs.tasks.jobs_reap_task). A job is retried when it was
-started through job_start (so its task is known) and has attempts left; the kind's
+enqueued through jobs.runner.job_enqueue (so its task is known) and has attempts left; the kind's
 abandon hook (jobs.services.job_abandon_hook) first undoes the dead attempt's leftovers.
 """
 
@@ -13,7 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from jobs.models import Job
-from jobs.services import job_abandoned, job_enqueue, stale_running
+from jobs.runner import job_send
+from jobs.services import job_abandoned, stale_running
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ RETRY_MESSAGE = "The worker running this job stopped; it was queued again (attem
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "JOBS_MAX_ATTEMPTS", 2))
+    return settings.JOBS_MAX_ATTEMPTS
 
 
 def jobs_reap() -> dict[str, int]:
@@ -52,6 +53,6 @@ def jobs_reap() -> dict[str, int]:
         logger.warning("job %s (%s): worker lost; %s", job.pk, job.kind, "retrying" if retry else "failed")
         job_abandoned(job)
         if retry:
-            job_enqueue(job_id=str(job.pk), task_name=job.task_name)
+            job_send(job_id=str(job.pk), task_name=job.task_name)
         counts["retried" if retry else "failed"] += 1
     return counts

@@ -1,6 +1,6 @@
 """Create, claim, advance and finish jobs.
 
-Tasks call these so that progress is visible from every process (it lives in the
+Tasks call these (through jobs.runner.job_run) so that progress is visible from every process (it lives in the
 database) and a task that is delivered twice does its work only once: `job_claim`
 is a conditional UPDATE, so only one worker moves a job from queued to running.
 A running job whose heartbeat stopped (its worker died) may be claimed again.
@@ -14,12 +14,9 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerError
 
-from config.celery import app as celery_app
 from jobs.heartbeat import heartbeat_start
 from jobs.models import Job
 
@@ -53,7 +50,7 @@ def job_abandoned(job: Job) -> None:
 
 def stale_after() -> timedelta:
     """A running job without a heartbeat for this long has lost its worker."""
-    return timedelta(seconds=getattr(settings, "JOBS_STALE_SECONDS", 120))
+    return timedelta(seconds=settings.JOBS_STALE_SECONDS)
 
 
 def stale_running(*, now=None) -> Q:
@@ -67,36 +64,8 @@ def job_create(*, kind: str, title: str, user=None, params: dict[str, Any] | Non
     return Job.objects.create(kind=kind, title=title, created_by=user, params=params or {})
 
 
-def job_start(*, job: Job, task) -> Job:
-    """Enqueue `task(job_id)` once the surrounding transaction has committed.
-
-    When the broker cannot be reached the job is failed with a message that says so,
-    instead of a 500 and a job that stays "queued" for good.
-    """
-    job_id = str(job.pk)
-    Job.objects.filter(pk=job_id).update(task_name=task.name)
-    job.task_name = task.name
-    transaction.on_commit(lambda: job_enqueue(job_id=job_id, task=task))
-    return job
-
-
-def job_enqueue(*, job_id: str, task=None, task_name: str = "") -> bool:
-    """Send the job's task to the broker; False (and the job failed) when it is down."""
-    try:
-        task = task or celery_app.tasks.get(task_name)
-        if task is not None:
-            task.delay(job_id)  # eager in tests, like every other enqueue
-        else:  # a task this process does not know (e.g. the reaper runs with fewer apps)
-            celery_app.send_task(task_name, args=[job_id])
-    except (BrokerError, ConnectionError) as exc:
-        logger.error("could not enqueue job %s (%s): %s", job_id, task_name or task.name, exc)
-        job_fail(job_id=job_id, error=QUEUE_DOWN_MESSAGE)
-        return False
-    return True
-
-
 def job_refused_by_queue(job: Job) -> bool:
-    """After job_start: True when the broker could not be reached and the job was failed."""
+    """After jobs.runner.job_enqueue: True when the broker could not be reached and the job was failed."""
     job.refresh_from_db(fields=["status", "message"])
     return job.status == Job.Status.FAILED and job.message == QUEUE_DOWN_MESSAGE
 
@@ -149,7 +118,7 @@ def job_fail(*, job_id: str, error: str) -> None:
 
 def jobs_prune(*, keep_days: int | None = None) -> int:
     """Delete jobs that finished more than `keep_days` (setting JOBS_KEEP_DAYS, 30) ago."""
-    days = keep_days if keep_days is not None else getattr(settings, "JOBS_KEEP_DAYS", 30)
+    days = keep_days if keep_days is not None else settings.JOBS_KEEP_DAYS
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _ = Job.objects.filter(finished_at__lt=cutoff).delete()
     return deleted

@@ -14,17 +14,16 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from jobs.models import Job
-from jobs.services import job_create, job_refused_by_queue, job_start
-from seo import admin_index  # noqa: F401  (registers the IndexVersion admin)
+from jobs.runner import job_enqueue
+from jobs.services import job_create, job_refused_by_queue
+from seo import admin_index, admin_sources  # noqa: F401  (register the IndexVersion and import source admins)
 from seo.admin_export import trend_posts_csv_response
-from seo.admin_uploads import ImportUploadForm, upload_save
+from seo.admin_import import import_columns, import_upload
 from seo.curation import CurationError, hashtag_block_set, hashtag_counts_refresh, hashtag_merge
 from seo.models import Hashtag, PostHashtag, TrendPost
 from seo.tasks.corpus import (
     HASHTAG_DUPLICATES_KIND,
-    TREND_IMPORT_KIND,
     hashtag_duplicates_task,
-    trend_import_task,
 )
 from seo.text import normalize_hashtag
 
@@ -129,6 +128,11 @@ class TrendPostAdmin(admin.ModelAdmin):
         own = [
             path("export/", self.admin_site.admin_view(self.export_view), name="seo_trendpost_export"),
             path("import/", self.admin_site.admin_view(self.import_view), name="seo_trendpost_import"),
+            path(
+                "import/<str:stored_name>/columns/",
+                self.admin_site.admin_view(self.import_columns_view),
+                name="seo_trendpost_import_columns",
+            ),
         ]
         return own + super().get_urls()
 
@@ -146,31 +150,14 @@ class TrendPostAdmin(admin.ModelAdmin):
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ImportUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            stored = upload_save(form.cleaned_data["file"])
-            job = job_create(
-                kind=TREND_IMPORT_KIND,
-                title=f"Import {form.cleaned_data['file'].name}",
-                user=request.user,
-                params={
-                    "paths": [str(stored)],
-                    "source": form.cleaned_data["source"],
-                    "dry_run": form.cleaned_data["dry_run"],
-                    "skip_invalid": form.cleaned_data["skip_invalid"],
-                },
-            )
-            job_start(job=job, task=trend_import_task)
-            if job_refused_by_queue(job):
-                messages.error(request, job.message)
-            return redirect("jobs:detail", job_id=job.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "form": form,
-            "title": "Import trends",
-        }
-        return render(request, "admin/seo/trendpost/import.html", context)
+        return import_upload(request, {**self.admin_site.each_context(request), "opts": self.opts})
+
+    def import_columns_view(self, request: HttpRequest, stored_name: str) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return import_columns(
+            request, {**self.admin_site.each_context(request), "opts": self.opts}, stored_name
+        )
 
     def delete_model(self, request, obj):
         tag_ids = list(obj.hashtags.values_list("pk", flat=True))
@@ -287,7 +274,7 @@ class HashtagAdmin(admin.ModelAdmin):
             job = job_create(
                 kind=HASHTAG_DUPLICATES_KIND, title="Find likely duplicate hashtags", user=request.user
             )
-            job_start(job=job, task=hashtag_duplicates_task)
+            job_enqueue(job=job, task=hashtag_duplicates_task)
             if job_refused_by_queue(job):
                 messages.error(request, job.message)
             return redirect("admin:seo_hashtag_duplicates")

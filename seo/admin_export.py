@@ -9,22 +9,13 @@ from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from config.spreadsheet import csv_safe
 from seo.models import Hashtag, TrendPost
 
 EXPORT_COLUMNS = [
     "video_id", "caption", "hashtags", "author", "views", "likes", "comments", "shares", "saves",
     "engagement_rate", "posted_at", "region", "language", "sound", "duration_s", "url", "source",
 ]  # fmt: skip
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> str:
-    """The cell as text, with a leading apostrophe when a spreadsheet would run it as a formula."""
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 class _Echo:

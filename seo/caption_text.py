@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import stopwordsiso
+
+from seo.text import hashtags_in_caption, hashtags_removed
 
 # A word: letters, digits and combining marks (Vietnamese tones stay inside words).
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -23,8 +26,6 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # instead of once per starting position ("[^\W_]*[^\W\d_]" was quadratic on digit runs).
 _LETTER_WORD = re.compile(r"(?<![^\W_])\d*+[^\W\d_][^\W_]*+(?:'[^\W_]+)*+")
 _SENTENCE_END = re.compile(r"[.!?…]+|\n+")
-# Inline tags, including runs glued together ("#fyp#food").
-_INLINE_TAG = re.compile(r"(?<![\w])#[^\s#]+(?:#[^\s#]+)*")
 _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Pictographs, dingbats, symbols, flags and their joiners; a ZWJ sequence such as
@@ -76,8 +77,21 @@ def words(text: str, *, folded: bool = False) -> list[str]:
 
 
 def plain_text(text: str) -> str:
-    """Text without inline hashtags, @mentions and links: what a viewer reads as prose."""
-    return _URL.sub(" ", _MENTION.sub(" ", _INLINE_TAG.sub(" ", text or "")))
+    """Text without inline hashtags (seo.text's rule), @mentions and links: what a viewer reads as prose."""
+    return _URL.sub(" ", _MENTION.sub(" ", hashtags_removed(text or "")))
+
+
+def final_caption(caption: str, hashtags: Iterable[str]) -> str:
+    """What gets pasted into TikTok: the caption, then the chosen tags it does not already carry.
+
+    The editor shows it, its copy button copies it and the score counts its length, so all
+    three name the same text (the browser has no rule of its own)."""
+    inline = set(hashtags_in_caption(caption or ""))
+    extra = [f"#{tag}" for tag in dict.fromkeys(hashtags) if tag not in inline]
+    text = (caption or "").rstrip()
+    if not extra:
+        return text
+    return f"{text}\n\n{' '.join(extra)}" if text else " ".join(extra)
 
 
 def first_line(caption: str) -> str:

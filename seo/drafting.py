@@ -280,14 +280,17 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
         bool(re.search(r"\d", pattern.template)) and bool(re.search(r"\d", idea.subject.phrase))
     )
     phrases = [idea.subject.head, idea.subject.phrase] if tail else [idea.subject.phrase, idea.subject.head]
+    # Only the pattern's own slot is read (the keyword slot costs a main-keyword lookup).
     options = {
-        "np": phrases,
-        "vp": [idea.subject.verb_phrase],
-        "sentence": [_lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence],
+        "np": lambda: phrases,
+        "vp": lambda: [idea.subject.verb_phrase],
+        "sentence": lambda: [
+            _lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence
+        ],
         # Languages without written frames: the idea's own words, opened three ways.
-        "keyword": _keyword_lines(idea),
-        "later": [_later_clause(idea.body)],
-    }.get(pattern.slot, [])
+        "keyword": lambda: _keyword_lines(idea),
+        "later": lambda: [_later_clause(idea.body)],
+    }.get(pattern.slot, list)()
     for value in dict.fromkeys(v for v in options if v):
         hook = pattern.template.replace("{" + pattern.slot + "}", value)
         hook = hook[:1].upper() + hook[1:]

@@ -30,9 +30,10 @@ def post_refs(
         table = TrendPost._meta.db_table
         with connection.cursor() as cursor:
             # One indexed lookup, without the ORM's per-query overhead (this is on every suggestion).
-            # PostgreSQL plans "= ANY(array)" once for any number of ids, IN (...) per length.
+            # PostgreSQL plans "= ANY(array)" once for any number of ids, IN (...) per length. The
+            # ids travel as one array literal: psycopg would adapt them one Python int at a time.
             if connection.vendor == "postgresql":
-                where, params = "id = ANY(%s)", [missing]
+                where, params = "id = ANY(%s::bigint[])", ["{" + ",".join(map(str, missing)) + "}"]
             else:
                 where, params = f"id IN ({', '.join(['%s'] * len(missing))})", missing
             cursor.execute(

@@ -494,18 +494,13 @@ def subject_phrase(text: str, language: str | None = None) -> str:
     return subject(text, language).phrase
 
 
-def _idf(words: list[str]) -> list[float] | None:
+def _serving():
     from seo.index import active_index  # the index is optional: pure text rules work without it
 
     try:
-        index = active_index()
+        return active_index()
     except DatabaseError:  # no database yet (a bare checkout): fall back to the text rule
         return None
-    if index is None or not words:
-        return None
-    positions = index.terms.positions([w.casefold() for w in words]).tolist()
-    top = _top_idf(index)
-    return [float(index.idf[p]) if p >= 0 else top for p in positions]
 
 
 def _top_idf(index) -> float:
@@ -524,16 +519,6 @@ class _TopIdf:
 def _adjacent(text: str, first: str, second: str) -> bool:
     tokens = _TOKEN.findall(text)
     return any(a == first and b == second for a, b in pairwise(tokens))
-
-
-def _known_phrase(phrase: str) -> bool:
-    from seo.index import active_index
-
-    try:
-        index = active_index()
-    except DatabaseError:
-        return False
-    return bool(index is not None and index.terms.positions([phrase.casefold()]).tolist()[0] >= 0)
 
 
 def _content(words: Sequence[str], language: str | None) -> list[str]:
@@ -591,16 +576,37 @@ def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]
     )
 
 
+# Answers remembered per loaded index version (they read its idf): the editor asks about the
+# same idea and drafts on every refresh, through the suggestion, the drafts and each score.
+REMEMBERED = 4096
+
+
 def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None = None) -> str | None:
     """The main keyword (see the module docstring); None when the text names nothing."""
     for term in picked:
         term = " ".join(str(term or "").lstrip("#").split())
         if term and not all(is_filler(w, language) for w in _TOKEN.findall(term) or [term]):
             return term.casefold()
+    index = _serving()
+    if index is None:
+        return _main_keyword(text, language, None)
+    remembered = index.__dict__.setdefault("main_keywords", {})
+    key = (text, language)
+    if key not in remembered:
+        if len(remembered) >= REMEMBERED:
+            remembered.clear()
+        remembered[key] = _main_keyword(text, language, index)
+    return remembered[key]
+
+
+def _main_keyword(text: str, language: str | None, index) -> str | None:
     found = subject(text, language)
     head = _head_words(found, language)
     pair = " ".join(head[-2:]) if len(head) >= 2 and _adjacent(found.head, head[-2], head[-1]) else ""
-    if pair and (not _describes(head[-2]) or _known_phrase(pair)):
+    known_pair = (
+        bool(pair) and index is not None and index.terms.positions([pair.casefold()]).tolist()[0] >= 0
+    )
+    if pair and (not _describes(head[-2]) or known_pair):
         # The head noun with its modifier: "corn dogs", "buzzer beaters", "sourdough starter"
         # (the head alone, "dogs", names another topic).
         return pair.casefold()
@@ -613,13 +619,20 @@ def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None 
         candidates = _content(_TOKEN.findall(clean_text(text)), language)
     if not candidates:
         return None
-    weights = _idf(candidates)
-    if weights is None:
+    if index is None or not len(index.idf):
         best = len(candidates) - 1  # the head of the noun phrase
+        known = set()
     else:
+        # The words' idf and their two pairs around each word, in one lookup of the terms.
+        folded = [w.casefold() for w in candidates]
+        pairs = [f"{a} {b}" for a, b in pairwise(folded)]
+        positions = index.terms.positions(folded + pairs).tolist()
+        top = _top_idf(index)
+        weights = [float(index.idf[p]) if p >= 0 else top for p in positions[: len(folded)]]
+        known = {pair for pair, p in zip(pairs, positions[len(folded) :], strict=True) if p >= 0}
         best = max(range(len(candidates)), key=lambda i: (round(weights[i], 3), i))
     word = candidates[best].casefold()
     for pair in (candidates[best - 1 : best + 1] if best else [], candidates[best : best + 2]):
-        if len(pair) == 2 and _known_phrase(" ".join(pair)):
+        if len(pair) == 2 and " ".join(pair).casefold() in known:
             return " ".join(pair).casefold()
     return word

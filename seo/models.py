@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -135,3 +136,64 @@ class IndexVersion(models.Model):
 
     def __str__(self) -> str:
         return f"index v{self.version} ({self.status})"
+
+
+class ImportPreset(models.Model):
+    """A named column mapping for the CSV or spreadsheet exports Hookline does not know by
+    itself: {column name in the file: post field} (seo.importing.mapping)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    columns = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportSource(models.Model):
+    """A folder Hookline watches or an HTTPS address it fetches, imported on a schedule
+    (seo.importing.sources); paused after IMPORT_SOURCE_MAX_FAILURES failed runs in a row."""
+
+    class Kind(models.TextChoices):
+        FOLDER = "folder", "Folder on the server"
+        URL = "url", "HTTPS address"
+
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    location = models.CharField(max_length=1000, help_text="The folder's path, or the https:// address.")
+    post_source = models.SlugField(
+        max_length=50, default="import", help_text="Label of the imported posts (re-imports update them)."
+    )
+    preset = models.ForeignKey(
+        ImportPreset,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Column mapping for CSV or .xlsx files Hookline does not recognise by itself.",
+    )
+    skip_invalid = models.BooleanField(default=False, help_text="Import the valid rows, list the others.")
+    interval_minutes = models.PositiveIntegerField(default=60)
+    enabled = models.BooleanField(default=True)
+    failure_count = models.PositiveSmallIntegerField(default=0, help_text="Failed runs in a row.")
+    paused_reason = models.CharField(max_length=500, blank=True)
+    next_run_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_job = models.ForeignKey(
+        "jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Folder: {"name|size|mtime": when imported}; address: {"sha256": of the last body imported}.
+    seen = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -24,8 +24,8 @@ KNOWN_TAG_BONUS = 1.5  # a tag other creators use is likelier to be searched
 PAIR_BONUS = 1.2  # a phrase names a topic more precisely than either word
 LIMIT = 5
 # Outside the idea's subject a word makes a tag only when this many trending posts use it as
-# one: "reacting", "paid", "måneden" would be tags nobody searches. The same holds for a
-# single word of the main keyword's pair (#square of #grannysquare) and for short words (#nba).
+# one: "reacting", "paid", "måneden" would be tags nobody searches. The same holds for the
+# modifier of the main keyword's pair (#sourdough of #sourdoughstarter) and short words (#nba).
 KNOWN_TAG_MIN_POSTS = 5
 
 
@@ -36,11 +36,6 @@ def _word_weight(index: LoadedIndex, topic: Topic, word: str, term: int) -> floa
         return topic.unknown[word]
     tag = index.tag_id(word)  # a compound the index split ("skincare"): its parts' weight
     return sum(topic.weight_of(k) for k in topic.tags.get(tag, ())) if tag is not None else 0.0
-
-
-def _well_used(index: LoadedIndex, name: str) -> bool:
-    tag = index.tag_id(name)
-    return tag is not None and int(index.tag_df[tag]) >= KNOWN_TAG_MIN_POSTS
 
 
 def subject_pairs(keyword: str | None) -> set[str]:
@@ -70,21 +65,19 @@ def own_subject_tags(
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
     allowed = set(analyze_words(" ".join(vocabulary))) if vocabulary is not None else None
-    # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own;
-    # its modifier (#sourdough of "sourdough starter") only when creators use it.
+    # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own.
     heads = {pair.split(" ")[-1] for pair in natural}
     modifiers = {w for pair in natural for w in pair.split(" ")[:-1]}
-    scored: dict[str, float] = {}
+    # (tag name, weight, a pair that must be a known tag, a word creators must use as a tag)
+    planned: list[tuple[str, float, bool, bool]] = []
     for feature in distinct:
         words = feature.split(" ")
         if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
             continue
-        if any(c.isdigit() for c in feature) and (len(words) > 1 or not _well_used(index, feature)):
-            continue  # "rusty 1970s" -> #rusty1970s, "$20k" -> #20k: no tag anyone searches
-        if len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0:
-            joined = tag_spelling(index, normalize_hashtag(feature.replace(" ", "")), language)
-            if index.tag_id(joined) is None:
-                continue
+        if len(words) > 1 and any(c.isdigit() for c in feature):
+            continue  # "rusty 1970s" -> #rusty1970s is no tag anyone searches
+        if len(words) == 1 and feature in heads:
+            continue
         weights = [_word_weight(index, topic, w, term_of.get(w, -1)) for w in words]
         if min(weights) <= 0.0:
             continue
@@ -92,14 +85,35 @@ def own_subject_tags(
         if not name:
             continue
         name = tag_spelling(index, name, language)
-        outside = allowed is not None and not all(w in allowed for w in words)
-        if len(words) == 1 and feature in heads:
+        # A pair the corpus never wrote as a phrase reads as a tag only when creators tag it.
+        unwritten = len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0
+        used = (
+            (allowed is not None and not all(w in allowed for w in words))
+            or (len(words) == 1 and feature in modifiers)
+            or len(name) < MIN_LENGTH
+            or any(c.isdigit() for c in feature)  # "$20k" -> #20k
+        )
+        planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))
+    posts = _tag_posts(index, [name for name, *_ in planned])
+    scored: dict[str, float] = {}
+    for name, weight, unwritten, used in planned:
+        if (unwritten and name not in posts) or (used and posts.get(name, 0) < KNOWN_TAG_MIN_POSTS):
             continue
-        modifier = len(words) == 1 and feature in modifiers
-        if (outside or modifier or len(name) < MIN_LENGTH) and not _well_used(index, name):
-            continue
-        weight = sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0)
-        if index.tag_id(name) is not None:
+        if name in posts:
             weight *= KNOWN_TAG_BONUS
         scored[name] = max(weight, scored.get(name, 0.0))
     return sorted(scored, key=lambda n: -scored[n])[:LIMIT]
+
+
+def _tag_posts(index: LoadedIndex, names: list[str]) -> dict[str, int]:
+    """Those of `names` the index knows as a tag or an alias, with the posts carrying it: one
+    lookup for all of them."""
+    if not names:
+        return {}
+    positions = index.tags.positions(names).tolist()
+    out = {}
+    for name, position in zip(names, positions, strict=True):
+        tag = position if position >= 0 else index.aliases.get(name)
+        if tag is not None:
+            out[name] = int(index.tag_df[tag])
+    return out

@@ -56,16 +56,3 @@ def packed_ids(raw: np.ndarray) -> np.ndarray | Uint24Array:
 def pack_ids(values: np.ndarray, limit: int) -> np.ndarray:
     """Ids below `limit` packed in three bytes when `limit` allows, else int32."""
     return pack_uint24(values) if limit <= UINT24_LIMIT else np.asarray(values, dtype=np.int32)
-
-
-def gather_rows(indptr: np.ndarray, values: np.ndarray, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of a CSR-style layout for `posts`, concatenated, and the position in `posts`
-    each value came from: one fancy-index gather instead of a loop over posts."""
-    starts = np.asarray(indptr[posts], dtype=np.int64)
-    lengths = np.asarray(indptr[posts + 1], dtype=np.int64) - starts
-    total = int(lengths.sum())
-    if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    gathered = np.asarray(values[np.repeat(starts, lengths) + offsets], dtype=np.int64)
-    return gathered, np.repeat(np.arange(len(posts)), lengths)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from seo.csr import csr_rows
 from seo.filler import is_filler
 from seo.index_store import LoadedIndex
-from seo.packed import gather_rows
 from seo.tokenize import is_function_term
 
 COVERAGE_FLOOR = 0.2  # share of the topic weight a close post must carry
@@ -59,15 +59,14 @@ class Topic:
     # tag carries the word.
     tags: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._unknown_words = list(self.unknown)  # key -1 is the first, -2 the second, ...
+
     def weight_of(self, key: int) -> float:
         return self.weights[key] if key >= 0 else self.unknown[self._unknown_words[-key - 1]]
 
     def name_of(self, key: int) -> str:
         return self.names[key] if key >= 0 else self._unknown_words[-key - 1]
-
-    @property
-    def _unknown_words(self) -> list[str]:
-        return list(self.unknown)
 
     @property
     def empty(self) -> bool:
@@ -97,11 +96,20 @@ def query_topic(
     if parts:
         wanted = sorted({p for pair in parts.values() for p in pair})
         part_ids = dict(zip(wanted, index.terms.positions(wanted).tolist(), strict=True))
+    # idf x specificity of every known term, read in one gather (the same doubles as one by one).
+    known = ids[ids >= 0]
+    known_weight = dict(
+        zip(
+            known.tolist(),
+            (index.idf[known].astype(np.float64) * index.term_specific[known].astype(np.float64)).tolist(),
+            strict=True,
+        )
+    )
     for word, term in zip(distinct, ids.tolist(), strict=True):
         if " " in word or word.isdigit() or is_filler(word) or is_function_term(word):
             continue
         if term >= 0:
-            weights[term] = float(index.idf[term]) * float(index.term_specific[term])
+            weights[term] = known_weight[term]
             names[term] = word
         elif word in parts:
             for part in parts[word]:
@@ -206,7 +214,7 @@ def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np
             np.fromiter(topic.weights, np.int64, len(topic.weights)), posts
         )
     if topic.tags:
-        tags, owner = gather_rows(index.post_tag_indptr, index.post_tags, posts)
+        tags, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
         carried = np.isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
         pairs = [
             (k, o)
@@ -238,21 +246,26 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
     """Per post: whether it carries enough of the subject's words, in its caption or as tags:
     half of them, rounded up ("korean corn dogs": two; "beginner crochet granny square": two,
     so a post about a town square alone is not about the granny square)."""
-    carried: list[set[str]] = [set() for _ in range(len(posts))]
+    # (post position, subject word) pairs, from the captions' terms and from the tags, counted
+    # once each: a word both written and tagged on a post counts once.
+    words = {w: i for i, w in enumerate(dict.fromkeys([*core.terms.values(), *core.tags.values()]))}
+    found = [np.zeros(0, np.int64)]
     if core.terms:
         terms, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
-        for term, i in zip(terms.tolist(), holding.tolist(), strict=True):
-            carried[i].add(core.terms[term])
+        word_of = np.fromiter((words[core.terms[t]] for t in terms.tolist()), np.int64, len(terms))
+        found.append(holding * len(words) + word_of)
     if core.tags:
-        starts = np.asarray(index.post_tag_indptr[posts], dtype=np.int64)
-        ends = np.asarray(index.post_tag_indptr[posts + 1], dtype=np.int64)
-        for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            for tag in set(np.asarray(index.post_tags[start:end]).tolist()) & core.tags.keys():
-                carried[i].add(core.tags[tag])
+        tags, holding = csr_rows(index.post_tag_indptr, index.post_tags, np.asarray(posts, dtype=np.int64))
+        wanted = np.fromiter(core.tags, np.int64, len(core.tags))
+        hit = np.isin(tags, wanted)
+        word_of = np.fromiter((words[core.tags[t]] for t in tags[hit].tolist()), np.int64, int(hit.sum()))
+        found.append(holding[hit] * len(words) + word_of)
+    pairs = np.unique(np.concatenate(found))
+    count = np.bincount(pairs // max(len(words), 1), minlength=len(posts))
     # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
     # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.
     needed = max(1, (len(core.words) + 1) // 2)
-    return np.fromiter((len(words) >= needed for words in carried), bool, len(posts))
+    return count[: len(posts)] >= needed
 
 
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:

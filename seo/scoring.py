@@ -321,8 +321,6 @@ def _prepare(
     caption = caption or ""
     inline = hashtags_in_caption(caption)
     tags, duplicates = _tags_and_duplicates(inline, hashtags)
-    written = set(inline)
-    extra = sum(len(tag) + 2 for tag in tags if tag not in written)  # " #tag" appended when posting
     opening = ct.first_line(caption)[:FIRST_LINE_CHARS]
     spoken = (hook or "").strip()
     screen = (on_screen_text or "").strip()
@@ -342,7 +340,7 @@ def _prepare(
         duplicate_tags=duplicates,
         language=(language or "").lower().replace("_", "-").split("-")[0],  # "nb-NO" -> "nb"
         keywords=list(dict.fromkeys(terms)),
-        full_length=len(caption.rstrip()) + extra,
+        full_length=len(ct.final_caption(caption, tags)),  # what is pasted: the chosen tags appended
         prose=prose,
         prose_words=ct.words(prose, folded=True),
         hook_index=ct.TextIndex(spoken, screen),

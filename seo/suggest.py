@@ -92,13 +92,13 @@ def _loaded() -> LoadedIndex:
 def tag_tiers(tags: Iterable[str]) -> dict[str, str]:
     """broad / mid / niche for each tag by corpus frequency; a tag the corpus never saw is niche."""
     index = active_index()
+    names = list(dict.fromkeys(tag for tag in (normalize_hashtag(raw) for raw in tags) if tag))
+    if index is None or not names:
+        return dict.fromkeys(names, "niche")
     out = {}
-    for raw in tags:
-        tag = normalize_hashtag(raw)
-        if not tag:
-            continue
-        position = index.tag_id(tag) if index else None
-        out[tag] = index.tier(position) if position is not None and index else "niche"
+    for name, found in zip(names, index.tags.positions(names).tolist(), strict=True):  # one lookup for all
+        position = found if found >= 0 else index.aliases.get(name)  # as index.tag_id reads a name
+        out[name] = index.tier(position) if position is not None else "niche"
     return out
 
 
@@ -130,12 +130,15 @@ def suggest(
     hashtags: Sequence[str] = (),
     k: int = 10,
     tags: bool = True,
+    evidence: bool = True,
 ) -> Suggestions:
     """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence,
     and how confident the answer is (seo.relevance).
 
     `tags=False` answers the keywords alone, without evidence (what the score needs, five
-    times per editor refresh): the same keywords, without the tag ranking and its queries."""
+    times per editor refresh): the same keywords, without the tag ranking and its queries.
+    `evidence=False` ranks the same tags and keywords but leaves out the example posts and
+    similar_posts, so no evidence row is read (the API's `"evidence": false`)."""
     query = _validate(text, k)
     language = query_language(query, language)
     niche = (niche or "").strip() or None
@@ -220,14 +223,16 @@ def suggest(
         s.score *= s.parts["stage_factor"]
     scored.sort(key=lambda s: -s.score)
 
-    sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
     shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
-    wanted = set(shown)
-    for s in scored[:k]:
-        wanted.update(s.example_posts)
-    for kw in keywords:
-        wanted.update(kw.example_posts)
-    refs = post_refs(index, wanted, sims)
+    refs: dict[int, PostRef] = {}
+    if evidence:
+        sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
+        wanted = set(shown)
+        for s in scored[:k]:
+            wanted.update(s.example_posts)
+        for kw in keywords:
+            wanted.update(kw.example_posts)
+        refs = post_refs(index, wanted, sims)
 
     tag_rows = [
         TagSuggestion(
@@ -372,14 +377,16 @@ def _fallback(
     # The index's own spelling of the language ("no" in older files for "nb").
     asked, group = language, language_group(language)
     language = next((name for name in index.languages if language_group(name) == group), language)
-    trending = index.trending(language, niche)
     scope = []
     if language:
         if language in index.languages:
+            trending = _trending_rows(index, language, niche)
             scope.append(f"in language '{language}'")
         else:
-            trending = index.trending(None, niche)
+            trending = _trending_rows(index, None, niche)
             scope.append(f"overall (no trending posts in language '{language}')")
+    else:
+        trending = _trending_rows(index, language, niche)
     if niche:
         if niche in index.niches:
             scope.append(f"in niche '{niche}'")
@@ -396,10 +403,10 @@ def _fallback(
         else f"{reason}, so these are the hashtags trending {where}."
     )
     blocked = blocked_tags()
-    allowed = [(t, s) for t, s in trending if index.tag_name(t) not in blocked]
+    allowed = [row for row in trending if row[2] not in blocked]
     own = [name for name in own if name not in blocked]
     # Filler is the best specific trending tags; #fyp and its kin come last, as elsewhere.
-    ranked = [(index.tag_name(t), s, index.tier(t), float(index.tag_generic[t])) for t, s in allowed]
+    ranked = [(name, s, tier, generic) for _, s, name, tier, generic in allowed]
     filler = [name for name in recommend(ranked) if name not in own][: max(0, 5 - len(own)) or 2]
     own_rows = [
         TagSuggestion(
@@ -414,14 +421,14 @@ def _fallback(
     ]
     trending_rows = [
         TagSuggestion(
-            tag=index.tag_name(t),
+            tag=name,
             score=round(s, 6),
-            tier=index.tier(t),
+            tier=tier,
             posts=int(index.tag_df[t]),
             parts={"trending": round(s, 6), "stage_factor": 1.0},
             source="trending_filler",
         )
-        for t, s in allowed[:k]
+        for t, s, name, tier, _ in allowed[:k]
     ]
     return Suggestions(
         query=query,
@@ -437,6 +444,21 @@ def _fallback(
         main_keyword=keyword,
         filler=filler,
     )
+
+
+def _trending_rows(
+    index: LoadedIndex, language: str | None, niche: str | None
+) -> list[tuple[int, float, str, str, float]]:
+    """index.trending with each tag's name, tier and generic factor, read once per version:
+    every answer that falls back reads the same hundred rows."""
+    remembered = index.__dict__.setdefault("trending_rows", {})
+    key = (language, niche)
+    if key not in remembered:
+        remembered[key] = [
+            (t, s, index.tag_name(t), index.tier(t), float(index.tag_generic[t]))
+            for t, s in index.trending(language, niche)
+        ]
+    return remembered[key]
 
 
 def _own_keywords(judged: Relevance) -> list[KeywordSuggestion]:

@@ -53,7 +53,13 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
         return None
     positions = index.terms.positions(words).tolist()
     terms = {p: w for w, p in zip(words, positions, strict=True) if p >= 0}
-    tags = {t: w for w in words if (t := index.tag_id(w)) is not None}
+    # As index.tag_id reads each word (a tag, else an alias), in one lookup for all of them.
+    found = index.tags.positions(words).tolist()
+    tags = {
+        t: w
+        for w, f in zip(words, found, strict=True)
+        if (t := f if f >= 0 else index.aliases.get(w)) is not None
+    }
     if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
         return None  # one unknown word ("my entry for the challenge") may be no subject at all
     return Core(terms, tags, words)  # none known: no close post can be about the subject

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from seo.csr import csr_rows
 from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.index_store import LoadedIndex
-from seo.packed import gather_rows
 from seo.relevance import language_group
 from seo.spelling import tag_spelling
 from seo.text import normalize_hashtag
@@ -272,18 +272,16 @@ def score_tags(
         dict(zip(columns, values, strict=True))
         for values in zip(*(c.tolist() for c in columns.values()), strict=True)
     ]
-    out = []
-    for row, i, start, parts in zip(chosen.tolist(), chosen, group_start.tolist(), rows, strict=True):
-        best = owner[by_tag[start : start + min(3, int(support[i]))]]
-        out.append(
-            TagScore(
-                tag=int(unique[row]),
-                name=index.tag_name(int(unique[row])),
-                score=float(score[row]),
-                parts=parts,
-                example_posts=votes.posts[best].tolist(),
-            )
+    out = [
+        TagScore(tag=tag, name=index.tag_name(tag), score=value, parts=parts, example_posts=examples)
+        for tag, value, parts, examples in zip(
+            unique[chosen].tolist(),
+            score[chosen].tolist(),
+            rows,
+            _strongest_voters(votes, owner, by_tag, group_start, support[chosen]),
+            strict=True,
         )
+    ]
     if LEXICAL_UNSEEN:
         for name, rate in lexical.items():
             if lexical_positions[name] is None and rate * LEXICAL_WEIGHT > 0:
@@ -300,9 +298,25 @@ def score_tags(
     return out[:limit]
 
 
+def _strongest_voters(
+    votes: Votes, owner: np.ndarray, by_tag: np.ndarray, group_start: np.ndarray, support: np.ndarray
+) -> list[list[int]]:
+    """Per chosen tag, its (up to) three strongest voters' posts: the first entries of its group
+    in `by_tag`, read a rank at a time for all tags at once (no numpy step per tag)."""
+    examples: list[list[int]] = [[] for _ in range(len(group_start))]
+    for rank in range(3):
+        has = np.flatnonzero(support > rank)
+        if not len(has):
+            break
+        posts = votes.posts[owner[by_tag[group_start[has] + rank]]].tolist()
+        for row, post in zip(has.tolist(), posts, strict=True):
+            examples[row].append(post)
+    return examples
+
+
 def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """All tags of `posts` and the position in `posts` each came from."""
-    return gather_rows(index.post_tag_indptr, index.post_tags, posts)
+    return csr_rows(index.post_tag_indptr, index.post_tags, posts)
 
 
 def expand_cooccurring(
@@ -441,7 +455,7 @@ def score_keywords(
     query is not `topical`.
     """
     posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
-    forward, forward_owner = gather_rows(index.forward_indptr, index.forward_terms, posts)
+    forward, forward_owner = csr_rows(index.forward_indptr, index.forward_terms, posts)
     query_hits, query_owner = index.posts_with_terms(query_terms, posts)
     candidates = np.concatenate([forward, query_hits])
     owners = np.concatenate([forward_owner, query_owner])
@@ -461,6 +475,8 @@ def score_keywords(
     if not topical:  # the close posts share the query's language, not its topic
         eligible = eligible[in_query[eligible]]
     rates = np.asarray(index.post_rate[posts], dtype=np.float64)
+    # `pairs` is sorted by term, so each term's posts are one run of `owner`.
+    starts = (np.cumsum(support) - support).tolist()
     out = []
     for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
         if len(out) == k:
@@ -468,8 +484,9 @@ def score_keywords(
         name = index.terms[int(unique[i])]
         if is_function_term(name):
             continue  # "как", "же": the query's language, nothing to search for
-        mine = owner[inverse == i]
-        known = rates[mine][rates[mine] >= 0]
+        mine = owner[starts[i] : starts[i] + int(support[i])]
+        known = rates[mine]
+        known = known[known >= 0]
         best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]
         out.append(
             KeywordScore(

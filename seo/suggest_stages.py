@@ -35,7 +35,7 @@ class _Cache:
 
 def stages_enabled() -> bool:
     """SUGGEST_TREND_STAGES=0 switches the boost off (the evaluation measures both ways)."""
-    return bool(getattr(settings, "SUGGEST_TREND_STAGES", True))
+    return settings.SUGGEST_TREND_STAGES
 
 
 def _refresh(index: LoadedIndex) -> None:

@@ -103,13 +103,21 @@ def post_hashtags(*, caption: str, hashtags_field: str = "") -> list[str]:
     return unique_in_order([*hashtags_from_field(hashtags_field), *hashtags_in_caption(caption)])
 
 
-def strip_hashtags(caption: str) -> str:
-    """The caption with its inline hashtags removed (for evaluation and text features)."""
-    text = unicodedata.normalize("NFKC", caption)
+def hashtags_removed(text: str, *, gap: str = " ") -> str:
+    """The text with each inline tag (as tag_spans reads it) replaced by `gap`.
+
+    The one rule for "text without its hashtags": seo.caption_text.plain_text (the prose
+    the score reads) and strip_hashtags both go through it. NFKC-normalise the text first
+    for a full-width '#' to count."""
     pieces = []
     position = 0
     for start, end in tag_spans(text):
         pieces.append(text[position:start])
         position = end
     pieces.append(text[position:])
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return gap.join(pieces)
+
+
+def strip_hashtags(caption: str) -> str:
+    """The caption with its inline hashtags removed and spaces collapsed (evaluation, text features)."""
+    return re.sub(r"\s+", " ", hashtags_removed(unicodedata.normalize("NFKC", caption), gap="")).strip()

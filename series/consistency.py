@@ -14,6 +14,8 @@ Definitions (the panel and docs/calendar.md say the same):
   posting leaves a 3-day weekend at 5 a week). A series still running with nothing posted or
   planned since its last post shows an open gap up to today. Missed slots (in the past, never
   posted) are not posts: they open gaps rather than close them.
+- *Rhythm*: views per post in weeks with 1, 2, 3-4 or 5+ posts, from the creator's own
+  uploaded posts when they have enough, else trend-wide (creator_posts.rhythm).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from itertools import pairwise
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from creator_posts.rhythm import Rhythm, rhythm_build
 from series.calendar import series_colors
 from series.models import Part, Series
 
@@ -79,6 +82,7 @@ class Consistency:
     weeks: list[WeekStat]  # oldest first, the current week last
     gaps: list[Gap]
     missed: int  # slots in the shown weeks that passed without a post
+    rhythm: Rhythm | None = None  # views by posts a week: own audience, else trend-wide
 
     @property
     def max_count(self) -> int:
@@ -157,6 +161,7 @@ def consistency_build(*, user, zone: ZoneInfo, now: datetime | None = None) -> C
         weeks=weeks,
         gaps=gaps_find(parts=parts, series_by_id=series_by_id, zone=zone, today=today, since=first_monday),
         missed=missed,
+        rhythm=rhythm_build(user=user, zone=zone),
     )
 
 

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from config.spreadsheet import csv_safe
 from series.models import Part
 
 HEADER = [
@@ -22,12 +23,6 @@ HEADER = [
     "teaser",
     "caption_draft",
 ]
-# A cell starting with one of these is a formula to a spreadsheet; a quote makes it text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def plan_csv(parts: Iterable[Part]) -> str:
@@ -39,17 +34,17 @@ def plan_csv(parts: Iterable[Part]) -> str:
         local = part.scheduled_at.astimezone(ZoneInfo(series.timezone)) if part.scheduled_at else None
         writer.writerow(
             [
-                _safe(series.title),
+                csv_safe(series.title),
                 part.number,
-                _safe(part.title),
+                csv_safe(part.title),
                 part.status,
                 local.date().isoformat() if local else "",
                 local.strftime("%H:%M") if local else "",
                 series.timezone,
                 part.scheduled_at.isoformat() if part.scheduled_at else "",
-                _safe(part.hook_prompt),
-                _safe(part.teaser),
-                _safe(part.caption_draft),
+                csv_safe(part.hook_prompt),
+                csv_safe(part.teaser),
+                csv_safe(part.caption_draft),
             ]
         )
     return out.getvalue()

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 def minutes_before() -> int:
-    return int(getattr(settings, "SERIES_REMINDER_MINUTES_BEFORE", 60))
+    return settings.SERIES_REMINDER_MINUTES_BEFORE
 
 
 def reminders_due(*, now: dt.datetime) -> QuerySet[Part]:

@@ -66,6 +66,7 @@ def series_posting_time(series: Series) -> dt.time:
         niche=series.niche,
         language=series.language,
         handle=profile.tiktok_handle,
+        user=series.owner,
     )
     return hours.best_time
 

@@ -215,7 +215,11 @@ def peak_hours(request: HttpRequest) -> HttpResponse:
     niche = request.GET.get("niche", profile.niche).strip()[:50]
     language = request.GET.get("language", profile.default_language).strip()[:16]
     result = peak_hours_compute(
-        timezone_name=profile.timezone, niche=niche, language=language, handle=profile.tiktok_handle
+        timezone_name=profile.timezone,
+        niche=niche,
+        language=language,
+        handle=profile.tiktok_handle,
+        user=request.user,
     )
     rows = [
         {"hour": h, "stat": result.hours[h], "cells": [result.cells[d][h] for d in range(7)]}

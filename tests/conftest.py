@@ -1,8 +1,10 @@
-"""Shared fixtures: users (owner, other, staff), shared-data paths, and a real Celery worker."""
+"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, and the
+trend corpora: index_env for a test's own small index, demo_index for the demo corpus."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -25,6 +27,27 @@ def shared_trends_csv() -> Path:
     if not SHARED_TRENDS_CSV.exists():
         pytest.skip(f"shared trend data not found at {SHARED_TRENDS_CSV} (../shared is absent here)")
     return SHARED_TRENDS_CSV
+
+
+def settings_in_fresh_process(data_dir: Path, names: list[str], **env: str) -> dict:
+    """The named settings as a new process reads them from this environment, with DEBUG on.
+
+    Only config/settings.py is imported (no app), so it is quick and reads exactly what
+    settings.py reads; an AssertionError carries the process's error output."""
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "SITE_URL", "HOOKLINE_ADDR", *names)
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
+    environment.update(DEBUG="1", HOOKLINE_DATA_DIR=str(data_dir), **env)
+    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture
@@ -183,13 +206,104 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
 
 
 @pytest.fixture
-def demo_index(db):
-    """The demo corpus imported and indexed, served to this process."""
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
+def index_env(settings, tmp_path):
+    """A private data directory and a fresh process-level index state, for a test that builds
+    its own index from a small corpus (tests/corpus_factory.py)."""
+    from seo.index import reset_loaded_index
 
-    demo_corpus_load()
-    index_build()
+    settings.DATA_DIR = tmp_path
     reset_loaded_index()
+    yield tmp_path
+    reset_loaded_index()
+
+
+def corpus_snapshot(name: str, build, *, django_db_blocker, data_dir: Path):
+    """Build a read-only corpus once (for a session- or module-scoped fixture) and keep a copy.
+
+    `build()` runs with the database unblocked and committed and DATA_DIR set to `data_dir`
+    (index files land there, where no other test builds). Its rows are copied to tables of
+    their own and removed again, so no test sees them unless it restores the copy
+    (corpus_snapshot_restore). A generator: the copies are dropped when the fixture ends."""
+    from django.apps import apps
+    from django.db import connection
+    from django.test import override_settings
+
+    from seo.index import reset_loaded_index
+
+    models = [*apps.get_app_config("seo").get_models(), *apps.get_app_config("trends").get_models()]
+    quote = connection.ops.quote_name
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir):
+        build()
+        copies = [
+            (model, quote(model._meta.db_table), quote(f"copy_{name}_{model._meta.db_table}"))
+            for model in models
+            if model._base_manager.exists()
+        ]
+        with connection.cursor() as cursor:
+            for _model, table, copy in copies:
+                cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {table}")  # noqa: S608  (our table names)
+        for model in reversed(models):  # children before parents
+            model._base_manager.all().delete()
+    reset_loaded_index()
+    yield data_dir, copies
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for _model, _table, copy in copies:
+            cursor.execute(f"DROP TABLE {copy}")
+
+
+def corpus_snapshot_restore(settings, snapshot) -> None:
+    """Copy a snapshot's rows back (one INSERT ... SELECT per table) and serve its index."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from seo.index import reset_loaded_index
+
+    data_dir, copies = snapshot
+    settings.DATA_DIR = data_dir
+    with connection.cursor() as cursor:
+        for _model, table, copy in copies:
+            cursor.execute(f"INSERT INTO {table} SELECT * FROM {copy}")  # noqa: S608  (our table names)
+        # PostgreSQL: rows the test adds must not reuse the restored ids.
+        for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _, _ in copies]):
+            cursor.execute(sql)
+    reset_loaded_index()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo corpus and its index, built once per session."""
+    from seo.demo import demo_corpus_load
+    from seo.index import index_build
+
+    def build() -> None:
+        demo_corpus_load()
+        index_build()
+
+    yield from corpus_snapshot(
+        "demo", build, django_db_blocker=django_db_blocker, data_dir=tmp_path_factory.mktemp("demo-index")
+    )
+
+
+@pytest.fixture
+def demo_index(db, settings, _demo_snapshot):
+    """The demo corpus imported and indexed, served to this process.
+
+    The rows are copied back from the session's one build, not imported and built per test;
+    the test may change them, as its transaction is rolled back. The index files are shared
+    and must only be read."""
+    from seo.index import reset_loaded_index
+
+    corpus_snapshot_restore(settings, _demo_snapshot)
+    yield
+    reset_loaded_index()
+
+
+@pytest.fixture
+def demo_index_committed(transactional_db, settings, _demo_snapshot):
+    """demo_index for tests whose server runs in another thread (browser tests): the rows are
+    committed, and removed by the flush that ends a transactional test."""
+    from seo.index import reset_loaded_index
+
+    corpus_snapshot_restore(settings, _demo_snapshot)
     yield
     reset_loaded_index()

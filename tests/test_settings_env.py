@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, settings_in_fresh_process
 
 
 def test_env_bool_understands_common_spellings(monkeypatch):
@@ -91,3 +91,34 @@ def test_https_redirect_and_hsts_are_environment_settings(tmp_path):
     result = _deploy_check(tmp_path, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0")
     assert result.returncode != 0
     assert "security.W008" in result.stderr and "security.W004" in result.stderr
+
+
+# The defaults the configuration table in README.md names; modules read settings.X, never a default of their own.
+TABLE_DEFAULTS = {
+    "TRENDS_STAGE_WINDOW": 30,
+    "SERIES_REMINDER_MINUTES_BEFORE": 60,
+    "API_RATE_LIMIT_PER_MINUTE": 60,
+    "CAPTION_BATCH_MAX_BYTES": 2097152,
+    "CAPTION_BATCH_MAX_ROWS": 5000,
+    "HOOKLINE_INDEX_RELOAD_SECONDS": 1.5,
+    "SUGGEST_TREND_STAGES": True,
+    "JOBS_KEEP_DAYS": 30,
+    "JOBS_HEARTBEAT_SECONDS": 15,
+    "JOBS_STALE_SECONDS": 120,
+    "JOBS_MAX_ATTEMPTS": 2,
+}
+
+
+def test_every_setting_has_the_default_the_table_names(tmp_path):
+    assert settings_in_fresh_process(tmp_path, list(TABLE_DEFAULTS)) == TABLE_DEFAULTS
+
+
+def test_the_trend_stage_window_is_read_from_the_environment(tmp_path):
+    assert settings_in_fresh_process(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="7") == {
+        "TRENDS_STAGE_WINDOW": 7
+    }
+
+
+def test_a_trend_stage_window_trends_does_not_compute_is_refused(tmp_path):
+    with pytest.raises(AssertionError, match="TRENDS_STAGE_WINDOW=14 is not a trend window"):
+        settings_in_fresh_process(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="14")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import site_url_for_addr
-from tests.conftest import REPO_ROOT
+from tests.conftest import settings_in_fresh_process
 
 
 @pytest.mark.parametrize(
@@ -34,33 +31,15 @@ def test_an_address_without_a_port_is_refused():
         site_url_for_addr("localhost:http")
 
 
-def _setting(name: str, **env: str) -> str:
-    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "HOOKLINE_ADDR")}
-    environment.update(env, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1")
-    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO_ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+def _site_url(data_dir, **env: str) -> str:
+    return settings_in_fresh_process(data_dir, ["SITE_URL"], **env)["SITE_URL"]
 
 
 def test_site_url_defaults_to_hookline_addr_and_an_explicit_site_url_wins(tmp_path):
-    data = str(tmp_path)
+    assert _site_url(tmp_path, HOOKLINE_ADDR="127.0.0.1:8765") == "http://127.0.0.1:8765"
+    assert _site_url(tmp_path) == "http://127.0.0.1:8000"
     assert (
-        _setting("SITE_URL", HOOKLINE_DATA_DIR=data, HOOKLINE_ADDR="127.0.0.1:8765")
-        == "http://127.0.0.1:8765"
-    )
-    assert _setting("SITE_URL", HOOKLINE_DATA_DIR=data) == "http://127.0.0.1:8000"
-    assert (
-        _setting(
-            "SITE_URL", HOOKLINE_DATA_DIR=data, HOOKLINE_ADDR="8765", SITE_URL="https://hookline.example/"
-        )
+        _site_url(tmp_path, HOOKLINE_ADDR="8765", SITE_URL="https://hookline.example/")
         == "https://hookline.example"
     )
 

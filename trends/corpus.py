@@ -112,7 +112,7 @@ def corpus_fingerprint() -> str:
         str(tags[k] or 0)
         for k in ("n", "top", "folds", "niches", "niche_kinds", "niche_letters", "blocked", "generic")
     )
-    reference = getattr(settings, "TRENDS_REFERENCE_DATE", None) or ""
+    reference = settings.TRENDS_REFERENCE_DATE or ""
     stamp = posts["stamp"].isoformat() if posts["stamp"] else ""
     return f"{posts['n']}:{posts['top']}:{stamp}:{links['n']}:{links['top']}:{tag_state}:{reference}"
 

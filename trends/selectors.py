@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from seo.filler import is_filler
 from seo.index import filler_words
 from seo.models import Hashtag, TrendPost
 from trends.models import TrendDetail, TrendRun, TrendStat
@@ -23,7 +24,7 @@ FILLER_FETCH = 4  # rows read per row shown when filler keywords are left out
 
 
 def stage_window() -> int:
-    return int(getattr(settings, "TRENDS_STAGE_WINDOW", DEFAULT_WINDOW))
+    return settings.TRENDS_STAGE_WINDOW
 
 
 def all_stages() -> dict[str, dict[str, str]]:
@@ -80,7 +81,9 @@ def explorer_tables(
     if not hide_filler:
         return ExplorerTables(tables, [])
     posts = {row.key: row.posts for rows in tables.values() for row in rows}
-    filler = filler_words(posts)
+    # Measured filler, and the words seo.filler lists ("day", "step", "bio"): a small corpus
+    # cannot measure every template word, and the suggester already never offers these.
+    filler = filler_words(posts) | {key for key in posts if is_filler(key)}
     shown = {row.key for rows in tables.values() for row in rows[:limit]}
     hidden = sorted(filler & shown, key=lambda key: (-posts[key], key))
     kept = {name: [row for row in rows if row.key not in filler][:limit] for name, rows in tables.items()}

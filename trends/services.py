@@ -36,7 +36,7 @@ BATCH = 5000
 
 def reference_override() -> dt.date | None:
     """TRENDS_REFERENCE_DATE (a date or "YYYY-MM-DD") replaces "the day of the newest post"."""
-    raw = getattr(settings, "TRENDS_REFERENCE_DATE", None)
+    raw = settings.TRENDS_REFERENCE_DATE
     if not raw:
         return None
     if isinstance(raw, dt.datetime):

@@ -1,2 +1,3 @@
-"""Hookline's own demo corpus, written for the app (no third-party data): per niche, hooks
-and bodies in English and Norwegian bokmål, specific hashtags, and sounds."""
+"""Hookline's own demo corpus, written for the app (no third-party data): 24 niches with topics,
+hooks, calls to action and tags in English and Norwegian bokmål, and the generator that
+turns them into posts (seo.demo_corpus.generate)."""

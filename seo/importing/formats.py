@@ -20,7 +20,7 @@ RESEARCH = "research"
 SCRAPER = "scraper"
 CANONICAL = "jsonl"
 JSON_FORMATS = (RESEARCH, SCRAPER, CANONICAL)
-FORMATS = (RESEARCH, SCRAPER, "csv", CANONICAL)
+FORMATS = (RESEARCH, SCRAPER, "csv", "xlsx", CANONICAL)
 # The shapes that also come as CSV, flattened (`authorMeta/name`, `hashtags/0/name`).
 FLAT_SHAPES = (RESEARCH, SCRAPER)
 _FLAT_SEPARATOR = re.compile(r"[/.]")

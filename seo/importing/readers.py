@@ -11,12 +11,9 @@ scraper dataset items (seo.importing.formats).
 from __future__ import annotations
 
 import codecs
-import csv
-import itertools
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,31 +21,22 @@ from seo.importing.formats import (
     CANONICAL,
     FLAT_SHAPES,
     RESEARCH,
-    flat_shape,
     is_research_page,
     mapped_row,
     research_page_videos,
     shape_of,
-    unflatten,
 )
 from seo.importing.lines import (
-    DELIMITERS,
     MAX_LINE_BYTES,
     FileRejected,
-    Line,
     LineReader,
-    csv_delimiter,
-    csv_text,
-    delimiter_name,
     file_encoding,
-    header_cells,
 )
+from seo.importing.tables import CANONICAL_COLUMNS, REQUIRED_COLUMNS, RawRow, read_csv, too_long_problem
+from seo.importing.xlsx import is_xlsx, xlsx_row_estimate, xlsx_rows
 
-REQUIRED_COLUMNS = ("video_id", "caption")
-CANONICAL_COLUMNS = (
-    "video_id", "caption", "hashtags", "author", "views", "likes", "comments", "shares", "saves",
-    "posted_at", "region", "language", "sound", "duration_s", "url",
-)  # fmt: skip
+__all__ = ["CANONICAL_COLUMNS", "FileRejected", "RawRow", "read_rows"]
+
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".txt"}
 _SNIFF_BYTES = 8192
@@ -61,23 +49,6 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 _READ_CHUNK = 1 << 20
 _NON_SPACE = re.compile(r"[^ \t\r\n\ufeff]")
 _DECODER = json.JSONDecoder()
-
-
-@dataclass(slots=True)
-class RawRow:
-    line: int
-    data: dict[str, Any] = field(default_factory=dict)
-    # Set when the row could not even be split into fields (bad JSON, wrong field count).
-    problem: str | None = None
-    # The row's place in the list it came from (a JSON array, a response page's videos).
-    item: int | None = None
-    # The JSON shape it was read as (seo.importing.formats), when not a canonical row.
-    shape: str | None = None
-
-    @property
-    def where(self) -> int | str:
-        """Where the row is, for "first on …": its line, or its line and item."""
-        return self.line if self.item is None else f"line {self.line}, item {self.item}"
 
 
 def file_format(path: Path) -> str:
@@ -129,6 +100,8 @@ def file_check(path: Path) -> LineReader:
 def estimate_rows(path: Path) -> int:
     """Rows in a file, from its line count (captions spanning lines make it an upper bound),
     or from its "id" keys when more (a JSON Lines line may be a page of 100 videos)."""
+    if is_xlsx(path):
+        return xlsx_row_estimate(path)
     lines = ids = 0
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
@@ -137,105 +110,33 @@ def estimate_rows(path: Path) -> int:
     return max(lines, ids, 1)
 
 
-def _too_long(size: int) -> str:
-    return (
-        f"is longer than {MAX_LINE_BYTES:,} bytes ({size:,} or more), so it was not read; "
-        "a caption holds at most 5,000 characters"
-    )
-
-
-def read_rows(path: Path, file_format_name: str | None = None) -> Iterator[RawRow]:
-    """The file's rows. `file_format_name` forces a reader: 'csv', 'jsonl' (canonical rows),
-    'research' or 'scraper'; without it the format is recognised from the content."""
+def read_rows(path: Path, file_format_name: str | Mapping[str, str] | None = None) -> Iterator[RawRow]:
+    """The file's rows. `file_format_name` forces a reader: 'csv', 'xlsx', 'jsonl' (canonical
+    rows), 'research' or 'scraper', or is a column mapping ({column: field}, for a CSV or
+    .xlsx of any columns; seo.importing.mapping); without it the format is recognised from
+    the content."""
+    mapping = file_format_name if isinstance(file_format_name, Mapping) else None
+    forced = None if mapping is not None else file_format_name
+    if is_xlsx(path):
+        if forced not in (None, "csv", "xlsx", *FLAT_SHAPES):
+            raise FileRejected(f"this is an .xlsx workbook, not {forced} (leave out the format to read it)")
+        yield from xlsx_rows(path, shape=forced if forced in FLAT_SHAPES else None, mapping=mapping)
+        return
+    if forced == "xlsx":
+        raise FileRejected(
+            "this is not an .xlsx workbook (Excel 2007 or later, or Google Sheets' .xlsx download)"
+        )
     lines = file_check(path)
     detected = file_format(path)
-    fmt = file_format_name or detected
+    fmt = "csv" if mapping is not None else forced or detected
     if fmt == "csv" or (fmt in FLAT_SHAPES and detected == "csv"):
-        yield from _read_csv(lines, None if fmt == "csv" else fmt)
+        yield from read_csv(lines, None if fmt == "csv" else fmt, mapping)
         return
-    shape = None if file_format_name is None else fmt
+    shape = None if forced is None else fmt
     if json_layout(path) == "values":
         yield from _read_json_values(lines, shape)
     else:
         yield from _read_jsonl(lines, shape)
-
-
-def _read_csv(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]:
-    """CSV rows: canonical columns, or a scraper's flattened columns (`authorMeta/name`,
-    `hashtags/0/name`, …) when the header has no video_id or `shape` says so."""
-    source = iter(lines)
-    skipped: list[Line] = []  # over-long lines not yet matched to the row they belong to
-
-    def texts(first: list[Line]) -> Iterator[str]:
-        for line in itertools.chain(first, source):
-            if line.text is None:
-                skipped.append(line)
-            yield csv_text(line)
-
-    blank = []
-    for line in source:
-        blank.append(line)
-        if line.text is None or line.text.strip():
-            break
-    header_line = blank[-1] if blank else None
-    if header_line is None or header_line.text is None or not header_line.text.strip():
-        raise FileRejected("the file is empty" if header_line is None else "the header row is too long")
-    delimiter = csv_delimiter(header_line.text, REQUIRED_COLUMNS)
-    if shape is None and flat_shape(header_cells(header_line.text, delimiter)) is None:
-        for other in DELIMITERS:  # a scraper's header: find the delimiter that splits it into one
-            if flat_shape(header_cells(header_line.text, other)):
-                delimiter = other
-                break
-    reader = csv.reader(texts(blank), delimiter=delimiter)
-    try:
-        header = next(reader)
-        while not any(cell.strip() for cell in header):
-            header = next(reader)
-        header_end = reader.line_num
-        columns = [name.strip().lower() for name in header]
-        missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-        names = [name.strip() for name in header]
-        flat = shape or (flat_shape(names) if missing else None)
-        if missing and not flat:
-            separated = f", separated by {delimiter_name(delimiter)}" if delimiter != "," else ""
-            raise FileRejected(
-                f"missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                f"in the header (found: {', '.join(c for c in columns if c) or 'nothing'}{separated})",
-                line=header_end,
-            )
-        wanted = [(index, name) for index, name in enumerate(columns) if name in CANONICAL_COLUMNS]
-        previous_end = header_end
-        rows = 0
-        lines.record_start()
-        for record in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            lines.record_start()
-            too_long = [line for line in skipped if line.number <= previous_end]
-            if too_long:
-                del skipped[: len(too_long)]
-                rows += 1
-                yield RawRow(line=start, problem=_too_long(sum(line.size for line in too_long)))
-                continue
-            if not any(cell.strip() for cell in record):
-                continue
-            rows += 1
-            if len(record) != len(columns):
-                yield RawRow(
-                    line=start,
-                    problem=f"has {len(record)} fields but the header has {len(columns)} "
-                    "(check quoting: a caption with commas or quotes must be in double quotes)",
-                )
-                continue
-            if flat:  # a scraper's flattened columns, mapped like its JSON items
-                yield _item_row(unflatten(dict(zip(names, record, strict=True))), start, flat, item=None)
-                continue
-            yield RawRow(line=start, data={name: record[index] for index, name in wanted})
-        if not rows:
-            raise FileRejected("the file has a header row but no posts", line=header_end)
-    except StopIteration:
-        raise FileRejected("the file is empty") from None
-    except csv.Error as exc:
-        raise FileRejected(f"the CSV is malformed: {exc}", line=reader.line_num) from None
 
 
 def _json_object(text: str) -> Any:
@@ -259,12 +160,12 @@ def _read_jsonl(lines: LineReader, shape: str | None = None) -> Iterator[RawRow]
         lines.record_start()  # each line is a row (or a page) of its own
         number = line.number
         if line.text is None:
-            yield RawRow(line=number, problem=_too_long(line.size))
+            yield RawRow(line=number, problem=too_long_problem(line.size))
             continue
         if not line.text.strip():
             continue
         if line.size > MAX_LINE_BYTES and not _page_like(line.text):
-            yield RawRow(line=number, problem=_too_long(line.size))
+            yield RawRow(line=number, problem=too_long_problem(line.size))
             continue
         value = _json_object(line.text)
         if isinstance(value, str):
@@ -292,7 +193,7 @@ def _value_rows(value: Any, line: int, shape: str | None, *, item: int | None = 
         return
     if kind == CANONICAL:
         if size > MAX_LINE_BYTES:
-            yield RawRow(line=line, item=item, problem=_too_long(size))
+            yield RawRow(line=line, item=item, problem=too_long_problem(size))
             return
         yield _canonical_row(value, line, item)
         return

@@ -3,12 +3,17 @@
 A dict of every id would grow with the file (about 200 bytes an id: a million-row file
 alone would pass the importer's 250 MB memory target), so only the current chunk's ids stay
 in memory; the earlier ones go to a private temporary SQLite database on disk, created
-only for files longer than one chunk and deleted when the import ends.
+only for files longer than one chunk and deleted when the import ends. A 1 MB bitmap of the
+ids' hashes answers "never seen" for nearly every new id without asking the disk (a query
+costs ~20 times the bitmap's two lookups); a set bit only means "ask the disk".
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+_BITMAP_BITS = 1 << 23  # 1 MB: ~1 % false "maybe seen" at 500,000 ids, ~14 % at 2 million
+_MASK = _BITMAP_BITS - 1
 
 
 class SeenIds:
@@ -16,13 +21,14 @@ class SeenIds:
         # An id's place: its line, or "line L, item N" for a row from a JSON array or page.
         self.recent: dict[str, int | str] = {}
         self._disk: sqlite3.Connection | None = None
+        self._spilled = bytearray(_BITMAP_BITS // 8)
 
     def first_line(self, video_id: str, line: int | str) -> int | str:
         """The line `video_id` first appeared on; `line` (and remembered) when it is new."""
         first = self.recent.get(video_id)
         if first is not None:
             return first
-        if self._disk is not None:
+        if self._disk is not None and self._maybe_spilled(video_id):
             found = self._disk.execute("SELECT line FROM seen WHERE video_id = ?", (video_id,)).fetchone()
             if found:
                 return found[0]
@@ -39,10 +45,24 @@ class SeenIds:
             self._disk.execute("CREATE TABLE seen (video_id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
         with self._disk:
             self._disk.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", self.recent.items())
+        bitmap = self._spilled
+        for video_id in self.recent:
+            for bit in _bits(video_id):
+                bitmap[bit >> 3] |= 1 << (bit & 7)
         self.recent.clear()
+
+    def _maybe_spilled(self, video_id: str) -> bool:
+        bitmap = self._spilled
+        return all(bitmap[bit >> 3] & (1 << (bit & 7)) for bit in _bits(video_id))
 
     def close(self) -> None:
         if self._disk is not None:
             self._disk.close()
             self._disk = None
         self.recent.clear()
+
+
+def _bits(video_id: str) -> tuple[int, int]:
+    """Two bitmap positions from the id's hash (str hashes are fixed within a process)."""
+    value = hash(video_id)
+    return value & _MASK, (value >> 32) & _MASK

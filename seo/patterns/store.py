@@ -56,6 +56,9 @@ class _Loaded:
     version: int | None = None
     path: str = ""
     rows: list[dict[str, Any]] = []
+    # patterns_for's answers for these rows, by (language, kind, niche): the drafter asks on
+    # every editor refresh, and the answer only changes with the rows.
+    ranked: dict[tuple[str, str, str], list[Pattern]] = {}
 
 
 def mined_rows() -> list[dict[str, Any]]:
@@ -75,6 +78,7 @@ def mined_rows() -> list[dict[str, Any]]:
             logger.info("index v%s has no readable %s; drafting from seed patterns", index.version, FILE_NAME)
             rows = []
         _Loaded.version, _Loaded.path, _Loaded.rows = index.version, str(index.path), rows
+        _Loaded.ranked = {}
     return _Loaded.rows
 
 
@@ -109,8 +113,18 @@ def patterns_for(*, language: str, kind: str, niche: str = "") -> list[Pattern]:
     Mined ones are ordered by lift (then posts); a frame appears once, with its
     strongest evidence. Only patterns with a template can be drafted with.
     """
+    rows = mined_rows()
+    key = (language, kind, niche)
+    if rows is not _Loaded.rows:  # no index serving: nothing to remember
+        return _patterns_for(rows, language=language, kind=kind, niche=niche)
+    if key not in _Loaded.ranked:
+        _Loaded.ranked[key] = _patterns_for(rows, language=language, kind=kind, niche=niche)
+    return list(_Loaded.ranked[key])
+
+
+def _patterns_for(rows: list[dict[str, Any]], *, language: str, kind: str, niche: str) -> list[Pattern]:
     frames = {(f.language, f.kind, f.name): f for f in FRAMES}
-    rows = [r for r in mined_rows() if r["language"] == language and r["kind"] == kind and r.get("template")]
+    rows = [r for r in rows if r["language"] == language and r["kind"] == kind and r.get("template")]
     if language in WRITTEN_LANGUAGES:
         # English and bokmål draft through written frames only: a mined label such as "Edit:" or
         # "Replying to" is shown on the Hooks page but would put a stranger's word into a draft.

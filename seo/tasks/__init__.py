@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from seo.tasks import corpus, index  # noqa: F401  (registers the tasks)
+from seo.tasks import corpus, index, sources  # noqa: F401  (registers the tasks)

@@ -1,12 +1,11 @@
 """Celery tasks for the trend corpus: an uploaded import and the likely-duplicates scan.
 
-Both take a Job id, claim the job (so a redelivered message does nothing twice),
-report progress through jobs.services and store their report on the job.
+Both take a Job id and run through jobs.runner.job_run (claim, heartbeat, fail with a
+message, finish), reporting progress through jobs.services.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable
@@ -14,11 +13,11 @@ from collections.abc import Callable
 from celery import shared_task
 from django.db import connection, connections
 
-from jobs.services import job_claim, job_fail, job_finish, job_progress
+from jobs.models import Job
+from jobs.runner import JobDone, job_run
+from jobs.services import job_progress
 from seo.duplicates import hashtag_duplicates_find
 from seo.importing import trend_import
-
-logger = logging.getLogger(__name__)
 
 TREND_IMPORT_KIND = "trend_import"
 HASHTAG_DUPLICATES_KIND = "hashtag_duplicates"
@@ -59,29 +58,28 @@ def _import_progress(job_id: str) -> Callable[[int, int], None]:
     return report
 
 
-@shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
-def trend_import_task(self, job_id: str) -> None:
-    job = job_claim(job_id=job_id)
-    if job is None:
-        return
+def _import(job: Job) -> JobDone:
     params = job.params
-    try:
-        report = trend_import(
-            paths=params["paths"],
-            source=params.get("source", "import"),
-            dry_run=params.get("dry_run", False),
-            skip_invalid=params.get("skip_invalid", False),
-            progress=_import_progress(job_id),
-        )
-    except Exception as exc:
-        logger.exception("trend import job %s failed", job_id)
-        job_fail(job_id=job_id, error=f"The import stopped unexpectedly: {exc}")
-        raise
+    report = trend_import(
+        paths=params["paths"],
+        source=params.get("source", "import"),
+        dry_run=params.get("dry_run", False),
+        skip_invalid=params.get("skip_invalid", False),
+        progress=_import_progress(str(job.pk)),
+        # A format name, or a column mapping chosen in the admin upload (seo.admin_import).
+        file_format=params.get("file_format"),
+    )
     written = report.created + report.updated
     ok = report.imported and (written > 0 or report.dry_run or not report.error_count)
-    job_finish(job_id=job_id, report=report.as_dict(), ok=ok, message=report.summary)
-    if written and not report.dry_run:
-        corpus_followups_start(user=job.created_by)
+    return JobDone(report=report.as_dict(), message=report.summary, ok=ok)
+
+
+@shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
+def trend_import_task(self, job_id: str) -> None:
+    done = job_run(job_id, _import, "The import stopped unexpectedly: {error}")
+    report = done.report if done else {}
+    if report.get("created", 0) + report.get("updated", 0) and not report.get("dry_run"):
+        corpus_followups_start(user=Job.objects.get(pk=job_id).created_by)
 
 
 def corpus_followups_start(*, user=None) -> None:
@@ -94,24 +92,20 @@ def corpus_followups_start(*, user=None) -> None:
     trend_stats_job_start(user=user)
 
 
+def _duplicates(job: Job) -> JobDone:
+    job_id = str(job.pk)
+    pairs = hashtag_duplicates_find(
+        min_score=job.params.get("min_score", 85.0),
+        progress=lambda done, total: job_progress(
+            job_id=job_id, done=done, total=total, message=f"{done:,} of {total:,} tag groups compared"
+        ),
+    )
+    summary = f"{len(pairs):,} likely duplicate pairs found."
+    return JobDone(
+        report={"pairs": pairs, "summary": summary}, message=f"{len(pairs):,} likely duplicate pairs"
+    )
+
+
 @shared_task(bind=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
 def hashtag_duplicates_task(self, job_id: str) -> None:
-    job = job_claim(job_id=job_id)
-    if job is None:
-        return
-    try:
-        pairs = hashtag_duplicates_find(
-            min_score=job.params.get("min_score", 85.0),
-            progress=lambda done, total: job_progress(
-                job_id=job_id, done=done, total=total, message=f"{done:,} of {total:,} tag groups compared"
-            ),
-        )
-    except Exception as exc:
-        logger.exception("hashtag duplicates job %s failed", job_id)
-        job_fail(job_id=job_id, error=f"The duplicate scan stopped unexpectedly: {exc}")
-        raise
-    job_finish(
-        job_id=job_id,
-        report={"pairs": pairs, "summary": f"{len(pairs):,} likely duplicate pairs found."},
-        message=f"{len(pairs):,} likely duplicate pairs",
-    )
+    job_run(job_id, _duplicates, "The duplicate scan stopped unexpectedly: {error}")

@@ -33,18 +33,6 @@
     try { field.setSelectionRange(caret, caret); } catch (e) { /* some inputs refuse */ }
   }
 
-  function finalCaption() {
-    var caption = (document.getElementById("id_caption") || {}).value || "";
-    var tags = ((document.getElementById("id_hashtags") || {}).value || "").split(/[\s,;]+/)
-      .map(function (t) { return t.replace(/^#+/, ""); }).filter(Boolean);
-    var inline = (caption.match(/#[^\s#]+/g) || []).map(function (t) { return t.slice(1).toLowerCase(); });
-    var extra = tags.filter(function (t) { return inline.indexOf(t.toLowerCase()) === -1; })
-      .map(function (t) { return "#" + t; });
-    caption = caption.replace(/\s+$/, "");
-    if (!extra.length) { return caption; }
-    return caption ? caption + "\n\n" + extra.join(" ") : extra.join(" ");
-  }
-
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -81,54 +69,7 @@
     field.value = tags.map(function (t) { return "#" + t; }).join(" ");
   }
 
-  // Characters as Python counts them (code points): an emoji is one, not two UTF-16 units.
-  function codePoints(text) { return Array.from(text).length; }
-
-  var TAG_RUN = /[\p{L}\p{N}\p{M}_]+/u;
-  var TAG_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-
-  // Tags written in the text, as seo.text.tag_spans reads them: a "#" inside a word ("C#") starts
-  // none, but one right after a tag does ("#fyp#food" is two).
-  function inlineTags(text) {
-    var found = [];
-    var lastEnd = -1;
-    for (var at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
-      if (at === 0 || at === lastEnd || !TAG_CHAR.test(text[at - 1])) {
-        var run = text.slice(at + 1).match(/^[\p{L}\p{N}\p{M}_]+/u);
-        lastEnd = at + 1 + (run ? run[0].length : 0);
-        if (run) { found.push(run[0].toLowerCase()); }
-      }
-    }
-    return found;
-  }
-
-  function tagName(raw) {
-    var found = raw.normalize("NFKC").toLowerCase().replace(/^#+/, "").match(TAG_RUN);
-    return found ? found[0] : "";
-  }
-
-  // The caption's length as the panel's score counts it (seo.scoring): the caption without
-  // trailing space, plus " #tag" for each chosen tag not already written in it. The counter
-  // and the panel's "Caption length" must name the same number.
-  function postedLength(caption) {
-    var inline = inlineTags(caption.normalize("NFKC"));
-    var chosen = ((document.getElementById("id_hashtags") || {}).value || "").split(/[\s,;#]+/)
-      .map(tagName).filter(Boolean);
-    var extra = 0;
-    chosen.filter(function (t, i) { return chosen.indexOf(t) === i && inline.indexOf(t) === -1; })
-      .forEach(function (t) { extra += codePoints(t) + 2; });
-    return codePoints(caption.replace(/\s+$/, "")) + extra;
-  }
-
   function updateCounters() {
-    document.querySelectorAll("[data-count-chars]").forEach(function (el) {
-      var field = document.getElementById(el.getAttribute("data-count-chars"));
-      if (!field) { return; }
-      var limit = parseInt(el.getAttribute("data-limit"), 10);
-      var n = field.id === "id_caption" ? postedLength(field.value) : codePoints(field.value);
-      el.textContent = n.toLocaleString() + " / " + limit.toLocaleString();
-      el.classList.toggle("over", n > limit);
-    });
     document.querySelectorAll("[data-count-words]").forEach(function (el) {
       var field = document.getElementById(el.getAttribute("data-count-words"));
       if (!field) { return; }
@@ -178,7 +119,9 @@
 
     if (button.hasAttribute("data-copy") || button.hasAttribute("data-copy-final")) {
       event.preventDefault();
-      var text = button.hasAttribute("data-copy") ? button.getAttribute("data-copy") : finalCaption();
+      // The final caption is the server's (the panel refresh renders it): no hashtag rule lives here.
+      var text = button.hasAttribute("data-copy") ? button.getAttribute("data-copy")
+        : (document.getElementById("final-caption-text") || {}).textContent || "";
       copy(text).then(function () { announce("Caption copied to the clipboard."); },
         function () { announce("Could not copy: select the text and copy it yourself."); });
     }

@@ -11,14 +11,17 @@ from api.tokens import token_create
 @pytest.fixture(autouse=True)
 def _fresh_state():
     # Rate-limit counters live in the cache, and the process keeps the last index it
-    # loaded for a few seconds: each test starts with neither.
+    # loaded and the tokens it found active for a few seconds: each test starts with none.
+    from api.tokens import token_cache_clear
     from seo.index import reset_loaded_index
 
     cache.clear()
     reset_loaded_index()
+    token_cache_clear()
     yield
     cache.clear()
     reset_loaded_index()
+    token_cache_clear()
 
 
 @pytest.fixture

@@ -27,3 +27,11 @@ def test_the_schema_documents_bearer_auth_and_error_responses(client):
     assert any(s.get("scheme") == "bearer" for s in schemes.values())
     responses = schema["paths"]["/api/v1/score"]["post"]["responses"]
     assert set(responses) == {"200", "400", "401", "422", "429"}
+
+
+def test_the_schema_documents_the_evidence_switch_and_the_answer(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    evidence = schema["components"]["schemas"]["SuggestIn"]["properties"]["evidence"]
+    assert evidence["type"] == "boolean" and evidence["default"] is True
+    ok = schema["paths"]["/api/v1/suggest"]["post"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/SuggestOut")

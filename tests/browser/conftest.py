@@ -49,15 +49,8 @@ def signed_in_context(browser, live_server, client, user, *, width: int = 1280, 
 
 
 @pytest.fixture
-def indexed_corpus(transactional_db):
-    """The demo corpus with a freshly built index, served from a clean per-process cache."""
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
+def indexed_corpus(demo_index_committed):
+    """The demo corpus and its index (committed for the live server), from a clean per-process cache."""
     from seo.suggest import _Blocked
 
-    demo_corpus_load()
-    index_build()
-    reset_loaded_index()
     _Blocked.checked_at = -1e9
-    yield
-    reset_loaded_index()

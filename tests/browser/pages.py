@@ -22,16 +22,13 @@ ANONYMOUS_PAGES = [
 
 
 def demo_pages(*, user) -> list[Page]:
-    """Load the demo corpus, index, trend statistics and `user`'s demo series; list the pages to visit."""
+    """Compute trend statistics and make `user`'s demo series on the demo corpus and index (the
+    caller's demo_index_committed fixture); list the pages to visit."""
     from captions.models import Draft
     from jobs.models import Job
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build
     from series.demo import demo_series_create
     from trends.services import trend_stats_recompute
 
-    demo_corpus_load()
-    index_build()
     trend_stats_recompute(full=True)
     series = demo_series_create(user=user)[0]
     part = series.parts.order_by("number").first()
@@ -64,6 +61,7 @@ def demo_pages(*, user) -> list[Page]:
         Page("part reschedule", f"/series/parts/{part.pk}/reschedule/"),
         Page("part move", f"/series/parts/{part.pk}/move/"),
         Page("peak hours", "/series/peak-hours/"),
+        Page("your posts", "/your-posts/"),
         Page("calendar month", "/series/calendar/"),
         Page("calendar week", "/series/calendar/week/"),
         Page("explorer hashtags", "/trends/?kind=hashtag"),

@@ -27,7 +27,7 @@ DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
-def test_write_the_ui_screenshots(browser, live_server, owner, client):
+def test_write_the_ui_screenshots(browser, live_server, owner, client, demo_index_committed):
     pages = {page.name: page.path for page in demo_pages(user=owner)}
     shots = {
         "explorer": pages["explorer hashtags"],

@@ -108,12 +108,14 @@ def _walk(browser, live_server, owner, client, check: Callable, *, screenshots: 
     return problems
 
 
-def test_no_page_is_wider_than_the_screen(browser, live_server, owner, client):
+def test_no_page_is_wider_than_the_screen(browser, live_server, owner, client, demo_index_committed):
     problems = _walk(browser, live_server, owner, client, _width_problems, screenshots=True)
     assert not problems, "\n".join(problems)
 
 
-def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, live_server, owner, client):
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(
+    browser, live_server, owner, client, demo_index_committed
+):
     if not AXE_JS.exists():
         pytest.skip(
             f"axe-core is not installed at {AXE_JS} (npm install --no-save axe-core, or ./hookline test)"

@@ -14,11 +14,9 @@ def browser_page(browser, live_server, owner, client):
     return signed_in_context(browser, live_server, client, owner).new_page()
 
 
-def test_the_explorer_reads_at_a_glance_and_filters_in_place(browser_page, live_server):
-    from seo.demo import demo_corpus_load
+def test_the_explorer_reads_at_a_glance_and_filters_in_place(browser_page, live_server, demo_index_committed):
     from trends.services import trend_stats_recompute
 
-    demo_corpus_load()
     trend_stats_recompute()
     page = browser_page
     page.goto(f"{live_server.url}/trends/")
@@ -40,13 +38,11 @@ def test_the_explorer_reads_at_a_glance_and_filters_in_place(browser_page, live_
 
 
 def test_the_detail_tables_scroll_region_is_reached_and_scrolled_by_keyboard_on_a_phone(
-    browser, live_server, owner, client
+    browser, live_server, owner, client, demo_index_committed
 ):
-    from seo.demo import demo_corpus_load
     from tests.browser.pages import trend_detail_paths
     from trends.services import trend_stats_recompute
 
-    demo_corpus_load()
     trend_stats_recompute()
     _, path = trend_detail_paths()[0]
     page = signed_in_context(browser, live_server, client, owner, width=390, height=844).new_page()

@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from captions.batch import BatchError, batch_parse, batch_upload, export_path, safe_cell
+from captions.batch import BatchError, batch_parse, export_path
+from captions.tasks import batch_upload
 from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
@@ -105,17 +106,6 @@ def test_a_file_over_the_size_limit_is_refused():
 def test_a_file_over_the_row_limit_is_refused():
     with pytest.raises(BatchError, match="more than 2 captions"):
         batch_parse(data=b"caption\na\nb\nc\n")
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://x")'])
-def test_formula_like_cells_are_defused(value):
-    assert safe_cell(value) == "'" + value
-
-
-def test_plain_cells_are_kept():
-    assert safe_cell("#pasta #dinner") == "#pasta #dinner"
-    assert safe_cell(87) == "87"
-    assert safe_cell(None) == ""
 
 
 def test_a_batch_is_scored_into_a_result_csv(upload, owner):

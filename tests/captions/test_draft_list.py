@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from captions.models import Draft, final_caption
+from captions.models import Draft
 from captions.panel import EditorInput, draft_parts, keyword_insert, tag_toggle
 from captions.views import PER_PAGE
 
@@ -52,12 +52,6 @@ def test_the_copy_button_carries_the_final_caption_with_its_hashtags(owner_clien
     Draft.objects.create(owner=owner, title="T", caption="Quick pasta #pasta", hashtags=["pasta", "dinner"])
     response = owner_client.get(reverse("captions:draft_list"))
     assert 'data-copy="Quick pasta #pasta\n\n#dinner"' in response.text
-
-
-def test_final_caption_appends_only_the_tags_not_written_inline():
-    assert final_caption("Hi #Pasta", ["pasta", "food"]) == "Hi #Pasta\n\n#food"
-    assert final_caption("", ["food"]) == "#food"
-    assert final_caption("Just words  ", []) == "Just words"
 
 
 def test_tag_toggle_adds_removes_and_stops_at_five(db):

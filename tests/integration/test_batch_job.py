@@ -5,7 +5,8 @@ import csv
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from captions.batch import batch_upload, export_path
+from captions.batch import export_path
+from captions.tasks import batch_upload
 from jobs.models import Job
 from tests.conftest import wait_for
 

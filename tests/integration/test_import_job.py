@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from jobs.models import Job
-from jobs.services import job_create, job_start
+from jobs.runner import job_enqueue
+from jobs.services import job_create
 from seo.models import Hashtag, TrendPost
 from seo.tasks.corpus import trend_import_task
 from tests.conftest import wait_for
@@ -24,7 +25,7 @@ def run_import_job(settings, owner, text: str, **params) -> Job:
         user=owner,
         params={"paths": [str(path)], **params},
     )
-    job_start(job=job, task=trend_import_task)
+    job_enqueue(job=job, task=trend_import_task)
     return wait_for(
         lambda: Job.objects.filter(pk=job.pk, status__in=["succeeded", "failed"]).first(), timeout=60
     )

@@ -11,7 +11,7 @@ from seo.models import IndexVersion, TrendPost
 from seo.suggest import suggest
 from seo.tasks.index import index_build_start
 from tests.conftest import wait_for
-from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("index_env")]
 

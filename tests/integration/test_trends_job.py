@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 
 from jobs.models import Job
 from tests.conftest import wait_for
-from tests.trends.factories import rising_and_falling_corpus
+from tests.corpus_factory import rising_and_falling_corpus
 from trends.models import TrendRun, TrendStat
 from trends.tasks import TREND_STATS_KIND, trend_stats_job_start
 

@@ -14,7 +14,7 @@ from api.tokens import token_create
 from jobs.models import Job
 from jobs.services import QUEUE_DOWN_MESSAGE
 from seo.index import index_build
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import topic_corpus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from jobs.heartbeat import heartbeat_start
 from jobs.models import Job
 from jobs.reaper import jobs_reap
-from jobs.services import job_claim, job_create, job_start
+from jobs.services import job_claim, job_create
 from jobs.tasks import jobs_prune_task
 
 pytestmark = pytest.mark.django_db
@@ -113,11 +113,3 @@ def test_the_heartbeat_thread_touches_the_row_until_the_job_ends(owner, settings
 def test_the_reaper_runs_every_minute_through_beat(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["jobs-reap"]
     assert entry["task"] == "jobs.tasks.jobs_reap_task" and entry["schedule"] <= 60
-
-
-def test_job_start_records_the_task_for_a_retry(owner, django_capture_on_commit_callbacks):
-    job = job_create(kind="test", title="Prune", user=owner)
-    with mock.patch.object(jobs_prune_task, "delay"), django_capture_on_commit_callbacks(execute=True):
-        job_start(job=job, task=jobs_prune_task)
-    job.refresh_from_db()
-    assert job.task_name == "jobs.tasks.jobs_prune_task"

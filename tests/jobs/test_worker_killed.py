@@ -11,7 +11,8 @@ import pytest
 
 from jobs.models import Job
 from jobs.reaper import jobs_reap
-from jobs.services import job_create, job_start
+from jobs.runner import job_enqueue
+from jobs.services import job_create
 from seo.models import TrendPost
 from seo.tasks.corpus import trend_import_task
 from tests.conftest import running_worker, wait_for
@@ -35,7 +36,7 @@ def test_a_job_whose_worker_was_killed_is_retried_and_finishes(settings, owner):
     )
 
     with running_worker(settings, **FAST_HEARTBEAT) as (proc, _log):
-        job_start(job=job, task=trend_import_task)
+        job_enqueue(job=job, task=trend_import_task)
         wait_for(lambda: Job.objects.filter(pk=job.pk, status="running", done__gt=0).exists(), timeout=120)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)

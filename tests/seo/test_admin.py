@@ -8,7 +8,6 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from jobs.models import Job
-from seo.admin_export import csv_safe
 from seo.importing import trend_import
 from seo.models import Hashtag, PostHashtag, TrendPost
 
@@ -54,12 +53,6 @@ def test_the_export_follows_the_filters_and_escapes_formulas(staff_client, corpu
     assert [r["video_id"] for r in rows] == ["1"]
     assert rows[0]["caption"].startswith("'=HYPERLINK")
     assert rows[0]["hashtags"] == "#food #recipe"
-
-
-@pytest.mark.parametrize(("value", "expected"), [("=1+1", "'=1+1"), ("+47", "'+47"), ("-x", "'-x"), ("@me", "'@me"),
-                                                 ("ok", "ok"), (None, ""), (12, "12")])  # fmt: skip
-def test_csv_cells_that_spreadsheets_would_run_are_escaped(value, expected):
-    assert csv_safe(value) == expected
 
 
 def test_the_export_action_exports_the_selected_posts(staff_client, corpus):

@@ -7,7 +7,7 @@ import seo.admin_index  # noqa: F401  (registers the admin until seo/admin.py im
 from jobs.models import Job
 from seo.index import index_build
 from seo.models import IndexVersion
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -13,7 +13,7 @@ from api.tokens import token_create
 from jobs.models import Job
 from seo.index import index_build
 from seo.models import Hashtag, IndexVersion
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -45,3 +45,27 @@ def test_words_read_a_long_digit_run_once():
     # hours. This one finishes within the normal test run, and the text around it counts.
     assert words("0" * 200_000 + " pasta " + "#" + "1" * 200_000 + "x") == ["pasta", "1" * 200_000 + "x"]
     assert lix("0" * 200_000) is None
+
+
+def test_prose_loses_exactly_the_tags_seo_text_reads():
+    from seo.caption_text import plain_text
+    from seo.text import strip_hashtags
+
+    # "#pasta!" is the tag #pasta and a "!"; "C#" is no tag; "#fyp#food" is two tags.
+    caption = "Dinner in 10 #pasta! C# stays, #fyp#food too"
+    assert " ".join(plain_text(caption).split()) == strip_hashtags(caption) == "Dinner in 10 ! C# stays, too"
+
+
+def test_prose_also_loses_mentions_and_links():
+    from seo.caption_text import plain_text
+
+    assert " ".join(plain_text("Ask @maja.cooks or see https://x.example/a #tips").split()) == "Ask or see"
+
+
+def test_the_final_caption_appends_the_chosen_tags_not_written_inline():
+    from seo.caption_text import final_caption
+
+    assert final_caption("Hi #Pasta", ["pasta", "food"]) == "Hi #Pasta\n\n#food"
+    assert final_caption("Hi #pasta!", ["pasta"]) == "Hi #pasta!"
+    assert final_caption("", ["food", "lunch"]) == "#food #lunch"
+    assert final_caption("Just words  \n", []) == "Just words"

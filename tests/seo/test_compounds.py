@@ -9,7 +9,7 @@ import pytest
 from seo.compounds import compound_parts, with_compound_parts
 from seo.index import active_index, index_build
 from seo.suggest import suggest
-from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

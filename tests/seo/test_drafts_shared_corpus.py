@@ -14,7 +14,6 @@ from django.core.management import call_command
 from seo.caption_text import words
 from seo.idea_language import idea_language
 from seo.index import index_build, reset_loaded_index
-from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
 from tests.seo.draft_lint import PATTERN_WORDS
 from tests.seo.test_drafting import ENGLISH_IDEAS, NORWEGIAN_IDEAS
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from seo import index as index_module
 from seo.index import active_index, index_activate, index_build, index_cleanup
 from seo.models import IndexVersion
-from tests.seo.corpus_factory import data_dir, index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import data_dir, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -13,7 +13,7 @@ from jobs.reaper import jobs_reap
 from jobs.services import job_claim, job_create
 from seo.models import IndexVersion
 from seo.tasks.index import INDEX_BUILD_KIND, index_build_task
-from tests.seo.corpus_factory import index_env, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -7,7 +7,7 @@ import pytest
 from seo import index as index_module
 from seo.index import active_index, index_build, reset_loaded_index
 from seo.index_store import LoadedIndex
-from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

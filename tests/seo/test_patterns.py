@@ -11,7 +11,7 @@ from seo.index import index_build, reset_loaded_index
 from seo.patterns.frames import FRAMES, frame_slot
 from seo.patterns.mine import patterns_mine
 from seo.patterns.store import FILE_NAME, mined_rows, patterns_for
-from tests.seo.corpus_factory import index_env, post  # noqa: F401  (fixture)
+from tests.corpus_factory import post
 
 
 def _mine(captions, rates, languages=None, **kwargs):

@@ -142,7 +142,7 @@ def test_blocked_tags_fail_and_duplicates_warn():
 
 def test_caption_length_warns_over_the_api_limit_and_fails_over_the_app_limit():
     base = GOOD_EN + "\n"
-    tags_length = len(" #pasta #dinner #garlicpasta")
+    tags_length = len("\n\n#pasta #dinner #garlicpasta")  # the chosen tags, appended as posted
     at_api_limit = base + "x" * (API_CAPTION_LIMIT - len(base) - tags_length)
     assert item(score(caption=at_api_limit), "caption_length").status == "pass"
     over_api = item(score(caption=at_api_limit + "x"), "caption_length")

@@ -8,7 +8,6 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from seo.specificity import FLOOR, generic_variants, specificity
-from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
 
 TOPICS = 30  # with few topics, even random posts often share one: lift cannot grow
 POSTS_PER_TOPIC = 20
@@ -74,7 +73,7 @@ def test_the_index_learns_filler_words_and_keyword_suggestions_rank_them_down(mo
     """Thirty topics; "zorblax" is said in one post of every topic, "kitten3" only in topic 3."""
     from seo.index import active_index, index_build
     from seo.suggest import suggest
-    from tests.seo.corpus_factory import post
+    from tests.corpus_factory import post
 
     for topic in range(30):
         for n in range(6):

@@ -7,7 +7,7 @@ import pytest
 from seo.index import index_build
 from seo.suggest import suggest
 from seo.suggestions import SuggestError
-from tests.seo.corpus_factory import hashtag, index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import hashtag, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from seo import suggest_stages
 from seo.index import index_build
 from seo.suggest import suggest
-from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
-from tests.trends.factories import post, rising_and_falling_corpus
+from tests.conftest import corpus_snapshot, corpus_snapshot_restore
+from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.models import TrendStat
 from trends.selectors import STAGE_MULTIPLIERS
 from trends.services import trend_stats_recompute
@@ -26,16 +26,29 @@ QUERY = "sourdough bread dalgona coffee"
 def _unrelated_posts(count: int = 700) -> None:
     """Other topics, so that "sourdough" stays under the index's common-term cut (a fifth of posts)."""
     for number in range(count):
-        post(days_ago=number % 60, tags=[f"topic{number % 40}"], caption=f"topic{number % 40} word{number}")
+        trend_post(
+            days_old=number % 60, tags=[f"topic{number % 40}"], caption=f"topic{number % 40} word{number}"
+        )
+
+
+@pytest.fixture(scope="module")
+def _staged_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    def build() -> None:
+        rising_and_falling_corpus()
+        _unrelated_posts()
+        index_build()
+        trend_stats_recompute()
+
+    yield from corpus_snapshot(
+        "staged", build, django_db_blocker=django_db_blocker, data_dir=tmp_path_factory.mktemp("staged")
+    )
 
 
 @pytest.fixture
-def staged_corpus():
-    """#sourdough rising, #dalgona declining, #bread steady; index and trend figures computed."""
-    rising_and_falling_corpus()
-    _unrelated_posts()
-    index_build()
-    trend_stats_recompute()
+def staged_corpus(settings, _staged_snapshot):
+    """#sourdough rising, #dalgona declining, #bread steady; index and trend figures computed
+    (once for the module: the tests only read them, and their changes are rolled back)."""
+    corpus_snapshot_restore(settings, _staged_snapshot)
     suggest_stages.forget_stages()
 
 

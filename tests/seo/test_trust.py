@@ -15,7 +15,7 @@ from seo.language import detect_language
 from seo.spelling import fold
 from seo.suggest import suggest
 from seo.tokenize import analyze
-from tests.seo.corpus_factory import index_env, post, topic_corpus  # noqa: F401  (fixture)
+from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 

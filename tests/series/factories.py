@@ -1,11 +1,12 @@
-"""Helpers to build series through the real services, at a fixed "now"."""
+"""Helpers to build series: planned through the real services at a fixed "now" (make_series),
+or bare with parts placed by hand (make_bare_series, make_part) for the calendar tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from series.models import Series
+from series.models import Part, Series
 from series.services import series_create
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -65,3 +66,33 @@ def make_series(owner, *, now: dt.datetime = NOW, **overrides) -> Series:
 
 def local(part, tz=OSLO) -> dt.datetime:
     return part.scheduled_at.astimezone(tz)
+
+
+def make_bare_series(owner, *, title: str = "Sourdough basics", color: str = "#2563eb", **fields) -> Series:
+    """A series row without a plan: the test places each part itself (make_part)."""
+    fields.setdefault("start_date", dt.date(2026, 1, 1))
+    fields.setdefault("timezone", "Europe/Oslo")
+    return Series.objects.create(owner=owner, title=title, color=color, **fields)
+
+
+def make_part(
+    series: Series,
+    number: int,
+    at: dt.datetime | None,
+    *,
+    status: str = Part.Status.SCHEDULED,
+    posted_at: dt.datetime | None = None,
+    title: str | None = None,
+) -> Part:
+    return Part.objects.create(
+        series=series,
+        number=number,
+        title=title or f"Part {number}: {series.title}",
+        status=status,
+        scheduled_at=at,
+        posted_at=posted_at,
+    )
+
+
+def oslo(year: int, month: int, day: int, hour: int = 18, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=OSLO)

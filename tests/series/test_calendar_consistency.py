@@ -8,7 +8,7 @@ import pytest
 
 from series.consistency import allowed_gap_days, consistency_build
 from series.models import Part, Series
-from tests.series.calendar_helpers import OSLO, make_part, make_series, oslo
+from tests.series.factories import OSLO, make_bare_series, make_part, oslo
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def build(user):
 
 
 def test_the_streak_counts_met_weeks_back_from_last_week(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     for number, day in enumerate([date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)], start=1):
         post(series, number, oslo(day.year, day.month, day.day))
     # Planned this week and not yet posted: the week is under way, so the streak holds.
@@ -39,7 +39,7 @@ def test_the_streak_counts_met_weeks_back_from_last_week(owner):
 
 
 def test_this_week_joins_the_streak_once_it_is_met(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     post(series, 1, oslo(2026, 11, 16))
     post(series, 2, oslo(2026, 11, 24))
 
@@ -47,7 +47,7 @@ def test_this_week_joins_the_streak_once_it_is_met(owner):
 
 
 def test_a_week_with_fewer_posts_than_planned_breaks_the_streak(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     post(series, 1, oslo(2026, 11, 9))
     make_part(series, 2, oslo(2026, 11, 11))  # planned, never posted
     post(series, 3, oslo(2026, 11, 16))
@@ -59,7 +59,7 @@ def test_a_week_with_fewer_posts_than_planned_breaks_the_streak(owner):
 
 
 def test_a_week_without_any_post_breaks_the_streak(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     post(series, 1, oslo(2026, 11, 2))
     post(series, 2, oslo(2026, 11, 16))
 
@@ -67,7 +67,7 @@ def test_a_week_without_any_post_breaks_the_streak(owner):
 
 
 def test_the_best_run_is_remembered_after_a_break(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     first_run = [date(2026, 9, 7) + timedelta(weeks=i) for i in range(5)]
     for number, day in enumerate([*first_run, date(2026, 11, 9), date(2026, 11, 16)], start=1):
         post(series, number, oslo(day.year, day.month, day.day))
@@ -78,8 +78,8 @@ def test_the_best_run_is_remembered_after_a_break(owner):
 
 
 def test_it_counts_planned_and_posted_for_each_of_the_last_8_weeks(owner):
-    series = make_series(owner)
-    other_series = make_series(owner, title="Gym")
+    series = make_bare_series(owner)
+    other_series = make_bare_series(owner, title="Gym")
     post(series, 1, oslo(2026, 10, 5))  # first shown week
     post(series, 2, oslo(2026, 11, 17))
     make_part(series, 3, oslo(2026, 11, 19))  # missed
@@ -106,7 +106,7 @@ def test_it_counts_planned_and_posted_for_each_of_the_last_8_weeks(owner):
 
 
 def test_weeks_are_cut_at_local_midnight_on_monday(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     # 00:30 Monday in Oslo is 23:30 Sunday in UTC: it belongs to the Monday's week.
     post(series, 1, oslo(2026, 11, 16, 0, 30))
 
@@ -117,7 +117,7 @@ def test_weeks_are_cut_at_local_midnight_on_monday(owner):
 
 
 def test_a_part_posted_later_than_planned_counts_in_the_week_it_went_out(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     make_part(series, 1, oslo(2026, 11, 13), status=POSTED, posted_at=oslo(2026, 11, 17))
 
     weeks = {w.monday: (w.planned, w.posted) for w in build(owner).weeks}
@@ -142,7 +142,7 @@ def test_the_cadence_sets_the_longest_allowed_gap(kind, value, allowed):
 
 
 def test_it_flags_a_past_gap_longer_than_every_n_days(owner):
-    series = make_series(owner, cadence_kind=Series.CadenceKind.EVERY_N_DAYS, cadence_value=2)
+    series = make_bare_series(owner, cadence_kind=Series.CadenceKind.EVERY_N_DAYS, cadence_value=2)
     post(series, 1, oslo(2026, 11, 1))
     post(series, 2, oslo(2026, 11, 3))
     post(series, 3, oslo(2026, 11, 8))
@@ -155,7 +155,7 @@ def test_it_flags_a_past_gap_longer_than_every_n_days(owner):
 
 
 def test_mon_wed_fri_at_three_a_week_is_not_a_gap(owner):
-    series = make_series(owner, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=3)
+    series = make_bare_series(owner, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=3)
     for number, day in enumerate([16, 18, 20, 23, 25], start=1):
         post(series, number, oslo(2026, 11, day))
     make_part(series, 6, oslo(2026, 11, 27))
@@ -164,7 +164,7 @@ def test_mon_wed_fri_at_three_a_week_is_not_a_gap(owner):
 
 
 def test_it_flags_a_gap_in_the_upcoming_plan(owner):
-    series = make_series(owner, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=3)
+    series = make_bare_series(owner, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=3)
     make_part(series, 1, oslo(2026, 11, 27))
     make_part(series, 2, oslo(2026, 12, 5))
 
@@ -174,7 +174,7 @@ def test_it_flags_a_gap_in_the_upcoming_plan(owner):
 
 
 def test_a_missed_slot_does_not_close_a_gap(owner):
-    series = make_series(owner, cadence_kind=Series.CadenceKind.EVERY_N_DAYS, cadence_value=2)
+    series = make_bare_series(owner, cadence_kind=Series.CadenceKind.EVERY_N_DAYS, cadence_value=2)
     post(series, 1, oslo(2026, 11, 20))
     make_part(series, 2, oslo(2026, 11, 22))  # passed without a post
     post(series, 3, oslo(2026, 11, 24))
@@ -186,7 +186,7 @@ def test_a_missed_slot_does_not_close_a_gap(owner):
 
 
 def test_a_running_series_with_nothing_since_its_last_post_has_an_open_gap(owner):
-    series = make_series(owner, parts_count=6, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=2)
+    series = make_bare_series(owner, parts_count=6, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=2)
     post(series, 1, oslo(2026, 11, 10))
 
     (gap,) = build(owner).gaps
@@ -195,7 +195,7 @@ def test_a_running_series_with_nothing_since_its_last_post_has_an_open_gap(owner
 
 
 def test_a_finished_series_has_no_open_gap(owner):
-    series = make_series(owner, parts_count=2, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=2)
+    series = make_bare_series(owner, parts_count=2, cadence_kind=Series.CadenceKind.PER_WEEK, cadence_value=2)
     post(series, 1, oslo(2026, 11, 7))
     post(series, 2, oslo(2026, 11, 10))
 
@@ -203,7 +203,7 @@ def test_a_finished_series_has_no_open_gap(owner):
 
 
 def test_another_creators_posts_do_not_count(owner, other):
-    post(make_series(other), 1, oslo(2026, 11, 16))
+    post(make_bare_series(other), 1, oslo(2026, 11, 16))
 
     stats = build(owner)
 

@@ -21,7 +21,7 @@ from series.calendar import (
     week_parse,
 )
 from series.models import SERIES_COLORS, Part
-from tests.series.calendar_helpers import OSLO, make_part, make_series, oslo
+from tests.series.factories import OSLO, make_bare_series, make_part, oslo
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_today_is_marked_once(owner):
 
 
 def test_a_part_at_23_30_in_oslo_lands_on_its_oslo_day_not_its_utc_day(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     late = make_part(series, 1, oslo(2026, 11, 30, 23, 30))  # 22:30 UTC the same day
     summer_late = make_part(series, 2, oslo(2026, 7, 14, 23, 30))  # 21:30 UTC
     early = make_part(series, 3, datetime(2026, 11, 30, 23, 30, tzinfo=UTC))  # 00:30 on 1 Dec in Oslo
@@ -79,7 +79,7 @@ def test_a_part_at_23_30_in_oslo_lands_on_its_oslo_day_not_its_utc_day(owner):
 
 
 def test_parts_keep_their_wall_clock_time_on_both_sides_of_a_dst_change(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     before = make_part(series, 1, oslo(2026, 10, 24, 18, 0))  # CEST, UTC+2
     after = make_part(series, 2, oslo(2026, 10, 26, 18, 0))  # CET, UTC+1
 
@@ -93,7 +93,7 @@ def test_the_calendar_uses_the_creators_time_zone(owner):
     profile = profile_for(owner)
     profile.timezone = "America/New_York"
     profile.save()
-    series = make_series(owner)
+    series = make_bare_series(owner)
     # 23:30 in Oslo is 17:30 in New York, the same date.
     part = make_part(series, 1, oslo(2026, 11, 30, 23, 30))
     # 03:00 in Oslo on 1 Dec is still 30 Nov in New York.
@@ -117,9 +117,9 @@ def test_an_unknown_profile_time_zone_falls_back_to_the_sites(owner, settings):
 
 
 def test_the_grid_shows_only_the_creators_parts_and_skips_unscheduled_ones(owner, other):
-    mine = make_part(make_series(owner), 1, oslo(2026, 11, 10))
-    make_part(make_series(owner, title="Ideas"), 1, None, status=Part.Status.IDEA)
-    make_part(make_series(other, title="Not yours"), 1, oslo(2026, 11, 10))
+    mine = make_part(make_bare_series(owner), 1, oslo(2026, 11, 10))
+    make_part(make_bare_series(owner, title="Ideas"), 1, None, status=Part.Status.IDEA)
+    make_part(make_bare_series(other, title="Not yours"), 1, oslo(2026, 11, 10))
 
     grid = month_grid_build(user=owner, month=date(2026, 11, 1), today=date(2026, 11, 1), zone=OSLO)
 
@@ -128,7 +128,7 @@ def test_the_grid_shows_only_the_creators_parts_and_skips_unscheduled_ones(owner
 
 
 def test_a_posted_part_shows_on_the_day_it_went_out(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     part = make_part(
         series, 1, oslo(2026, 11, 10), status=Part.Status.POSTED, posted_at=oslo(2026, 11, 12, 9, 15)
     )
@@ -141,9 +141,9 @@ def test_a_posted_part_shows_on_the_day_it_went_out(owner):
 
 
 def test_a_day_lists_its_parts_in_time_order(owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     evening = make_part(series, 1, oslo(2026, 11, 10, 20))
-    morning = make_part(make_series(owner, title="Gym"), 1, oslo(2026, 11, 10, 7))
+    morning = make_part(make_bare_series(owner, title="Gym"), 1, oslo(2026, 11, 10, 7))
 
     grid = week_grid_build(user=owner, monday=date(2026, 11, 9), today=date(2026, 11, 9), zone=OSLO)
 

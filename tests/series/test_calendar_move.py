@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from series.models import Part
-from tests.series.calendar_helpers import OSLO, make_part, make_series
+from tests.series.factories import OSLO, make_bare_series, make_part
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def at(day: date, hour: int = 18, minute: int = 30) -> datetime:
 
 @pytest.fixture
 def series(owner):
-    return make_series(owner, title="Sourdough basics")
+    return make_bare_series(owner, title="Sourdough basics")
 
 
 @pytest.fixture
@@ -207,7 +207,7 @@ def test_a_drop_into_the_past_is_refused(owner_client, part):
 
 
 def test_a_drop_too_close_to_another_post_is_refused(owner_client, owner, part):
-    neighbour = make_part(make_series(owner, title="Gym"), 1, at(local_day(15), 20, 0))
+    neighbour = make_part(make_bare_series(owner, title="Gym"), 1, at(local_day(15), 20, 0))
 
     response = owner_client.post(
         move_url(part), {"date": local_day(15).isoformat()}, headers={"HX-Request": "true"}

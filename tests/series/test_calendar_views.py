@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import profile_for
 from series.calendar import week_param
 from series.models import Part
-from tests.series.calendar_helpers import make_part, make_series, oslo
+from tests.series.factories import make_bare_series, make_part, oslo
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,8 @@ WEEK_URL = reverse("series:calendar_week")
 
 @pytest.fixture
 def plan(owner, other):
-    mine = make_series(owner, title="Sourdough basics", color="#2563eb")
-    theirs = make_series(other, title="Secret plan", color="#db2777")
+    mine = make_bare_series(owner, title="Sourdough basics", color="#2563eb")
+    theirs = make_bare_series(other, title="Secret plan", color="#db2777")
     return {
         "part": make_part(mine, 1, oslo(2026, 11, 10, 18, 30), title="Part 1/6: the starter"),
         "idea": make_part(mine, 2, oslo(2026, 11, 12), status=Part.Status.IDEA, title="Part 2/6: feeding"),
@@ -168,7 +168,7 @@ def test_the_week_htmx_partial_is_the_region_only(owner_client, plan):
 
 
 def test_the_month_marks_slots_that_passed_without_a_post(owner_client, owner):
-    series = make_series(owner)
+    series = make_bare_series(owner)
     make_part(series, 1, oslo(2020, 3, 10), title="Long gone")
 
     html = owner_client.get(MONTH_URL, {"month": "2020-03"}).content.decode()
@@ -209,12 +209,13 @@ def test_the_month_costs_a_fixed_number_of_queries_however_many_parts(
     owner_client, owner, django_assert_max_num_queries
 ):
     for index in range(3):
-        series = make_series(owner, title=f"Series {index}")
+        series = make_bare_series(owner, title=f"Series {index}")
         for number in range(1, 21):
             make_part(series, number, oslo(2026, 11, 1 + (number % 28), 8 + index))
 
-    # session, user, profile (created on first use), parts for the grid, parts for the panel, feed token
-    with django_assert_max_num_queries(10):
+    # session, user, profile (created on first use), parts for the grid, parts for the panel, feed token,
+    # the rhythm's own posts and its trend-wide figure (cached for an hour, creator_posts.rhythm)
+    with django_assert_max_num_queries(12):
         response = owner_client.get(MONTH_URL, {"month": "2026-11"})
 
     assert response.content.decode().count('class="cal-chip ') == 60

@@ -12,7 +12,7 @@ from django.utils import timezone
 from series.content import part_title, teaser
 from series.models import Part, Series
 from series.order import move_order_conflict, series_renumber_by_calendar
-from tests.series.calendar_helpers import OSLO
+from tests.series.factories import OSLO
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from series.models import Part, ReminderLog
-from series.reminders import reminder_send, reminders_due, reminders_send
+from series.reminders import reminder_send, reminders_send
 from series.services import part_reschedule, part_status_set
 from series.tasks import reminders_send_task
 from tests.series.factories import NOW, make_series
@@ -35,13 +35,6 @@ def test_a_reminder_goes_out_within_the_configured_time_before_the_part(series, 
     assert (
         "Caption draft:" in message.body and f"/series/parts/{series.parts.get(number=1).pk}/" in message.body
     )
-
-
-def test_the_default_is_sixty_minutes(series, settings):
-    del settings.SERIES_REMINDER_MINUTES_BEFORE
-    at = due_time(series)
-    assert list(reminders_due(now=at - dt.timedelta(minutes=61))) == []
-    assert [p.number for p in reminders_due(now=at - dt.timedelta(minutes=60))] == [1]
 
 
 def test_running_twice_never_sends_twice(series):

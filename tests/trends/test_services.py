@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from seo.models import Hashtag, TrendPost
-from tests.trends.factories import END, post, rising_and_falling_corpus, tag
+from tests.corpus_factory import TRENDS_END, hashtag, rising_and_falling_corpus, trend_post
 from trends.models import TrendDetail, TrendRun, TrendStat
 from trends.selectors import STAGE_MULTIPLIERS, all_stages
 from trends.services import trend_stats_recompute
@@ -42,7 +42,7 @@ def _snapshot() -> list[tuple]:
 def test_it_finds_the_rising_and_the_declining_tags():
     rising_and_falling_corpus()
     run = trend_stats_recompute()
-    assert run.reference_date == END.date()
+    assert run.reference_date == TRENDS_END.date()
     assert _row("hashtag", "sourdough").stage == "rising"
     assert _row("hashtag", "sourdough").posts == 120
     assert _row("hashtag", "sourdough").prev_posts == 30
@@ -75,7 +75,7 @@ def test_it_records_related_tags_and_top_posts():
 def test_windows_end_at_the_newest_post_even_when_it_is_old():
     far_past = dt.datetime(2019, 6, 1, 12, tzinfo=dt.UTC)
     for day in range(5):
-        post(days_ago=day, tags=["retro"], end=far_past)
+        trend_post(days_old=day, tags=["retro"], end=far_past)
     run = trend_stats_recompute()
     assert run.reference_date == far_past.date()
     assert _row("hashtag", "retro", window=7).posts == 5
@@ -83,9 +83,9 @@ def test_windows_end_at_the_newest_post_even_when_it_is_old():
 
 def test_the_reference_date_setting_overrides_the_newest_post(settings):
     rising_and_falling_corpus()
-    settings.TRENDS_REFERENCE_DATE = (END - dt.timedelta(days=30)).date().isoformat()
+    settings.TRENDS_REFERENCE_DATE = (TRENDS_END - dt.timedelta(days=30)).date().isoformat()
     run = trend_stats_recompute()
-    assert run.reference_date == (END - dt.timedelta(days=30)).date()
+    assert run.reference_date == (TRENDS_END - dt.timedelta(days=30)).date()
     assert _row("hashtag", "dalgona").posts == 90  # its last 30 days, seen from a month ago
 
 
@@ -103,7 +103,7 @@ def test_an_incremental_run_matches_a_full_recompute():
     trend_stats_recompute(full=True)
     # New posts arrive, one post is re-imported with a new caption, one is deleted.
     for day in range(3):
-        post(days_ago=day, tags=["focaccia", "bread"], caption="focaccia dimples", region="GB")
+        trend_post(days_old=day, tags=["focaccia", "bread"], caption="focaccia dimples", region="GB")
     changed = TrendPost.objects.filter(caption__contains="crumb").first()
     changed.caption = "levain crumb shot"
     changed.save()
@@ -119,7 +119,7 @@ def test_an_incremental_run_matches_a_full_recompute():
 
 def test_function_words_of_other_scripts_are_not_trend_keywords():
     for day in range(10):
-        post(days_ago=day, tags=["борщ"], caption="как же приготовить борщ")
+        trend_post(days_old=day, tags=["борщ"], caption="как же приготовить борщ")
     trend_stats_recompute(full=True)
     keys = set(TrendStat.objects.filter(kind="keyword").values_list("key", flat=True))
     assert {"борщ", "приготовить"} <= keys
@@ -129,28 +129,28 @@ def test_function_words_of_other_scripts_are_not_trend_keywords():
 def test_a_keyword_cache_made_by_other_tokeniser_rules_is_not_reused(monkeypatch):
     rising_and_falling_corpus()
     trend_stats_recompute(full=True)
-    post(days_ago=0, tags=["bread"], caption="one new post")
+    trend_post(days_old=0, tags=["bread"], caption="one new post")
     monkeypatch.setattr("trends.corpus.KEYWORD_RULES", "other rules")
     run = trend_stats_recompute(full=False)
     assert run.tokenised == run.posts, "every caption tokenised again, not only the new one"
 
 
 def test_generic_and_blocked_tags_get_no_figures():
-    tag("fyp", is_generic=True)
-    tag("spam", is_blocked=True)
+    hashtag("fyp", is_generic=True)
+    hashtag("spam", is_blocked=True)
     for day in range(10):
-        post(days_ago=day, tags=["fyp", "spam", "knitting"])
+        trend_post(days_old=day, tags=["fyp", "spam", "knitting"])
     trend_stats_recompute()
     keys = set(TrendStat.objects.filter(kind="hashtag").values_list("key", flat=True))
     assert keys == {"knitting"}
 
 
 def test_an_alias_counts_for_its_canonical_tag():
-    canonical = tag("sourdough")
-    tag("sourdoughbread", canonical=canonical)
+    canonical = hashtag("sourdough")
+    hashtag("sourdoughbread", canonical=canonical)
     for day in range(4):
-        post(days_ago=day, tags=["sourdoughbread"])
-        post(days_ago=day, tags=["sourdough"])
+        trend_post(days_old=day, tags=["sourdoughbread"])
+        trend_post(days_old=day, tags=["sourdough"])
     trend_stats_recompute()
     assert _row("hashtag", "sourdough", window=7).posts == 8
     assert not TrendStat.objects.filter(key="sourdoughbread").exists()

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.trends.factories import post, tag
+from tests.corpus_factory import hashtag, trend_post
 from trends import charts
 from trends.models import TrendStat
 from trends.services import trend_stats_recompute
@@ -20,15 +20,15 @@ pytestmark = pytest.mark.django_db
 def _burst_then_fade() -> None:
     """#ferment: 10 posts in the 30 days before, 44 in the last 30, but none in the last five
     days: rising against the window before, while the window's own curve ends on a fall."""
-    tag("ferment")
+    hashtag("ferment")
     for day in range(60, 90):
-        post(days_ago=day, tags=["filler"])  # the corpus reaches back past both windows
+        trend_post(days_old=day, tags=["filler"])  # the corpus reaches back past both windows
     for day in range(30, 60, 3):
-        post(days_ago=day, tags=["ferment"])
+        trend_post(days_old=day, tags=["ferment"])
     for day in range(5, 30):
         for _ in range(0 if day >= 15 and day % 5 == 0 else 2):
-            post(days_ago=day, tags=["ferment"])
-    post(days_ago=0, tags=["filler"])
+            trend_post(days_old=day, tags=["ferment"])
+    trend_post(days_old=0, tags=["filler"])
 
 
 def _spark_of(page: str, key: str) -> str:

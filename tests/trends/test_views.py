@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.seo.corpus_factory import index_env  # noqa: F401  (fixture)
-from tests.seo.corpus_factory import post as indexed_post
-from tests.trends.factories import post, rising_and_falling_corpus
+from tests.corpus_factory import post as indexed_post
+from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.services import trend_stats_recompute
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +60,7 @@ def test_it_filters_by_kind_window_and_region(owner_client, corpus):
 
 
 @pytest.fixture
-def topics_with_filler(index_env):  # noqa: F811  (the fixture imported above)
+def topics_with_filler(index_env):
     """Sixty topics; "zorblax" is said in one post of every topic, so it is the most used word
     (60 posts: enough for the learned specificity to trust that it names no topic)."""
     from seo.index import index_build
@@ -141,7 +140,7 @@ def test_an_empty_corpus_says_how_to_import(owner_client):
 
 
 def test_posts_without_figures_say_how_to_compute_them(owner_client):
-    post(days_ago=1, tags=["x"])
+    trend_post(days_old=1, tags=["x"])
     page = _text(owner_client.get(EXPLORER))
     assert "python manage.py trend_stats" in page
 
@@ -157,7 +156,7 @@ def test_the_detail_page_shows_curve_related_posts_and_aliases(owner_client, cor
     assert "Show the numbers" in page
     assert "#bread" in page and "100%" in page
     assert "#sourdoughbread" in page
-    assert "https://www.tiktok.com/@someone/video/" in page
+    assert "https://www.tiktok.com/@creator/video/" in page
 
 
 def test_the_detail_page_of_a_keyword_and_a_sound(owner_client, corpus):

@@ -1,9 +1,10 @@
 """python manage.py import_trends FILE [FILE...] [--dry-run] [--skip-invalid] [--source NAME]
-[--format research|scraper|csv|jsonl]
+[--format research|scraper|csv|xlsx|jsonl] [--preset NAME]
 
 Without --format each file's format is recognised from its content: canonical CSV or JSON
-Lines, TikTok Research API responses (pages, JSON Lines of pages, or a list of videos) and
-scraper dataset items (a JSON array or JSON Lines)."""
+Lines, .xlsx workbooks, TikTok Research API responses (pages, JSON Lines of pages, or a list
+of videos) and scraper dataset items (a JSON array or JSON Lines). --preset NAME reads CSV or
+.xlsx files of any columns through a column mapping saved in the admin upload."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from seo.importing import ImportReport, trend_import
 from seo.importing.formats import FORMATS
+from seo.models import ImportPreset
 
 LISTED_IN_TERMINAL = 50
 
@@ -33,6 +35,11 @@ class Command(BaseCommand):
             choices=FORMATS,
             help="read every file as this format (default: recognised from each file's content)",
         )
+        parser.add_argument(
+            "--preset",
+            metavar="NAME",
+            help="read CSV or .xlsx files through this saved column mapping (see the admin's Import presets)",
+        )
 
     def handle(
         self,
@@ -42,8 +49,19 @@ class Command(BaseCommand):
         skip_invalid: bool,
         source: str,
         file_format: str | None = None,
+        preset: str | None = None,
         **options,
     ) -> None:
+        if preset and file_format:
+            raise CommandError("Use --format or --preset, not both: a preset reads CSV and .xlsx files.")
+        if preset:
+            found = ImportPreset.objects.filter(name=preset).first()
+            if found is None:
+                names = (
+                    ", ".join(ImportPreset.objects.values_list("name", flat=True)[:20]) or "none saved yet"
+                )
+                raise CommandError(f"No import preset named {preset!r} (presets: {names}).")
+            file_format = found.columns
         report = trend_import(
             paths=files, source=source, dry_run=dry_run, skip_invalid=skip_invalid, file_format=file_format
         )
