@@ -177,7 +177,7 @@ class LoadedIndex:
         k: int,
         *,
         extra_posts: np.ndarray | None = None,
-        extra_weight: float = 0.0,
+        extra_weight: float | np.ndarray = 0.0,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k posts by cosine similarity to the query vector: (post indices, scores)."""
         acc = self._accumulator()
@@ -191,7 +191,7 @@ class LoadedIndex:
         np.add.at(acc, hits, stored * np.repeat(scale, ends - starts))
         lists = len(np.unique(range_terms))
         if extra_posts is not None and len(extra_posts):
-            acc[extra_posts] += np.float32(extra_weight)
+            acc[extra_posts] += np.asarray(extra_weight, dtype=np.float32)  # one weight, or one per post
             hits = np.concatenate([hits, np.asarray(extra_posts, dtype=np.int64)])
             lists += 1
         if not len(hits):

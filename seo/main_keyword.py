@@ -33,6 +33,169 @@ _TOKEN = re.compile("[^\\W_]+(?:[-'\u2019][^\\W_]+)*")
 _CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”\u2014\u2013]|\s-\s|,")
 _NOISE = re.compile(r"(?<![\w])[#@][^\s#@]+|(?:https?://|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+# An amount names no topic: "$20k of debt" is about debt, "5000 kroner" about money saved.
+_AMOUNT = re.compile(r"^[$€£]?\d+(?:[.,]\d+)?(?:k|m|x|kr|%|s)?$", re.IGNORECASE)
+# Words that rate or rank the subject without naming it: "the craziest NBA buzzer beaters",
+# "verdens beste kanelboller". A creator searches the thing, not the praise.
+_PRAISE = frozenset(
+    [
+        "best",
+        "worst",
+        "biggest",
+        "greatest",
+        "latest",
+        "newest",
+        "cheapest",
+        "fastest",
+        "easiest",
+        "funniest",
+        "craziest",
+        "weirdest",
+        "hardest",
+        "ultimate",
+        "perfect",
+        "viral",
+        "world's",
+        "verdens",
+        "beste",
+        "verste",
+        "største",
+        "enkleste",
+        "raskeste",
+        "billigste",
+        "morsomste",
+        "perfekte",
+    ]
+)
+# Describing words that rarely belong to the searched name: "weeknight pasta" is searched as
+# pasta, "billig middag" as middag ("floating shelves" stays a pair: its modifier is a
+# participle, and the corpus writing a pair as a phrase keeps it too).
+_DESCRIBING = frozenset(
+    [
+        "cheap",
+        "healthy",
+        "simple",
+        "homemade",
+        "weeknight",
+        "weekend",
+        "delicious",
+        "tasty",
+        "fresh",
+        "cozy",
+        "fancy",
+        "new",
+        "old",
+        "big",
+        "small",
+        "little",
+        "good",
+        "great",
+        "nice",
+        "cute",
+        "pretty",
+        "amazing",
+        "favorite",
+        "favourite",
+        "everyday",
+        "daily",
+        "billig",
+        "billige",
+        "sunn",
+        "sunne",
+        "enkel",
+        "enkle",
+        "hjemmelaget",
+        "hjemmelagde",
+        "deilig",
+        "deilige",
+        "god",
+        "gode",
+        "ny",
+        "nye",
+        "gammel",
+        "gamle",
+        "stor",
+        "store",
+        "liten",
+        "små",
+        "koselig",
+        "koselige",
+        "fin",
+        "fine",
+    ]
+)
+_DESCRIBING_ENDINGS = ("ful", "ous", "ig", "lig", "isk")
+
+
+def _describes(word: str) -> bool:
+    word = word.casefold()
+    return word in _DESCRIBING or (len(word) > 4 and word.endswith(_DESCRIBING_ENDINGS))
+
+
+# Nouns that name the format, not the topic: "granny square tutorial" is about the granny square,
+# "tur til Trolltunga" about Trolltunga.
+_FORMAT_NOUNS = frozenset(
+    [
+        "tutorial",
+        "tutorials",
+        "guide",
+        "video",
+        "vlog",
+        "review",
+        "recipe",
+        "recipes",
+        "hack",
+        "hacks",
+        "update",
+        "edition",
+        "compilation",
+        "tur",
+        "turen",
+        "trip",
+        "reise",
+        "oppskrift",
+        "oppskrifter",
+    ]
+)
+# Verbs an idea opens with, the object following: gerunds of review formats and Norwegian
+# imperatives ("Bygg en hylle", "Lag pizza").
+_OPENING_VERBS = frozenset(
+    [
+        "testing",
+        "trying",
+        "reviewing",
+        "ranking",
+        "rating",
+        "unboxing",
+        "comparing",
+        "exploring",
+        "visiting",
+        "tasting",
+        "bygg",
+        "lag",
+        "bak",
+        "vask",
+        "rydd",
+        "spar",
+        "prøv",
+        "test",
+        "kjøp",
+        "mal",
+        "strikk",
+        "sy",
+        "finn",
+        "velg",
+        "tren",
+        "bruk",
+    ]
+)
+# Openers that name a video format: what follows them is the subject ("Get ready with me for
+# my first day at a new job").
+_FORMAT_OPENER = re.compile(
+    r"^\s*(?:get ready with me|grwm|come with me|day in (?:my|the) life(?: of)?|a day in my life"
+    r"|bli med meg)\b[\s,:]*(?:for|to|til|på)?\s*",
+    re.IGNORECASE,
+)
 # "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
 _COUNT_WORDS = frozenset(
     [
@@ -141,6 +304,11 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
     return ""
 
 
+def _is_praise(word: str) -> bool:
+    word = word.casefold()
+    return word in _PRAISE or (len(word) > 5 and word.endswith("iest"))
+
+
 def _is_count(word: str) -> bool:
     return bool(_NUMBER.match(word)) or word.casefold() in _NUMBER_WORDS
 
@@ -219,6 +387,8 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
                 i += 1
         elif word in _COUNT_WORDS and i + 1 < len(tokens) and tokens[i + 1].casefold() in _COUNT_LINKS:
             i += 2
+        elif i == 0 and word in _OPENING_VERBS and len(tokens) > 2:
+            i += 1  # "Testing viral Amazon gadgets", "Bygg en flytende hylle": the object follows
         elif i == 0 and word.endswith("ing") and len(tokens) > 1 and tokens[1].casefold() in _PREDICATE_NEXT:
             i += 2 if tokens[1].casefold() == "to" else 1  # "Reacting to the Met Gala"
         elif word in FILLER and word not in PHRASE_BREAKS:
@@ -261,6 +431,8 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
         nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
         if out and word.endswith("s") and nxt in _PREDICATE_NEXT and not is_filler(out[-1]):
             break
+        if out and word.endswith("s") and len(nxt) > 4 and nxt.endswith("ing"):
+            break  # "my sourdough starter keeps dying": the predicate starts
         out.append(token)
     while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
         out.pop()
@@ -301,7 +473,7 @@ def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
 def subject(text: str, language: str | None = None) -> Subject:
     """The idea's subject phrase, its head and its verb phrase (see Subject)."""
     sentence = first_clause(text, parse_frames=False)
-    tokens = _TOKEN.findall(first_clause(text))
+    tokens = _TOKEN.findall(_FORMAT_OPENER.sub("", first_clause(text), count=1))
     unlisted, is_list = _strip_list_frame(tokens)
     stripped, had_verb, clause = _strip_framing(unlisted)
     at_start = len(stripped) == len(tokens)
@@ -344,8 +516,64 @@ class _TopIdf:
     value: float = 1.0
 
 
+def _adjacent(text: str, first: str, second: str) -> bool:
+    tokens = _TOKEN.findall(text)
+    return any(a == first and b == second for a, b in pairwise(tokens))
+
+
 def _content(words: Sequence[str], language: str | None) -> list[str]:
-    return [w for w in words if not is_filler(w, language) and not _NUMBER.match(w)]
+    return [w for w in words if not is_filler(w, language) and not _AMOUNT.match(w) and not _is_praise(w)]
+
+
+def _head_words(found: Subject, language: str | None) -> list[str]:
+    """The content words that end the subject's noun phrase, the head noun last: "korean corn
+    dogs" -> [korean, corn, dogs]; a format noun goes ("granny square tutorial"), and a
+    subject that is only a format ("tur til Trolltunga") takes its complement instead."""
+    words = _content(_TOKEN.findall(found.head), language)
+    while len(words) > 1 and words[-1].casefold() in _FORMAT_NOUNS:
+        words.pop()
+    if not words or all(w.casefold() in _FORMAT_NOUNS for w in words):
+        words = _complement(found, language) or words
+    return words
+
+
+# Prepositions whose complement still names the subject: "routine for oily skin", "20k of
+# debt", "tur til Trolltunga" (not "in 18 months", "før jobb", "på stua").
+_SUBJECT_LINKS = frozenset(["for", "of", "with", "about", "til", "av", "med", "om"])
+
+
+def _linked_complement(found: Subject, language: str | None) -> list[str]:
+    rest = _TOKEN.findall(found.phrase)[len(_TOKEN.findall(found.head)) :]
+    return _complement(found, language) if rest and rest[0].casefold() in _SUBJECT_LINKS else []
+
+
+def _complement(found: Subject, language: str | None) -> list[str]:
+    """The noun phrase after the head's first preposition: "$20k of debt" -> debt,
+    "tur til Trolltunga" -> Trolltunga."""
+    rest = _TOKEN.findall(found.phrase)[len(_TOKEN.findall(found.head)) :]
+    while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
+        rest = rest[1:]
+    return [w for w in _content(_cut(rest), language) if w.casefold() not in _FORMAT_NOUNS]
+
+
+def subject_words(text: str, language: str | None = None) -> list[str]:
+    """The words that say what the idea is about, casefolded: its noun phrase's content words,
+    without amounts, praise and format nouns (the subject rule of seo.suggest_query)."""
+    return [w.casefold() for w in _head_words(subject(text, language), language)]
+
+
+def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]:
+    """Every word that may name the idea's topic in a tag: the subject phrase's content words
+    (with its complement: "oily skin" of "skincare routine for oily skin") and the names the
+    idea capitalises ("NBA", "Seoul"); casefolded. Verbs and comment words ("reacting",
+    "craziest", "paid") are left out: #craziest tells nobody what the video is about."""
+    found = subject(text, language)
+    words = [*_head_words(found, language), *_linked_complement(found, language)]
+    tokens = _TOKEN.findall(clean_text(text))
+    names = [t for i, t in enumerate(tokens) if (i and t[:1].isupper()) or (len(t) > 1 and t.isupper())]
+    return frozenset(
+        w.casefold() for w in [*words, *names] if not is_filler(w, language) and not _AMOUNT.match(w)
+    )
 
 
 # Answers remembered per loaded index version (they read its idf): the editor asks about the
@@ -373,6 +601,17 @@ def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None 
 
 def _main_keyword(text: str, language: str | None, index) -> str | None:
     found = subject(text, language)
+    head = _head_words(found, language)
+    pair = " ".join(head[-2:]) if len(head) >= 2 and _adjacent(found.head, head[-2], head[-1]) else ""
+    known_pair = (
+        bool(pair) and index is not None and index.terms.positions([pair.casefold()]).tolist()[0] >= 0
+    )
+    if pair and (not _describes(head[-2]) or known_pair):
+        # The head noun with its modifier: "corn dogs", "buzzer beaters", "sourdough starter"
+        # (the head alone, "dogs", names another topic).
+        return pair.casefold()
+    if head:
+        return head[-1].casefold()
     candidates = _content(_TOKEN.findall(found.head), language)
     if not candidates:
         candidates = _content(_TOKEN.findall(found.phrase), language)

@@ -36,6 +36,9 @@ UNKNOWN_WEIGHT = 0.6
 LANGUAGE_MIN_POSTS = 30
 # Bokmål, nynorsk and the "no" of older files are one language for tags.
 LANGUAGE_GROUPS = {"nn": "nb", "no": "nb"}
+# A topic word that is also a tag on this many posts counts when a post carries it as a tag:
+# "#skincare" on a post says skincare even when its caption never does.
+TOPIC_TAG_MIN_POSTS = 2
 
 
 def language_group(code: str | None) -> str:
@@ -51,6 +54,19 @@ class Topic:
     names: dict[int, str]
     unknown: dict[str, float]  # words the corpus has never seen, at full weight
     total: float
+    # Topic words that are tags: tag id -> the word's keys (its term id; -1, -2, ... for the
+    # unknown words in their order; both parts of a split compound), so a post carrying the
+    # tag carries the word.
+    tags: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._unknown_words = list(self.unknown)  # key -1 is the first, -2 the second, ...
+
+    def weight_of(self, key: int) -> float:
+        return self.weights[key] if key >= 0 else self.unknown[self._unknown_words[-key - 1]]
+
+    def name_of(self, key: int) -> str:
+        return self.names[key] if key >= 0 else self._unknown_words[-key - 1]
 
     @property
     def empty(self) -> bool:
@@ -104,7 +120,19 @@ def query_topic(
         else:
             unknown[word] = UNKNOWN_WEIGHT * top_idf
     total = sum(weights.values()) + sum(unknown.values())
-    return Topic(weights, names, unknown, total)
+    keys: dict[str, tuple[int, ...]] = {word: (term,) for term, word in names.items()}
+    keys.update({w: (-i - 1,) for i, w in enumerate(unknown)})
+    for word, pair in parts.items():  # "skincare" split as skin + care: #skincare carries both
+        split = tuple(t for t in (part_ids.get(p, -1) for p in pair) if t in weights)
+        if split:
+            keys[word] = split
+    found = index.tags.positions(list(keys)).tolist() if keys else []
+    tags = {
+        tag: key
+        for key, tag in zip(keys.values(), found, strict=True)
+        if tag >= 0 and int(index.tag_df[tag]) >= TOPIC_TAG_MIN_POSTS
+    }
+    return Topic(weights, names, unknown, total, tags)
 
 
 def relevance(
@@ -126,11 +154,9 @@ def relevance(
     n = len(posts)
     coverage = np.zeros(n)
     carried = np.zeros(n, dtype=bool)
-    hits = position = np.zeros(0, np.int64)
-    if n and topic.weights:
-        terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
-        hits, position = index.posts_with_terms(terms, posts)
-        weight = np.fromiter((topic.weights[int(t)] for t in hits.tolist()), np.float64, len(hits))
+    hits, position = _topic_hits(index, topic, posts)
+    if len(hits):
+        weight = np.fromiter((topic.weight_of(k) for k in hits.tolist()), np.float64, len(hits))
         coverage = np.bincount(position, weights=weight, minlength=n) / max(topic.total, 1e-12)
     covered_terms = set(hits.tolist())
     floor = np.full(n, COVERAGE_FLOOR)
@@ -154,10 +180,10 @@ def relevance(
         keep |= carried
     # The topic words the kept posts carry between them, and the share of the topic that is.
     kept_terms = set(hits[keep[position]].tolist()) if len(hits) else set()
-    together = sum(topic.weights[t] for t in kept_terms) / max(topic.total, 1e-12) if topic.total else 0.0
-    covered_words = [topic.names[t] for t in sorted(kept_terms, key=lambda t: -topic.weights[t])]
+    together = sum(topic.weight_of(t) for t in kept_terms) / max(topic.total, 1e-12) if topic.total else 0.0
+    covered_words = [topic.name_of(t) for t in sorted(kept_terms, key=lambda t: -topic.weight_of(t))]
     missing = [topic.names[t] for t in topic.weights if t not in kept_terms and t not in covered_terms]
-    missing += list(topic.unknown)
+    missing += [w for i, w in enumerate(topic.unknown) if -i - 1 not in kept_terms]
     if core is not None and any(w in core.words for w in missing):
         # Name what matters: the subject's missing words, not the hook's verbs ("buying", "takes").
         missing = [w for w in missing if w in core.words]
@@ -174,6 +200,37 @@ def relevance(
             "these tags are made from your own words, and trending tags are only filler."
         )
     return Relevance(keep, coverage, confidence, reason, covered_words, missing)
+
+
+def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (topic word key, position in `posts`) a post carries, in its caption or as a tag,
+    each pair once."""
+    empty = np.zeros(0, np.int64)
+    if not len(posts) or not (topic.weights or topic.tags):
+        return empty, empty
+    hits, position = empty, empty
+    if topic.weights:
+        hits, position = index.posts_with_terms(
+            np.fromiter(topic.weights, np.int64, len(topic.weights)), posts
+        )
+    if topic.tags:
+        tags, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
+        carried = np.isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
+        pairs = [
+            (k, o)
+            for t, o in zip(tags[carried].tolist(), owner[carried].tolist(), strict=True)
+            for k in topic.tags[t]
+        ]
+        keys = np.fromiter((k for k, _ in pairs), np.int64, len(pairs))
+        owners = np.fromiter((o for _, o in pairs), np.int64, len(pairs))
+        hits = np.concatenate([np.asarray(hits, np.int64), keys])
+        position = np.concatenate([np.asarray(position, np.int64), owners])
+        # A word in the caption and as a tag counts once: unique (position, key) pairs.
+        offset = len(topic.unknown) + 1
+        pairs = np.unique(position * (len(index.idf) + offset) + (hits + offset))
+        position, hits = np.divmod(pairs, len(index.idf) + offset)
+        hits = hits - offset
+    return np.asarray(hits, np.int64), np.asarray(position, np.int64)
 
 
 @dataclass

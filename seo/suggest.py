@@ -22,11 +22,18 @@ from seo.filler import is_filler
 from seo.generic_tags import GENERIC_CUTOFF
 from seo.index import active_index, reload_seconds
 from seo.index_store import LoadedIndex
-from seo.main_keyword import main_keyword
+from seo.main_keyword import main_keyword, subject_vocabulary
 from seo.models import Hashtag
 from seo.own_tags import own_subject_tags, subject_pairs
-from seo.relevance import Relevance, language_group, query_topic, relevance
-from seo.suggest_query import query_features, query_language, resolve_typed, searched_terms, subject_core
+from seo.relevance import Relevance, Topic, language_group, query_topic, relevance
+from seo.suggest_query import (
+    CORE_LANGUAGES,
+    query_features,
+    query_language,
+    resolve_typed,
+    searched_terms,
+    subject_core,
+)
 from seo.suggest_rank import (
     KeywordScore,
     TagScore,
@@ -53,6 +60,8 @@ NEIGHBOURS = 50
 # move the ranking but cost most of the search. Only the strongest ones are searched.
 MAX_QUERY_TERMS = 24
 TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this similar, on top of its text
+TOPIC_TAG_SIMILARITY = 0.1  # ... and one carrying a word of the idea as a tag (#skincare), this similar
+TOPIC_TAG_POSTS = 200  # posts read per such tag (its first ones), bounding the cost
 SIMILAR_POSTS_SHOWN = 5
 
 
@@ -140,19 +149,26 @@ def suggest(
     topic = query_topic(index, distinct, feature_ids, parts)
     keyword = main_keyword(query, language=language)
     natural = subject_pairs(keyword)  # the main keyword, when a pair (#floatingshelves)
+    vocabulary = None
+    if (language or "") in CORE_LANGUAGES:  # the subject rules read English and Norwegian
+        vocabulary = subject_vocabulary(query, language) | frozenset((keyword or "").split())
     ids, weights = index.weigh(*searched_terms(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
         ids, weights = ids[strongest], weights[strongest]
     posts = np.zeros(0, np.int64)
     similarity = np.zeros(0, np.float32)
-    extra = None
-    if len(ids) or typed:
-        extra = np.concatenate([index.posts_with_tag(t) for t in typed]) if typed else None
+    extra, extra_weight = _tagged_posts(index, typed, topic)
+    if len(ids) or extra is not None:
         posts, similarity = index.search(
-            ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=TYPED_TAG_SIMILARITY
+            ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
-    declared = np.isin(posts, extra) if extra is not None and len(posts) else None
+    typed_posts = (
+        extra[: len(extra) - int(np.count_nonzero(extra_weight < TYPED_TAG_SIMILARITY))]
+        if extra is not None
+        else None
+    )
+    declared = np.isin(posts, typed_posts) if typed_posts is not None and len(posts) else None
     judged = relevance(
         index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
     )
@@ -160,7 +176,7 @@ def suggest(
     if not len(posts):
         return _fallback(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural)],
+            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary)],
             keyword=keyword,
         )  # fmt: skip
 
@@ -243,7 +259,7 @@ def suggest(
     filler: list[str] = []
     if judged.confidence == "low":
         # Little evidence: the idea's own subject leads, what the few posts use follows.
-        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural)
+        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary)
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
         recommended = _own_first(own, recommend(specific) if specific else [])
@@ -275,6 +291,26 @@ def suggest(
         main_keyword=keyword,
         filler=filler,
     )
+
+
+def _tagged_posts(index: LoadedIndex, typed: set[int], topic: Topic) -> tuple[np.ndarray | None, np.ndarray]:
+    """Posts the search takes in besides the text's: those carrying a tag the creator typed
+    (TYPED_TAG_SIMILARITY), then those carrying one of the topic's words as a tag, up to
+    TOPIC_TAG_POSTS each (TOPIC_TAG_SIMILARITY): "#skincare" posts answer "skincare routine"
+    even when their captions never say it."""
+    typed_posts = [index.posts_with_tag(t) for t in typed]
+    topic_posts = [index.posts_with_tag(t)[:TOPIC_TAG_POSTS] for t in topic.tags if t not in typed]
+    if not typed_posts and not topic_posts:
+        return None, np.zeros(0, np.float32)
+    typed_arr = np.concatenate(typed_posts) if typed_posts else np.zeros(0, np.int64)
+    topic_arr = np.concatenate(topic_posts) if topic_posts else np.zeros(0, np.int64)
+    weight = np.concatenate(
+        [
+            np.full(len(typed_arr), TYPED_TAG_SIMILARITY, np.float32),
+            np.full(len(topic_arr), TOPIC_TAG_SIMILARITY, np.float32),
+        ]
+    )
+    return np.concatenate([typed_arr, topic_arr]), weight
 
 
 def _keyword_rows(

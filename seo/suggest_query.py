@@ -13,7 +13,7 @@ from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
 from seo.filler import is_filler
 from seo.idea_language import idea_language
 from seo.index_store import LoadedIndex
-from seo.main_keyword import subject
+from seo.main_keyword import subject_words
 from seo.relevance import Core
 from seo.text import normalize_hashtag
 from seo.tokenize import analyze
@@ -48,7 +48,7 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
     or no subject found)."""
     if (language or "") not in CORE_LANGUAGES:
         return None
-    words = [w for w in analyze_words(subject(text, language).head) if not is_filler(w)]
+    words = [w for w in analyze_words(" ".join(subject_words(text, language))) if not is_filler(w)]
     if not words:
         return None
     positions = index.terms.positions(words).tolist()

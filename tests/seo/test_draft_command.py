@@ -33,7 +33,7 @@ def test_draft_answers_every_line_in_order_with_the_documented_shape():
     assert "error" in answers[1] and "error" in answers[2] and "error" in answers[5]
     first, norwegian, spanish = answers[0], answers[3], answers[4]
     assert set(first) == {"id", "language", "main_keyword", "confidence", "drafts"}
-    assert first["language"] == "en" and first["main_keyword"] == "prep"
+    assert first["language"] == "en" and first["main_keyword"] == "meal prep"
     assert first["confidence"] in ("high", "medium", "low")
     assert len(first["drafts"]) == 3
     for draft in first["drafts"]:
@@ -67,6 +67,6 @@ def test_score_answers_like_the_api_and_reports_bad_lines():
     )
     assert [a.get("id") for a in answers] == ["a", "b", None]
     assert {"id", "score", "items", "language", "keywords"} <= set(answers[0])
-    assert answers[0]["keywords"][0] == "prep"
+    assert answers[0]["keywords"][0] == "meal prep"
     assert "error" in answers[1] and "caption" in answers[1]["error"]
     assert "error" in answers[2]

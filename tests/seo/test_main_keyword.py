@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("idea", "expected"),
     [
-        ("How to make sourdough bread at home", "bread"),
+        ("How to make sourdough bread at home", "sourdough bread"),
         ("Easy protein on a budget", "protein"),
         ("5 ways to style a blazer", "blazer"),
         ("Save this: easy sourdough hacks", "sourdough"),
@@ -27,6 +27,24 @@ def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
     assert main_keyword(idea) == expected
 
 
+@pytest.mark.parametrize(
+    ("idea", "expected"),
+    [
+        # the head noun keeps its modifier: "dogs" alone, "square" alone name other topics
+        ("Korean corn dogs at a street market in Seoul", "corn dogs"),
+        ("Beginner crochet granny square tutorial", "granny square"),  # the format noun goes
+        ("Reacting to the craziest NBA playoff buzzer beaters", "buzzer beaters"),  # praise goes
+        ("Why my sourdough starter keeps dying and how I fixed it", "sourdough starter"),  # predicate ends it
+        ("How I paid off $20k of debt in 18 months", "debt"),  # an amount is no topic
+        ("Tur til Trolltunga: alt du må vite før du går", "trolltunga"),  # a trip names its place
+        ("Get ready with me for my first day at a new job", "job"),  # the format opener goes
+        ("Bygg en flytende hylle på stua uten å bore feil", "flytende hylle"),
+    ],
+)
+def test_it_names_the_thing_a_creator_would_search(idea, expected):
+    assert main_keyword(idea) == expected
+
+
 def test_the_creators_first_non_filler_pick_wins():
     assert main_keyword("How to make sourdough bread", picked=["save", "lagre", "Sourdough Starter"]) == (
         "sourdough starter"
@@ -34,7 +52,7 @@ def test_the_creators_first_non_filler_pick_wins():
 
 
 def test_all_filler_picks_fall_back_to_the_text():
-    assert main_keyword("Budget meal prep for students", picked=["follow", "tips"]) == "prep"
+    assert main_keyword("Budget meal prep for students", picked=["follow", "tips"]) == "meal prep"
 
 
 def test_a_word_only_inside_a_hashtag_never_counts():

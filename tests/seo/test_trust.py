@@ -161,3 +161,36 @@ def test_a_post_must_carry_half_of_the_subject_not_one_word_of_it():
     result = suggest(text="Beginner crochet granny square tutorial")
     assert not {"townsquare", "citylife"} & set(result.recommended)
     assert result.confidence == "low"
+
+
+def test_a_post_tagging_the_ideas_word_shares_its_topic_though_its_caption_never_says_it():
+    """#skincare on a post says skincare: such posts are found and lift the answer's confidence."""
+    topic_corpus()
+    for number in range(8):
+        post(f"my nightly routine with this serum and cream {number}", ["skincare", "glowup"], language="en")
+    index_build()
+    result = suggest(text="My skincare routine this winter")
+    assert "glowup" in result.recommended, "the #skincare posts' companion tag comes from them"
+    assert result.confidence in {"medium", "high"}
+    before = suggest(text="My skincare routine this winter", hashtags=[])
+    assert before.recommended == result.recommended  # no typed tag was needed for it
+
+
+@pytest.mark.parametrize(
+    ("idea", "wanted", "never"),
+    [
+        # the subject's noun phrase makes the tags, not the verbs and praise around it
+        ("Reacting to the craziest NBA playoff buzzer beaters", {"buzzerbeaters"}, {"reacting", "craziest"}),
+        # the main keyword's pair is one tag; its head alone names another topic (#dogs)
+        ("Korean corn dogs at a street market in Seoul", {"corndogs"}, {"dogs"}),
+        ("How I paid off $20k of debt in 18 months", {"debt"}, {"paid", "months", "20k"}),
+        ("Bygg en flytende hylle på stua uten å bore feil", {"flytendehylle"}, {"bygg", "bore", "stua"}),
+    ],
+)
+def test_tags_of_little_evidence_name_the_ideas_subject(idea, wanted, never):
+    topic_corpus()
+    index_build()
+    result = suggest(text=idea)
+    assert result.confidence == "low"
+    assert wanted <= set(result.recommended), result.recommended
+    assert not never & set(advised(result) + result.recommended), result.recommended
