@@ -17,15 +17,15 @@ from seo.language import DETECT_CHARS, detect_language
 
 def languages_fill(rows: Iterable[PostRow]) -> int:
     """Set `language` on the rows that have none; returns how many distinct texts were read."""
-    pending: dict[str, list[PostRow]] = {}
-    for row in rows:
-        if not row.language:
-            pending.setdefault(row.caption[:DETECT_CHARS], []).append(row)
     # detect_language's own cache holds texts the editor asks about again; an import's
     # captions are read once, so go past it rather than evict those.
     detect = getattr(detect_language, "__wrapped__", detect_language)
-    for text, same in pending.items():
-        language = detect(text, precise=False) if text else ""
-        for row in same:
+    found: dict[str, str] = {}
+    for row in rows:
+        if not row.language:
+            text = row.caption[:DETECT_CHARS]
+            language = found.get(text)
+            if language is None:
+                language = found[text] = detect(text, precise=False) if text else ""
             row.language = language
-    return len(pending)
+    return len(found)
