@@ -22,7 +22,7 @@ from typing import Any
 from seo import caption_text as ct
 from seo.filler import is_filler
 from seo.idea_language import idea_language
-from seo.main_keyword import Subject, clean_text, main_keyword, starts_a_sentence_only, subject
+from seo.main_keyword import Subject, clean_text, main_keyword, starts_a_sentence_only, subject, topic_phrase
 from seo.patterns.frames import WRITTEN_LANGUAGES
 from seo.patterns.store import Pattern, patterns_for
 from seo.scoring import MAX_HASHTAGS, SeoScore
@@ -219,6 +219,17 @@ def _body(idea: str) -> str:
     return _sentence(cleaned)
 
 
+_CONJUNCTION = re.compile(r",\s+|\s+(?:and|but|og|men)\s+", re.IGNORECASE)
+
+
+def _first_part(sentence: str) -> str:
+    """The sentence up to its first conjunction or comma ("Why my sourdough starter keeps dying
+    and how I fixed it" -> "Why my sourdough starter keeps dying"), for a hook that must be
+    short; "" when that part is under three words."""
+    first = _CONJUNCTION.split(sentence, maxsplit=1)[0].strip()
+    return first if first != sentence and len(first.split()) >= 3 else ""
+
+
 def _lower_start(text: str) -> str:
     return text[:1].lower() + text[1:] if starts_a_sentence_only(text.split()) else text
 
@@ -279,13 +290,20 @@ def _fill(pattern: Pattern, idea: _Idea) -> str | None:
     tail = not pattern.template.rstrip(".!?:").endswith("}") or (
         bool(re.search(r"\d", pattern.template)) and bool(re.search(r"\d", idea.subject.phrase))
     )
-    phrases = [idea.subject.head, idea.subject.phrase] if tail else [idea.subject.phrase, idea.subject.head]
+    head = topic_phrase(idea.subject) or idea.subject.head
+    phrase = (
+        idea.subject.phrase
+        if idea.subject.phrase.startswith(idea.subject.head) and head == idea.subject.head
+        else head
+    )
+    phrases = [head, phrase] if tail else [phrase, head]
     # Only the pattern's own slot is read (the keyword slot costs a main-keyword lookup).
     options = {
         "np": lambda: phrases,
         "vp": lambda: [idea.subject.verb_phrase],
         "sentence": lambda: [
-            _lower_start(idea.subject.sentence) if pattern.name != "own" else idea.subject.sentence
+            _lower_start(text) if pattern.name != "own" else text
+            for text in (idea.subject.sentence, _first_part(idea.subject.sentence))
         ],
         # Languages without written frames: the idea's own words, opened three ways.
         "keyword": lambda: _keyword_lines(idea),

@@ -556,6 +556,18 @@ def _complement(found: Subject, language: str | None) -> list[str]:
     return [w for w in _content(_cut(rest), language) if w.casefold() not in _FORMAT_NOUNS]
 
 
+def topic_phrase(found: Subject, language: str | None = None) -> str:
+    """The subject's head as a hook can say it: praise and a closing format noun dropped ("the
+    craziest NBA buzzer beaters" -> "the NBA buzzer beaters", "granny square tutorial" ->
+    "granny square"), an amount replaced by what it counts ("$20k of debt" -> "debt")."""
+    tokens = [t for t in _TOKEN.findall(found.head) if not _is_praise(t)]
+    while len(tokens) > 1 and tokens[-1].casefold() in _FORMAT_NOUNS:
+        tokens.pop()
+    if not _content(tokens, language):
+        return " ".join(_complement(found, language))
+    return " ".join(tokens)
+
+
 def subject_words(text: str, language: str | None = None) -> list[str]:
     """The words that say what the idea is about, casefolded: its noun phrase's content words,
     without amounts, praise and format nouns (the subject rule of seo.suggest_query)."""

@@ -235,3 +235,31 @@ def test_a_draft_ends_on_one_call_to_action_not_the_ideas_own_as_well():
     )
     for draft in drafts:
         assert "helgen" not in draft.text.casefold(), draft.text
+
+
+@pytest.mark.parametrize(
+    ("idea", "said", "never"),
+    [
+        ("How I paid off $20k of debt in 18 months", "debt", "with 20k"),  # an amount is no subject
+        (
+            "Reacting to the craziest NBA playoff buzzer beaters",
+            "buzzer beaters",
+            "mistakes everyone makes with the craziest",
+        ),
+    ],
+)
+def test_frames_take_the_subject_without_praise_or_amounts(idea, said, never):
+    hooks = [d.hook for d in caption_drafts(topic=idea, language="en")]
+    assert any(said in h for h in hooks), hooks
+    assert not any(never in h for h in hooks), hooks
+
+
+def test_a_long_own_sentence_is_cut_at_its_conjunction_for_the_hook():
+    hooks = [
+        d.hook
+        for d in caption_drafts(
+            topic="Why my sourdough starter keeps dying and how I fixed it", language="en"
+        )
+    ]
+    assert "Why my sourdough starter keeps dying" in hooks
+    assert len(hooks) == 3
