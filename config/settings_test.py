@@ -13,11 +13,14 @@ import tempfile
 
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-if "HOOKLINE_DATA_DIR" not in os.environ:
+if "HOOKLINE_TEST_DATA_DIR" not in os.environ:
     # Made by the test run's own process and removed when it exits; worker processes the
-    # tests start inherit the variable, so they share the directory and make none.
-    os.environ["HOOKLINE_DATA_DIR"] = tempfile.mkdtemp(prefix="hookline-test-")
-    atexit.register(shutil.rmtree, os.environ["HOOKLINE_DATA_DIR"], ignore_errors=True)
+    # tests start inherit the variable, so they share the directory and make none. A
+    # HOOKLINE_DATA_DIR in the shell is never used: tests build indexes and would replace
+    # the real ones there.
+    os.environ["HOOKLINE_TEST_DATA_DIR"] = tempfile.mkdtemp(prefix="hookline-test-")
+    atexit.register(shutil.rmtree, os.environ["HOOKLINE_TEST_DATA_DIR"], ignore_errors=True)
+os.environ["HOOKLINE_DATA_DIR"] = os.environ["HOOKLINE_TEST_DATA_DIR"]
 
 from config.settings import *  # noqa: F403  (test settings extend the real ones)
 

@@ -583,8 +583,11 @@ def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]
     words = [*_head_words(found, language), *_linked_complement(found, language)]
     tokens = _TOKEN.findall(clean_text(text))
     names = [t for i, t in enumerate(tokens) if (i and t[:1].isupper()) or (len(t) > 1 and t.isupper())]
+    # "busy mornings": a describing word alone is no tag (#busy); the pair and its noun are
     return frozenset(
-        w.casefold() for w in [*words, *names] if not is_filler(w, language) and not _AMOUNT.match(w)
+        w.casefold()
+        for w in [*[w for w in words if not _describes(w)], *names]
+        if not is_filler(w, language) and not _AMOUNT.match(w)
     )
 
 

@@ -19,7 +19,7 @@ from seo.text import normalize_hashtag
 from seo.tokenize import is_function_term
 from seo.tokenize import words as analyze_words
 
-MIN_LENGTH = 4
+MIN_LENGTH = 3
 KNOWN_TAG_BONUS = 1.5  # a tag other creators use is likelier to be searched
 PAIR_BONUS = 1.2  # a phrase names a topic more precisely than either word
 LIMIT = 5

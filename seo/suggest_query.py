@@ -13,7 +13,7 @@ from seo.compounds import MAX_WORD, MIN_WORD, compound_parts
 from seo.filler import is_filler
 from seo.idea_language import idea_language
 from seo.index_store import LoadedIndex
-from seo.main_keyword import subject_words
+from seo.main_keyword import main_keyword, subject_words
 from seo.relevance import Core
 from seo.text import normalize_hashtag
 from seo.tokenize import analyze
@@ -49,6 +49,8 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
     if (language or "") not in CORE_LANGUAGES:
         return None
     words = [w for w in analyze_words(" ".join(subject_words(text, language))) if not is_filler(w)]
+    if not words:  # no noun phrase ("Get ready with me for my first day at a new job"): the main keyword
+        words = [w for w in analyze_words(main_keyword(text, language=language) or "") if not is_filler(w)]
     if not words:
         return None
     positions = index.terms.positions(words).tolist()

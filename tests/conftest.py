@@ -147,6 +147,7 @@ def running_worker(
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "DATABASE_URL": _worker_database_url(settings.DATABASES["default"]),
         "HOOKLINE_DATA_DIR": str(settings.DATA_DIR),
+        "HOOKLINE_TEST_DATA_DIR": str(settings.DATA_DIR),  # config.settings_test reads this one
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         **extra_env,
     }

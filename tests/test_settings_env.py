@@ -122,3 +122,17 @@ def test_the_trend_stage_window_is_read_from_the_environment(tmp_path):
 def test_a_trend_stage_window_trends_does_not_compute_is_refused(tmp_path):
     with pytest.raises(AssertionError, match="TRENDS_STAGE_WINDOW=14 is not a trend window"):
         settings_in_fresh_process(tmp_path, ["TRENDS_STAGE_WINDOW"], TRENDS_STAGE_WINDOW="14")
+
+
+def test_the_test_suite_never_writes_into_the_shells_data_dir(tmp_path):
+    """A developer's HOOKLINE_DATA_DIR holds their real index: the test settings ignore it."""
+    real = tmp_path / "real-data"
+    environment = {k: v for k, v in os.environ.items() if k != "HOOKLINE_TEST_DATA_DIR"}
+    environment.update(HOOKLINE_DATA_DIR=str(real), DJANGO_SETTINGS_MODULE="config.settings_test")
+    code = "from django.conf import settings; print(settings.DATA_DIR)"
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        env=environment, cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    used = out.stdout.strip().splitlines()[-1]
+    assert used != str(real.resolve()) and "hookline-test-" in used
