@@ -19,7 +19,7 @@ from seo.text import normalize_hashtag
 from seo.tokenize import is_function_term
 from seo.tokenize import words as analyze_words
 
-MIN_LENGTH = 3
+MIN_LENGTH = 4
 KNOWN_TAG_BONUS = 1.5  # a tag other creators use is likelier to be searched
 PAIR_BONUS = 1.2  # a phrase names a topic more precisely than either word
 LIMIT = 5
@@ -53,6 +53,7 @@ def own_subject_tags(
     language: str | None,
     natural: set[str] = frozenset(),
     vocabulary: frozenset[str] | None = None,
+    keyword: str | None = None,
 ) -> list[str]:
     """Up to LIMIT tag names from the query's own subject, best first.
 
@@ -90,7 +91,7 @@ def own_subject_tags(
         used = (
             (allowed is not None and not all(w in allowed for w in words))
             or (len(words) == 1 and feature in modifiers)
-            or len(name) < MIN_LENGTH
+            or (len(name) < MIN_LENGTH and feature != keyword)  # #job of "a new job" is its subject
             or any(c.isdigit() for c in feature)  # "$20k" -> #20k
         )
         planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))

@@ -176,7 +176,7 @@ def suggest(
     if not len(posts):
         return _fallback(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary)],
+            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)],
             keyword=keyword,
         )  # fmt: skip
 
@@ -259,7 +259,7 @@ def suggest(
     filler: list[str] = []
     if judged.confidence == "low":
         # Little evidence: the idea's own subject leads, what the few posts use follows.
-        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary)
+        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
         recommended = _own_first(own, recommend(specific) if specific else [])
