@@ -18,9 +18,9 @@ from ninja.security import HttpBearer
 from api.schemas import ErrorOut, RateLimitedOut, ScoreIn, ScoreOut, SuggestIn, SuggestOut, ValidationErrorOut
 from api.tokens import rate_limit_hit, rate_limit_per_minute, token_authenticate
 from config.middleware import BUSY_MESSAGE, RETRY_AFTER_SECONDS, is_database_busy
-from seo.scoring_inputs import caption_score_for
-from seo.suggest import suggest
-from seo.suggestions import SuggestError
+from seo.score.inputs import caption_score_for
+from seo.suggest.engine import suggest
+from seo.suggest.suggestions import SuggestError
 
 api = NinjaAPI(
     title="Hookline API",

@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 
 from seo.models import PostHashtag, TrendPost
-from seo.tokenize import analyze
+from seo.text.tokenize import analyze
 
 
 def _post_tags() -> dict[int, list[str]]:

@@ -40,8 +40,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from seo.curation import hashtag_counts_refresh  # noqa: E402
-from seo.importing import trend_import  # noqa: E402
+from seo.corpus.curation import hashtag_counts_refresh  # noqa: E402
+from seo.corpus.importing import trend_import  # noqa: E402
 from seo.models import PostHashtag, TrendPost  # noqa: E402
 
 SHARED_CSV = ROOT.parent / "shared" / "data" / "tiktok_trends_en.csv"

@@ -5,8 +5,8 @@
 Imports the trend CSV into a throwaway SQLite database and data directory, builds
 the suggestion index (so tag tiers come from the real index), then scores every
 caption of the file: tags extracted per caption, their tiers looked up in the
-index once for the file (seo.suggest.tag_tiers) and handed to each caption, blocked
-tags read (seo.suggest.blocked_tags, cached), and seo.scoring.caption_score with
+index once for the file (seo.suggest.engine.tag_tiers) and handed to each caption, blocked
+tags read (seo.suggest.engine.blocked_tags, cached), and seo.score.checklist.caption_score with
 five trending keywords. All of that is inside the timed region. Keywords come
 from suggest() for a sample of captions and are reused round-robin, because the
 suggestion engine is benchmarked on its own (benchmarks/evaluate.py) and the target
@@ -49,8 +49,8 @@ def setup_django(data_dir: str) -> None:
 
 
 def sample_keywords(captions: list[str]) -> list[list[str]]:
-    from seo.suggest import suggest
-    from seo.suggestions import SuggestError
+    from seo.suggest.engine import suggest
+    from seo.suggest.suggestions import SuggestError
 
     step = max(1, len(captions) // KEYWORD_SAMPLE)
     lists = []
@@ -64,10 +64,10 @@ def sample_keywords(captions: list[str]) -> list[list[str]]:
 
 
 def score_all(captions: list[str], keyword_lists: list[list[str]], *, detect: bool) -> float:
-    from seo.language import detect_language
-    from seo.scoring import caption_score
-    from seo.suggest import blocked_tags, tag_tiers
-    from seo.text import hashtags_in_caption
+    from seo.score.checklist import caption_score
+    from seo.suggest.engine import blocked_tags, tag_tiers
+    from seo.text.hashtags import hashtags_in_caption
+    from seo.text.language import detect_language
 
     started = time.process_time()
     # Like a batch: each caption's tags, their tiers looked up once for the whole file.
@@ -97,8 +97,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="hookline-bench-") as data_dir:
         setup_django(data_dir)
-        from seo.importing import trend_import
-        from seo.index import index_build
+        from seo.corpus.importing import trend_import
+        from seo.index.lifecycle import index_build
 
         trend_import(paths=[args.csv], source="bench", skip_invalid=True)
         index_build()

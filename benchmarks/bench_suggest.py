@@ -8,15 +8,15 @@
 For each size: generate a corpus shaped like ../shared/data (benchmarks/corpus_gen.py),
 COPY the posts into a throwaway PostgreSQL database (the full suggest path fetches its
 evidence posts from there, and ts_rank searches them), build the index from the arrays
-with seo.index.index_build(corpus=...) (the real build, version row and switch, but
+with seo.index.lifecycle.index_build(corpus=...) (the real build, version row and switch, but
 not the CSV importer: importing a million rows would measure the importer), then
 in a fresh process load the active index and time:
   search   the postings search alone (top 50), and vectorise + search;
-  suggest  the full seo.suggest.suggest() (vectorise, retrieve, aggregate, evidence query);
+  suggest  the full seo.suggest.engine.suggest() (vectorise, retrieve, aggregate, evidence query);
   batch    suggest() over all queries back to back (what `manage.py suggest` does);
   panel    the editor's whole assistant panel (captions.panel.panel_build: suggest, three
            drafts through the mined patterns, every score), CPU time per idea;
-  mining   the pattern miner alone (seo.patterns.mine) on the same arrays, as a share of
+  mining   the pattern miner alone (seo.index.patterns) on the same arrays, as a share of
            the build;
   memory   resident memory added by loading and querying, per post; and fully resident
            (every array touched) per post.
@@ -83,8 +83,8 @@ def setup_django(database_url: str, data_dir: str) -> None:
 
 def worker(queries_path: str, baseline_count: int) -> None:
     """Runs in a fresh process: load the active index, time search and suggest."""
-    from seo.index import active_index
-    from seo.suggest import suggest
+    from seo.index.serving import active_index
+    from seo.suggest.engine import suggest
 
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
     before = rss_bytes()
@@ -153,7 +153,7 @@ def panel_times(ideas: list[str]) -> list[float]:
 
 
 def mining_seconds(corpus) -> float:
-    from seo.patterns.mine import patterns_mine
+    from seo.index.patterns import patterns_mine
 
     started = time.process_time()
     patterns_mine(
@@ -205,7 +205,7 @@ def copy_posts(corpus, captions: list[str]) -> None:
 def ts_rank_times(queries: list[str]) -> list[float]:
     from django.db import connection
 
-    from seo.tokenize import words
+    from seo.text.tokenize import words
 
     times = []
     sql = (
@@ -229,8 +229,8 @@ def nearest_neighbours_times(captions: list[str], queries: list[str]) -> tuple[l
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.neighbors import NearestNeighbors
 
-    from seo.index_build import count_matrix
-    from seo.tokenize import analyze
+    from seo.index.build import count_matrix
+    from seo.text.tokenize import analyze
 
     counts, terms = count_matrix(captions, min_df=2)
     transformer = TfidfTransformer(sublinear_tf=True)
@@ -254,7 +254,7 @@ def nearest_neighbours_times(captions: list[str], queries: list[str]) -> tuple[l
 
 
 def run_size(n_posts: int, args, generator, data_dir: str) -> dict:
-    from seo.index import index_build
+    from seo.index.lifecycle import index_build
 
     started = time.perf_counter()
     corpus, captions = generator.corpus(n_posts)

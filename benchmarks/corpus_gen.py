@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from seo.index_build import CorpusArrays
-from seo.text import post_hashtags, strip_hashtags
-from seo.tokenize import _TOKEN
+from seo.index.build import CorpusArrays
+from seo.text.hashtags import post_hashtags, strip_hashtags
+from seo.text.tokenize import _TOKEN
 
 
 def _rate(row: dict) -> float:

@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/evaluate.py [--csv ../shared/data/tiktok_trends_en.csv]
         [--split random|time] [--seed 20250601] [--tune] [--limit N] [--stages-variant] [--json out.json]
 
-Splits the CSV 80/20, imports the 80% through seo.importing.trend_import into a
+Splits the CSV 80/20, imports the 80% through seo.corpus.importing.trend_import into a
 throwaway SQLite database and data directory, builds the index with
-seo.index.index_build, then asks for hashtags for every held-out caption with its
-hashtags removed (seo.text.strip_hashtags), as `manage.py suggest` would: suggest(text=..., k=10),
+seo.index.lifecycle.index_build, then asks for hashtags for every held-out caption with its
+hashtags removed (seo.text.hashtags.strip_hashtags), as `manage.py suggest` would: suggest(text=..., k=10),
 no language given. Nothing about the held-out posts is used before they are queried:
 vocabulary, idf, tag statistics and baselines all come from the 80%.
 
@@ -17,10 +17,10 @@ the time split the oldest 80% of the training part against the rest of it), so t
 engine's knobs can be checked without ever looking at the real held-out 20%.
 --limit N queries only the first N held-out rows (quick runs; the split is unchanged).
 
-The held-out truth is seo.text.post_hashtags(caption, hashtags column): the column's tags
+The held-out truth is seo.text.hashtags.post_hashtags(caption, hashtags column): the column's tags
 (space-, comma- or '#'-separated, as in tiktok_trends_multi.csv) plus the caption's inline
 tags. Every figure is reported overall and per language, the language being
-seo.language.detect_language(caption) ("" -> "unknown"), since the files' language column
+seo.text.language.detect_language(caption) ("" -> "unknown"), since the files' language column
 is empty. The full write-up is docs/evaluation.md.
 
 Trend statistics are computed on the 80% as after an import. With --stages-variant every
@@ -168,12 +168,12 @@ def is_generic(tag: str) -> bool:
 
 def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None = None) -> dict:
     """Keywords beyond the query, and the share the post's unseen second half uses (see above)."""
-    import seo.suggest_rank
-    from seo.text import strip_hashtags
-    from seo.tokenize import analyze
+    import seo.suggest.rank
+    from seo.text.hashtags import strip_hashtags
+    from seo.text.tokenize import analyze
 
-    default = seo.suggest_rank.KEYWORD_MIN_POSTS
-    seo.suggest_rank.KEYWORD_MIN_POSTS = default if min_posts is None else min_posts
+    default = seo.suggest.rank.KEYWORD_MIN_POSTS
+    seo.suggest.rank.KEYWORD_MIN_POSTS = default if min_posts is None else min_posts
     queries = offered = used = 0
     try:
         for row in held_out:
@@ -191,7 +191,7 @@ def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None
             offered += len(beyond)
             used += sum(term in later for term in beyond)
     finally:
-        seo.suggest_rank.KEYWORD_MIN_POSTS = default
+        seo.suggest.rank.KEYWORD_MIN_POSTS = default
     return {
         "queries": queries,
         "offered_per_query": round(offered / max(queries, 1), 3),
@@ -390,8 +390,8 @@ def main() -> None:
 
     workdir = tempfile.mkdtemp(prefix="hookline-eval-")
     setup_django(workdir)
-    from seo.language import detect_language
-    from seo.text import post_hashtags, strip_hashtags
+    from seo.text.hashtags import post_hashtags, strip_hashtags
+    from seo.text.language import detect_language
 
     train_csv = Path(workdir) / "train.csv"
     with open(train_csv, "w", encoding="utf-8", newline="") as handle:
@@ -399,8 +399,8 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(train)
 
-    from seo.importing import trend_import
-    from seo.index import index_build
+    from seo.corpus.importing import trend_import
+    from seo.index.lifecycle import index_build
 
     started = time.perf_counter()
     report = trend_import(paths=[train_csv], source="evaluation", skip_invalid=True)
@@ -420,8 +420,8 @@ def main() -> None:
     from baselines import KnnVoting, MostPopular
 
     from seo.models import TrendPost
-    from seo.suggest import suggest
-    from seo.suggestions import SuggestError
+    from seo.suggest.engine import suggest
+    from seo.suggest.suggestions import SuggestError
 
     train_languages = dict(Counter(TrendPost.objects.values_list("language", flat=True)).most_common())
     started = time.perf_counter()

@@ -26,8 +26,8 @@ from config.spreadsheet import csv_safe
 from jobs.models import Job
 from jobs.runner import JobError
 from jobs.services import job_create, job_progress
-from seo.importing.lines import csv_delimiter, file_encoding
-from seo.scoring_inputs import caption_score_for
+from seo.corpus.importing.lines import csv_delimiter, file_encoding
+from seo.score.inputs import caption_score_for
 
 JOB_KIND = "caption_batch"
 MAX_CAPTION_CHARS = 20_000

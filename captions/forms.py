@@ -9,8 +9,8 @@ from django.core.validators import MaxLengthValidator
 
 from captions.models import DRAFT_FIELDS, LANGUAGE_CHOICES, Draft
 from captions.panel import FIELD_LIMITS, tags_parse, tags_text
-from seo.scoring import MAX_HASHTAGS
-from seo.suggest import blocked_tags
+from seo.score.checklist import MAX_HASHTAGS
+from seo.suggest.engine import blocked_tags
 
 AUTO_LANGUAGE = ("", "Detect from the text")
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from seo.caption_text import final_caption
+from seo.text.caption import final_caption
 
 # Languages the editor offers. Detection covers more; these are the ones creators pick.
 LANGUAGE_CHOICES = [

@@ -4,7 +4,7 @@ One function, `panel_build`, turns what the creator has typed so far into the
 panel's context. The editor page renders it on load and on every form post, and
 the htmx endpoint renders it alone while the creator types, so the page with and
 without JavaScript shows the same panel. The data comes from the suggestion engine
-(seo.suggest), the drafter (seo.drafting) and the score (seo.scoring); this module
+(seo.suggest.engine), the drafter (seo.score.drafting) and the score (seo.score.checklist); this module
 only decides what to show and how the creator's hashtag choices change.
 """
 
@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from captions.models import LANGUAGE_NAMES, Draft, draft_values, language_name
-from seo import caption_text as ct
-from seo.drafting import caption_drafts
-from seo.language import detect_language
 from seo.models import Hashtag
-from seo.scoring import MAX_HASHTAGS, SeoScore
-from seo.scoring_inputs import caption_score_for
-from seo.suggest import blocked_tags, suggest, tag_tiers
-from seo.suggestions import PostRef, SuggestError, Suggestions
-from seo.text import hashtags_from_field, normalize_hashtag, unique_in_order
+from seo.score.checklist import MAX_HASHTAGS, SeoScore
+from seo.score.drafting import caption_drafts
+from seo.score.inputs import caption_score_for
+from seo.suggest.engine import blocked_tags, suggest, tag_tiers
+from seo.suggest.suggestions import PostRef, SuggestError, Suggestions
+from seo.text import caption as ct
+from seo.text.hashtags import hashtags_from_field, normalize_hashtag, unique_in_order
+from seo.text.language import detect_language
 
 KEYWORDS_SHOWN = 8
 TAGS_ASKED = 15

@@ -239,7 +239,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "series.tasks.reminders_send_task",
         "schedule": 60.0,
     },
-    # Scheduled import sources (seo.importing.sources): one check a minute queues the due ones.
+    # Scheduled import sources (seo.corpus.importing.sources): one check a minute queues the due ones.
     "import-sources-due": {
         "task": "seo.tasks.sources.import_sources_due_task",
         "schedule": 60.0,

@@ -2,7 +2,7 @@
 
 Reads TikTok Studio's Content export (CSV/XLSX, creator_posts.studio) or any file the trend
 importer reads (canonical CSV/JSON Lines, Research API pages, scraper items; through
-seo.importing.readers, read-only reuse), validates every row with the trend importer's
+seo.corpus.importing.readers, read-only reuse), validates every row with the trend importer's
 row_clean, and upserts by (owner, video_id), so uploading the same export again updates the
 posts instead of doubling them. All or nothing: with any bad row nothing is written unless
 the creator asks to skip the bad rows. Nothing here touches seo.TrendPost or the index.
@@ -19,9 +19,9 @@ from django.db import transaction
 
 from creator_posts.models import CreatorPost
 from creator_posts.studio import COLUMN_NAMES, overview_hint, sheet_read, studio_row
-from seo.importing.lines import FileRejected
-from seo.importing.readers import read_rows
-from seo.importing.rows import PostRow, row_clean
+from seo.corpus.importing.lines import FileRejected
+from seo.corpus.importing.readers import read_rows
+from seo.corpus.importing.rows import PostRow, row_clean
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a year of daily posts is ~100 KB; 5 MB leaves room for long captions
 MAX_ROWS = 20_000

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from seo.importing.lines import DELIMITERS, FileRejected, file_encoding
-from seo.importing.values import FieldError, is_blank
+from seo.corpus.importing.lines import DELIMITERS, FileRejected, file_encoding
+from seo.corpus.importing.values import FieldError, is_blank
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "video_id": ("video id", "video_id", "id", "item id", "post id"),
@@ -199,7 +199,7 @@ def _sheet_from(rows: Iterator[tuple[int, list[Any]]], *, label: str) -> Sheet |
 
 
 def studio_row(data: dict[str, Any], *, zone: ZoneInfo) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
-    """(fields for seo.importing.rows.row_clean, extras, problems) from one sheet row. The
+    """(fields for seo.corpus.importing.rows.row_clean, extras, problems) from one sheet row. The
     problems are those of values only this reader knows (local times, watch time, completion);
     row_clean reports the rest, so a row's every problem is listed at once."""
     problems: list[str] = []

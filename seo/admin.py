@@ -17,15 +17,15 @@ from jobs.models import Job
 from jobs.runner import job_enqueue
 from jobs.services import job_create, job_refused_by_queue
 from seo import admin_index, admin_sources  # noqa: F401  (register the IndexVersion and import source admins)
-from seo.admin_export import trend_posts_csv_response
 from seo.admin_import import import_columns, import_upload
-from seo.curation import CurationError, hashtag_block_set, hashtag_counts_refresh, hashtag_merge
+from seo.corpus.curation import CurationError, hashtag_block_set, hashtag_counts_refresh, hashtag_merge
+from seo.corpus.export import trend_posts_csv_response
 from seo.models import Hashtag, PostHashtag, TrendPost
 from seo.tasks.corpus import (
     HASHTAG_DUPLICATES_KIND,
     hashtag_duplicates_task,
 )
-from seo.text import normalize_hashtag
+from seo.text.hashtags import normalize_hashtag
 
 
 class HashtagFilter(admin.SimpleListFilter):

@@ -4,7 +4,7 @@ Upload: a file Hookline recognises goes straight to an import job, as before. A 
 whose header it does not recognise, or any table when staff ask for it, goes to the mapping
 step: the columns with a guess for each and the first rows, a choice per column, and an
 optional preset name. Confirming saves the preset and starts the same import job with the
-mapping. The two steps pass only the stored file's name (seo.admin_uploads).
+mapping. The two steps pass only the stored file's name (seo.corpus.uploads).
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from django.urls import reverse
 
 from jobs.runner import job_enqueue
 from jobs.services import job_create, job_refused_by_queue
-from seo.admin_uploads import (
+from seo.corpus.importing.lines import FileRejected
+from seo.corpus.importing.mapping import columns_guess, header_key
+from seo.corpus.importing.preview import TablePreview, table_preview
+from seo.corpus.uploads import (
     ColumnMappingForm,
     ImportOptionsForm,
     ImportUploadForm,
@@ -26,9 +29,6 @@ from seo.admin_uploads import (
     upload_save,
     upload_shown_name,
 )
-from seo.importing.lines import FileRejected
-from seo.importing.mapping import columns_guess, header_key
-from seo.importing.preview import TablePreview, table_preview
 from seo.models import ImportPreset
 from seo.tasks.corpus import TREND_IMPORT_KIND, trend_import_task
 

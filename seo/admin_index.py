@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import path
 
 from jobs.services import job_refused_by_queue
-from seo.index import index_activate
+from seo.index.lifecycle import index_activate
 from seo.models import IndexVersion
 from seo.tasks.index import index_build_start
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from jobs.services import job_refused_by_queue
-from seo.importing.mapping import mapping_problems
-from seo.importing.sources import url_check
+from seo.corpus.importing.mapping import mapping_problems
+from seo.corpus.importing.sources import url_check
 from seo.models import ImportPreset, ImportSource
 from seo.tasks.sources import import_source_start
 

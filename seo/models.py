@@ -8,7 +8,7 @@ from django.db.models import Q
 
 
 class Hashtag(models.Model):
-    """One normalised hashtag (see seo.text.normalize_hashtag).
+    """One normalised hashtag (see seo.text.hashtags.normalize_hashtag).
 
     An alias points at its canonical tag through `canonical`; posts are always
     linked to the canonical tag, and the alias row stays so later imports fold too.
@@ -140,7 +140,7 @@ class IndexVersion(models.Model):
 
 class ImportPreset(models.Model):
     """A named column mapping for the CSV or spreadsheet exports Hookline does not know by
-    itself: {column name in the file: post field} (seo.importing.mapping)."""
+    itself: {column name in the file: post field} (seo.corpus.importing.mapping)."""
 
     name = models.CharField(max_length=100, unique=True)
     columns = models.JSONField(default=dict)
@@ -159,7 +159,7 @@ class ImportPreset(models.Model):
 
 class ImportSource(models.Model):
     """A folder Hookline watches or an HTTPS address it fetches, imported on a schedule
-    (seo.importing.sources); paused after IMPORT_SOURCE_MAX_FAILURES failed runs in a row."""
+    (seo.corpus.importing.sources); paused after IMPORT_SOURCE_MAX_FAILURES failed runs in a row."""
 
     class Kind(models.TextChoices):
         FOLDER = "folder", "Folder on the server"

@@ -1,6 +1,6 @@
 """Texts for each part: working title, spoken hook, teaser for the next part, caption draft.
 
-The hook and caption come from the caption drafter (seo.drafting), so a series
+The hook and caption come from the caption drafter (seo.score.drafting), so a series
 speaks its own language and opens through hook patterns that work in the corpus:
 the series' three drafts take turns, part by part, so a long series does not open
 every video the same way. Hooks keep the 10-word rule; nothing addressed to the
@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from seo.drafting import CaptionDraft, caption_drafts, draft_language
-from seo.main_keyword import subject
-from seo.text import normalize_hashtag
+from seo.score.drafting import CaptionDraft, caption_drafts, draft_language
+from seo.suggest.main_keyword import subject
+from seo.text.hashtags import normalize_hashtag
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +80,8 @@ def caption_seed(*, series) -> CaptionSeed:
     own_keywords = [k.strip() for k in series.keywords or [] if k and k.strip()]
     query = " ".join(x for x in [series.title, series.topic, *own_keywords] if x).strip()
     try:
-        from seo.suggest import suggest
-        from seo.suggestions import SuggestError
+        from seo.suggest.engine import suggest
+        from seo.suggest.suggestions import SuggestError
 
         try:
             found = suggest(

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from accounts.forms import timezone_names
 from captions.models import LANGUAGE_CHOICES
-from seo.text import normalize_hashtag
+from seo.text.hashtags import normalize_hashtag
 from series.models import MAX_PARTS, Part, Series
 from series.planner import WEEKDAY_NAMES
 from series.services import RESCHEDULE_ONLY_THIS, RESCHEDULE_SHIFT_REST

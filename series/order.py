@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from seo.drafting import draft_language
+from seo.score.drafting import draft_language
 from series import content
 from series.models import Part, Series
 from series.services import WORKING_TITLE

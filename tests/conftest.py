@@ -210,7 +210,7 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2):
 def index_env(settings, tmp_path):
     """A private data directory and a fresh process-level index state, for a test that builds
     its own index from a small corpus (tests/corpus_factory.py)."""
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     settings.DATA_DIR = tmp_path
     reset_loaded_index()
@@ -229,7 +229,7 @@ def corpus_snapshot(name: str, build, *, django_db_blocker, data_dir: Path):
     from django.db import connection
     from django.test import override_settings
 
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     models = [*apps.get_app_config("seo").get_models(), *apps.get_app_config("trends").get_models()]
     quote = connection.ops.quote_name
@@ -257,7 +257,7 @@ def corpus_snapshot_restore(settings, snapshot) -> None:
     from django.core.management.color import no_style
     from django.db import connection
 
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     data_dir, copies = snapshot
     settings.DATA_DIR = data_dir
@@ -273,8 +273,8 @@ def corpus_snapshot_restore(settings, snapshot) -> None:
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo corpus and its index, built once per session."""
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build
+    from seo.corpus.demo import demo_corpus_load
+    from seo.index.lifecycle import index_build
 
     def build() -> None:
         demo_corpus_load()
@@ -292,7 +292,7 @@ def demo_index(db, settings, _demo_snapshot):
     The rows are copied back from the session's one build, not imported and built per test;
     the test may change them, as its transaction is rolled back. The index files are shared
     and must only be read."""
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     corpus_snapshot_restore(settings, _demo_snapshot)
     yield
@@ -303,7 +303,7 @@ def demo_index(db, settings, _demo_snapshot):
 def demo_index_committed(transactional_db, settings, _demo_snapshot):
     """demo_index for tests whose server runs in another thread (browser tests): the rows are
     committed, and removed by the flush that ends a transactional test."""
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     corpus_snapshot_restore(settings, _demo_snapshot)
     yield

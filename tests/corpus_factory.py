@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings as django_settings
 
 from seo.models import Hashtag, PostHashtag, TrendPost
-from seo.text import normalize_hashtag
+from seo.text.hashtags import normalize_hashtag
 
 NEWEST = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 TRENDS_END = datetime(2026, 3, 31, 18, 0, tzinfo=UTC)

@@ -51,8 +51,10 @@ def test_setup_demo_prints_the_sign_in_address_from_the_setting(settings, monkey
     from django.core.management import call_command
 
     # The corpus, index and statistics are tested elsewhere; here only the printed address counts.
-    monkeypatch.setattr("seo.demo.demo_corpus_load", lambda: SimpleNamespace(summary="stub"))
-    monkeypatch.setattr("seo.index.index_build", lambda: SimpleNamespace(version=1, posts=0, terms=0))
+    monkeypatch.setattr("seo.corpus.demo.demo_corpus_load", lambda: SimpleNamespace(summary="stub"))
+    monkeypatch.setattr(
+        "seo.index.lifecycle.index_build", lambda: SimpleNamespace(version=1, posts=0, terms=0)
+    )
     monkeypatch.setattr("trends.services.trend_stats_recompute", lambda **kw: None)
     monkeypatch.setattr("series.demo.demo_series_create", lambda **kw: [])
     settings.SITE_URL = "http://127.0.0.1:8765"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import captions.batch
-import seo.admin_export
+import seo.corpus.export
 import series.export
 from config.spreadsheet import csv_safe
 
@@ -36,5 +36,5 @@ def test_dates_are_written_in_iso_8601():
 def test_every_csv_export_uses_this_one_rule():
     # The plan export, the staff trend export and the batch scores: no copy of their own.
     assert series.export.csv_safe is csv_safe
-    assert seo.admin_export.csv_safe is csv_safe
+    assert seo.corpus.export.csv_safe is csv_safe
     assert captions.batch.csv_safe is csv_safe

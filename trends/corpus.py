@@ -35,14 +35,14 @@ KEYWORD_RULES = "no function words of other scripts"
 def default_tokeniser() -> Tokeniser:
     """The suggestion index's words that may be offered as keywords (its unigram terms,
     other scripts' function words left out)."""
-    from seo.tokenize import keyword_words
+    from seo.text.tokenize import keyword_words
 
     return keyword_words
 
 
 def keywords_version() -> str:
     """Stored with the keyword cache: a cache made by other tokeniser rules is not reused."""
-    from seo.tokenize import TOKENISER_VERSION
+    from seo.text.tokenize import TOKENISER_VERSION
 
     return f"tokeniser {TOKENISER_VERSION}, {KEYWORD_RULES}"
 

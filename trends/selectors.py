@@ -1,6 +1,6 @@
 """Reads of the stored trend statistics: the explorer's tables, a detail page, and stages for suggestions.
 
-The suggestion engine (seo.suggest_stages) reads `all_stages()` and multiplies a
+The suggestion engine (seo.suggest.stages) reads `all_stages()` and multiplies a
 hashtag's or keyword's score by `STAGE_MULTIPLIERS[stage]`; keys without a stored row
 have no stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
 """
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from seo.filler import is_filler
-from seo.index import filler_words
+from seo.index.serving import filler_words
 from seo.models import Hashtag, TrendPost
+from seo.text.filler import is_filler
 from trends.models import TrendDetail, TrendRun, TrendStat
 
 STAGE_MULTIPLIERS = {"rising": 1.15, "new": 1.1, "peaking": 1.0, "evergreen": 1.0, "declining": 0.8}
@@ -31,7 +31,7 @@ def all_stages() -> dict[str, dict[str, str]]:
     """{"hashtag": {tag: stage}, "keyword": {term: stage}} over all posts, in one query.
 
     The explorer keeps a few thousand keys per kind in the all-posts slice, so the whole
-    table is small enough for every process to hold (seo.suggest_stages caches it).
+    table is small enough for every process to hold (seo.suggest.stages caches it).
     """
     out: dict[str, dict[str, str]] = {"hashtag": {}, "keyword": {}}
     rows = TrendStat.objects.filter(
@@ -81,7 +81,7 @@ def explorer_tables(
     if not hide_filler:
         return ExplorerTables(tables, [])
     posts = {row.key: row.posts for rows in tables.values() for row in rows}
-    # Measured filler, and the words seo.filler lists ("day", "step", "bio"): a small corpus
+    # Measured filler, and the words seo.text.filler lists ("day", "step", "bio"): a small corpus
     # cannot measure every template word, and the suggester already never offers these.
     filler = filler_words(posts) | {key for key in posts if is_filler(key)}
     shown = {row.key for rows in tables.values() for row in rows[:limit]}

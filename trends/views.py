@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from seo.patterns.browse import hooks_page
+from seo.score.hooks import hooks_page
 from trends import charts
 from trends.models import Kind
 from trends.selectors import (

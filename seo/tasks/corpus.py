@@ -16,8 +16,8 @@ from django.db import connection, connections
 from jobs.models import Job
 from jobs.runner import JobDone, job_run
 from jobs.services import job_progress
-from seo.duplicates import hashtag_duplicates_find
-from seo.importing import trend_import
+from seo.corpus.duplicates import hashtag_duplicates_find
+from seo.corpus.importing import trend_import
 
 TREND_IMPORT_KIND = "trend_import"
 HASHTAG_DUPLICATES_KIND = "hashtag_duplicates"
@@ -32,7 +32,7 @@ def _import_progress(job_id: str) -> Callable[[int, int], None]:
     On PostgreSQL the import runs in one transaction, and updates written on its connection
     would stay invisible until it commits, so they go through a short-lived thread (Django
     gives each thread its own connection), at most once a second. On SQLite the import
-    stages its rows outside any transaction (seo.importing.staging), so progress is written
+    stages its rows outside any transaction (seo.corpus.importing.staging), so progress is written
     directly after each chunk.
     """
     last = 0.0

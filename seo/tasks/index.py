@@ -2,7 +2,7 @@
 
 It takes a Job id and runs through jobs.runner.job_run, which claims the job first, so a
 redelivered message builds nothing twice; a failed build marks its IndexVersion failed and
-leaves the previous version serving (see seo.index).
+leaves the previous version serving (see seo.index.lifecycle).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.db import transaction
 from jobs.models import Job
 from jobs.runner import JobDone, job_enqueue, job_run
 from jobs.services import job_abandon_hook, job_create, job_progress
-from seo.index import index_build, index_version_abandon
+from seo.index.lifecycle import index_build, index_version_abandon
 
 INDEX_BUILD_KIND = "index_build"
 

@@ -1,4 +1,4 @@
-"""Celery tasks for scheduled imports (seo.importing.sources): one beat task finds the due
+"""Celery tasks for scheduled imports (seo.corpus.importing.sources): one beat task finds the due
 sources and queues a job for each; each job runs one source."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from celery import shared_task
 
 from jobs.runner import JobDone, job_enqueue, job_run
 from jobs.services import job_create
-from seo.importing.sources import import_source_run, import_sources_claim_due
+from seo.corpus.importing.sources import import_source_run, import_sources_claim_due
 from seo.models import ImportSource
 
 IMPORT_SOURCE_KIND = "import_source"

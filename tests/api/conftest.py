@@ -13,7 +13,7 @@ def _fresh_state():
     # Rate-limit counters live in the cache, and the process keeps the last index it
     # loaded and the tokens it found active for a few seconds: each test starts with none.
     from api.tokens import token_cache_clear
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     cache.clear()
     reset_loaded_index()

@@ -93,7 +93,7 @@ def test_evidence_must_be_a_boolean(api_post, owner_secret, demo_index):
 
 
 def test_to_dict_equals_asdict_and_shares_nothing_mutable(demo_index):
-    from seo.suggest import suggest
+    from seo.suggest.engine import suggest
 
     found = suggest(text="sourdough bread recipe for beginners #brod", hashtags=["baking"], k=5)
     data = found.to_dict()

@@ -23,7 +23,7 @@ GOOD = (
 @pytest.fixture(autouse=True)
 def _no_index_left_loaded():
     # The process keeps the last index it loaded for a few seconds; start without one.
-    from seo.index import reset_loaded_index
+    from seo.index.serving import reset_loaded_index
 
     reset_loaded_index()
     yield

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from captions.models import Draft
 from seo.models import Hashtag
-from seo.suggest import _Blocked
+from seo.suggest.engine import _Blocked
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from creator_posts.studio import header_fields, sheet_read, studio_row
-from seo.importing.lines import FileRejected
+from seo.corpus.importing.lines import FileRejected
 from tests.creator_posts.conftest import studio_csv
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.integration
 
 
 def test_a_batch_is_scored_by_a_real_worker_with_suggested_hashtags(celery_worker_process, owner):
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build
+    from seo.corpus.demo import demo_corpus_load
+    from seo.index.lifecycle import index_build
 
     demo_corpus_load()
     index_build()  # committed: the worker loads the same active index

@@ -6,9 +6,9 @@ import pytest
 from django.db import transaction
 
 from jobs.models import Job
-from seo.index import active_index
+from seo.index.serving import active_index
 from seo.models import IndexVersion, TrendPost
-from seo.suggest import suggest
+from seo.suggest.engine import suggest
 from seo.tasks.index import index_build_start
 from tests.conftest import wait_for
 from tests.corpus_factory import post, topic_corpus
@@ -24,7 +24,7 @@ def finished(job: Job) -> Job | None:
 def test_the_worker_builds_switches_and_a_failed_build_leaves_the_old_version(
     celery_worker_process, monkeypatch
 ):
-    from seo import index as index_module
+    from seo.index import serving as index_module
 
     monkeypatch.setattr(index_module, "reload_seconds", lambda: 0.0)
     topic_corpus()

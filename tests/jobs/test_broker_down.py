@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError
 from api.tokens import token_create
 from jobs.models import Job
 from jobs.services import QUEUE_DOWN_MESSAGE
-from seo.index import index_build
+from seo.index.lifecycle import index_build
 from tests.corpus_factory import topic_corpus
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from seo import caption_text as ct
-from seo.drafting import CaptionDraft, draft_language
-from seo.patterns.frames import FRAMES, frame_slot
+from seo.score.drafting import CaptionDraft, draft_language
+from seo.text import caption as ct
+from seo.text.frames import FRAMES, frame_slot
 
 _TAG_LINE = re.compile(r"(?:^|\s)#\S+")
 _DANGLING = re.compile(

@@ -8,7 +8,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from jobs.models import Job
-from seo.importing import trend_import
+from seo.corpus.importing import trend_import
 from seo.models import Hashtag, PostHashtag, TrendPost
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from seo.duplicates import hashtag_duplicates_find, tag_skeleton
+from seo.corpus.duplicates import hashtag_duplicates_find, tag_skeleton
 from seo.models import Hashtag, PostHashtag, TrendPost
 
 pytestmark = pytest.mark.django_db

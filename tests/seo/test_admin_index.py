@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import seo.admin_index  # noqa: F401  (registers the admin until seo/admin.py imports it)
 from jobs.models import Job
-from seo.index import index_build
+from seo.index.lifecycle import index_build
 from seo.models import IndexVersion
 from tests.corpus_factory import topic_corpus
 

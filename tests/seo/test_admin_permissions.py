@@ -11,7 +11,7 @@ from django.urls import reverse
 from api.models import ApiToken
 from api.tokens import token_create
 from jobs.models import Job
-from seo.index import index_build
+from seo.index.lifecycle import index_build
 from seo.models import Hashtag, IndexVersion
 from tests.corpus_factory import topic_corpus
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from seo.caption_text import TextIndex, calls_to_action, count_emoji, lix, words
+from seo.text.caption import TextIndex, calls_to_action, count_emoji, lix, words
 
 
 def test_keywords_match_plural_and_definite_forms():
@@ -48,8 +48,8 @@ def test_words_read_a_long_digit_run_once():
 
 
 def test_prose_loses_exactly_the_tags_seo_text_reads():
-    from seo.caption_text import plain_text
-    from seo.text import strip_hashtags
+    from seo.text.caption import plain_text
+    from seo.text.hashtags import strip_hashtags
 
     # "#pasta!" is the tag #pasta and a "!"; "C#" is no tag; "#fyp#food" is two tags.
     caption = "Dinner in 10 #pasta! C# stays, #fyp#food too"
@@ -57,13 +57,13 @@ def test_prose_loses_exactly_the_tags_seo_text_reads():
 
 
 def test_prose_also_loses_mentions_and_links():
-    from seo.caption_text import plain_text
+    from seo.text.caption import plain_text
 
     assert " ".join(plain_text("Ask @maja.cooks or see https://x.example/a #tips").split()) == "Ask or see"
 
 
 def test_the_final_caption_appends_the_chosen_tags_not_written_inline():
-    from seo.caption_text import final_caption
+    from seo.text.caption import final_caption
 
     assert final_caption("Hi #Pasta", ["pasta", "food"]) == "Hi #Pasta\n\n#food"
     assert final_caption("Hi #pasta!", ["pasta"]) == "Hi #pasta!"

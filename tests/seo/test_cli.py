@@ -6,8 +6,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from seo import index as index_module
-from seo.index import index_build
+from seo.index import serving as index_module
+from seo.index.lifecycle import index_build
 from seo.models import IndexVersion
 from tests.corpus_factory import topic_corpus
 

@@ -6,9 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from seo.compounds import compound_parts, with_compound_parts
-from seo.index import active_index, index_build
-from seo.suggest import suggest
+from seo.index.lifecycle import index_build
+from seo.index.serving import active_index
+from seo.suggest.compounds import compound_parts, with_compound_parts
+from seo.suggest.engine import suggest
 from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]

@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from seo.demo import DEMO_DAYS, NICHES, demo_corpus_load, demo_posts
-from seo.demo_corpus.captions import GENERIC_TAGS, GENERIC_TAGS_NB, NOT_GENERIC
+from seo.corpus.demo import DEMO_DAYS, NICHES, demo_corpus_load, demo_posts
+from seo.corpus.demo_corpus.captions import GENERIC_TAGS, GENERIC_TAGS_NB, NOT_GENERIC
 from seo.models import Hashtag, TrendPost
 
 pytestmark = pytest.mark.django_db

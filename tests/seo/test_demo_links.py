@@ -16,9 +16,10 @@ LINK = re.compile(r'<a [^>]*href="https?://[^"]*tiktok\.com[^"]*"')
 @pytest.fixture
 def demo_with_one_real_post(db, tmp_path):
     """The demo corpus plus one imported post with a real address, indexed and with statistics."""
-    from seo.demo import demo_corpus_load
-    from seo.importing import trend_import
-    from seo.index import index_build, reset_loaded_index
+    from seo.corpus.demo import demo_corpus_load
+    from seo.corpus.importing import trend_import
+    from seo.index.lifecycle import index_build
+    from seo.index.serving import reset_loaded_index
     from trends.services import trend_stats_recompute
 
     demo_corpus_load(niches=["hiking", "food"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from seo.caption_text import words
-from seo.drafting import caption_drafts, draft_language
-from seo.main_keyword import main_keyword
-from seo.scoring_inputs import caption_score_for
+from seo.score.drafting import caption_drafts, draft_language
+from seo.score.inputs import caption_score_for
+from seo.suggest.main_keyword import main_keyword
+from seo.text.caption import words
 from tests.seo.draft_lint import hook_problems, openings, problems
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_drafts_read_right_through_mined_patterns(idea, demo_index):
 
 
 def _lint_hooks(idea, language, subject_phrase):
-    from seo.main_keyword import subject
+    from seo.suggest.main_keyword import subject
 
     found = subject(idea, language)
     assert found.phrase == subject_phrase, found
@@ -138,10 +138,10 @@ def test_the_hooks_of_ideas_written_as_a_hook():
 
 
 def test_a_keyword_that_only_modifies_the_subject_never_stands_alone_as_the_hook(monkeypatch):
-    import seo.drafting
+    import seo.score.drafting
 
     idea = "3 easy high-protein breakfast ideas for busy mornings"
-    monkeypatch.setattr(seo.drafting, "main_keyword", lambda *a, **k: "high-protein")
+    monkeypatch.setattr(seo.score.drafting, "main_keyword", lambda *a, **k: "high-protein")
     drafts = caption_drafts(topic=idea, language="en", prefer="own-keyword")
     assert drafts[0].pattern.name == "own-keyword"
     assert drafts[0].hook == "High-protein breakfast for busy mornings"
@@ -183,7 +183,7 @@ def test_mined_patterns_carry_real_evidence(demo_index):
 
 
 def test_each_draft_has_one_fitting_call_to_action():
-    from seo.caption_text import calls_to_action
+    from seo.text.caption import calls_to_action
 
     for draft in caption_drafts(topic="3 things about sourdough", language="en"):
         assert draft.cta is not None and calls_to_action(draft.text)
@@ -228,7 +228,7 @@ def test_nothing_to_write_about_gives_no_drafts():
 
 
 def test_a_draft_ends_on_one_call_to_action_not_the_ideas_own_as_well():
-    from seo.drafting import caption_drafts
+    from seo.score.drafting import caption_drafts
 
     drafts = caption_drafts(
         topic="Slik baker du verdens beste kanelboller. Lagre denne til helgen!", language="nb"

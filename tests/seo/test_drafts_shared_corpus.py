@@ -11,9 +11,10 @@ from itertools import pairwise
 import pytest
 from django.core.management import call_command
 
-from seo.caption_text import words
-from seo.idea_language import idea_language
-from seo.index import index_build, reset_loaded_index
+from seo.index.lifecycle import index_build
+from seo.index.serving import reset_loaded_index
+from seo.suggest.idea_language import idea_language
+from seo.text.caption import words
 from tests.seo.draft_lint import PATTERN_WORDS
 from tests.seo.test_drafting import ENGLISH_IDEAS, NORWEGIAN_IDEAS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seo.idea_language import idea_language
+from seo.suggest.idea_language import idea_language
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from seo.curation import hashtag_merge
-from seo.importing import trend_import
+from seo.corpus.curation import hashtag_merge
+from seo.corpus.importing import trend_import
 from seo.models import Hashtag, PostHashtag, TrendPost
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +154,7 @@ def test_a_big_postgresql_import_restores_the_link_foreign_keys(tmp_path, monkey
 
     if connection.vendor != "postgresql":
         pytest.skip("the bulk path (suspended foreign keys) is PostgreSQL only")
-    monkeypatch.setattr("seo.importing.service.BULK_ROWS", 1)
+    monkeypatch.setattr("seo.corpus.importing.service.BULK_ROWS", 1)
     before = link_foreign_keys()
     lines = [*GOOD, "3,bad,,,-1,,,,,,,,,,"] if bad_row else GOOD
     report = trend_import(paths=[csv_file(tmp_path, *lines)])

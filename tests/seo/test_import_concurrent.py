@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from seo.importing import trend_import
+from seo.corpus.importing import trend_import
 from seo.models import PostHashtag, TrendPost
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from seo.importing import trend_import
+from seo.corpus.importing import trend_import
 from seo.models import TrendPost
 
 from .test_import import GOOD, HEADER, csv_file

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from seo.importing import trend_import
+from seo.corpus.importing import trend_import
 from seo.models import TrendPost
 
 pytestmark = pytest.mark.django_db

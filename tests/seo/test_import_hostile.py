@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from seo.importing import lines as lines_module
-from seo.importing import service, trend_import, writers
-from seo.importing.lines import LineReader
-from seo.importing.seen import SeenIds
+from seo.corpus.importing import lines as lines_module
+from seo.corpus.importing import service, trend_import, writers
+from seo.corpus.importing.lines import LineReader
+from seo.corpus.importing.seen import SeenIds
 from seo.models import TrendPost
 
 from .test_import import GOOD, HEADER, csv_file

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from seo.importing import trend_import
-from seo.importing.mapping import columns_guess, mapping_problems
+from seo.corpus.importing import trend_import
+from seo.corpus.importing.mapping import columns_guess, mapping_problems
 from seo.models import ImportPreset, TrendPost
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from jobs.models import Job
-from seo.importing.sources import import_source_run, import_sources_claim_due, url_check
+from seo.corpus.importing.sources import import_source_run, import_sources_claim_due, url_check
 from seo.models import ImportPreset, ImportSource, TrendPost
 from seo.tasks.sources import import_sources_due_task
 

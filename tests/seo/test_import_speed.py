@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from seo.importing import trend_import
-from seo.importing.languages import languages_fill
-from seo.importing.rows import TEXT_LIMITS, PostRow, row_clean
-from seo.importing.seen import SeenIds
-from seo.importing.values import FieldError, parse_count, parse_text
-from seo.language import detect_language
+from seo.corpus.importing import trend_import
+from seo.corpus.importing.languages import languages_fill
+from seo.corpus.importing.rows import TEXT_LIMITS, PostRow, row_clean
+from seo.corpus.importing.seen import SeenIds
+from seo.corpus.importing.values import FieldError, parse_count, parse_text
 from seo.models import TrendPost
+from seo.text.language import detect_language
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 TRICKY_COUNTS = [

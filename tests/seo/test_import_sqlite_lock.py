@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
 
-from seo.importing import trend_import
+from seo.corpus.importing import trend_import
 from seo.models import Hashtag, TrendPost
 
 pytestmark = pytest.mark.django_db(transaction=True)

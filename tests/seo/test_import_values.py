@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from seo.importing.values import FieldError, parse_count, parse_datetime
+from seo.corpus.importing.values import FieldError, parse_count, parse_datetime
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from seo import index as index_module
-from seo.index import active_index, index_activate, index_build, index_cleanup
+from seo.index import lifecycle as index_module
+from seo.index.lifecycle import index_activate, index_build, index_cleanup
+from seo.index.serving import active_index
 from seo.models import IndexVersion
 from tests.corpus_factory import data_dir, topic_corpus
 
@@ -101,7 +102,7 @@ def test_it_counts_the_same_features_as_count_vectorizer_with_the_reference_toke
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from seo.index_build import MAX_DF, count_matrix
+    from seo.index.build import MAX_DF, count_matrix
     from tests.seo import tokenize_reference as reference
 
     captions = [
@@ -126,7 +127,7 @@ def test_it_counts_the_same_features_as_count_vectorizer_with_the_reference_toke
 def test_it_refuses_an_artifact_of_an_older_format():
     import json
 
-    from seo.index_store import LoadedIndex
+    from seo.index.store import LoadedIndex
 
     topic_corpus(copies=1)
     version = index_build()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from seo import index_build, index_store
-from seo.index_build import CorpusArrays, build_artifact
-from seo.index_store import LoadedIndex
-from seo.packed import UINT24_LIMIT, concat_ranges, pack_ids, pack_uint24, packed_ids
+from seo.index import build as index_build
+from seo.index import store as index_store
+from seo.index.build import CorpusArrays, build_artifact
+from seo.index.packed import UINT24_LIMIT, concat_ranges, pack_ids, pack_uint24, packed_ids
+from seo.index.store import LoadedIndex
 
 CAT_POSTS = 40
 HEAD = 8

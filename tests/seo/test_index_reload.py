@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from seo import index as index_module
-from seo.index import active_index, index_build, reset_loaded_index
-from seo.index_store import LoadedIndex
+from seo.index import serving as index_module
+from seo.index.lifecycle import index_build
+from seo.index.serving import active_index, reset_loaded_index
+from seo.index.store import LoadedIndex
 from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]

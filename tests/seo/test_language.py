@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from seo.language import detect_language
+from seo.text.language import detect_language
 
 
 @pytest.mark.parametrize(

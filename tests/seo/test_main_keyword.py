@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seo.filler import CALL_TO_ACTION, FILLER, TEMPLATE, is_filler
-from seo.main_keyword import main_keyword, subject, subject_phrase
+from seo.suggest.main_keyword import main_keyword, subject, subject_phrase
+from seo.text.filler import CALL_TO_ACTION, FILLER, TEMPLATE, is_filler
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,11 @@ import json
 import numpy as np
 import pytest
 
-from seo.index import index_build, reset_loaded_index
-from seo.patterns.frames import FRAMES, frame_slot
-from seo.patterns.mine import patterns_mine
-from seo.patterns.store import FILE_NAME, mined_rows, patterns_for
+from seo.index.lifecycle import index_build
+from seo.index.patterns import patterns_mine
+from seo.index.serving import reset_loaded_index
+from seo.score.patterns import FILE_NAME, mined_rows, patterns_for
+from seo.text.frames import FRAMES, frame_slot
 from tests.corpus_factory import post
 
 

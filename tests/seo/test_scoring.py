@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from seo.scoring import API_CAPTION_LIMIT, APP_CAPTION_LIMIT, caption_score
+from seo.score.checklist import API_CAPTION_LIMIT, APP_CAPTION_LIMIT, caption_score
 
 KEYWORDS = ["pasta", "easy dinner", "garlic", "lemon", "weeknight"]
 TIERS = {"pasta": "broad", "dinner": "mid", "garlicpasta": "niche", "fyp": "broad", "foodtok": "broad"}
@@ -222,7 +222,7 @@ def test_scoring_is_fast_enough_for_batches():
 
 
 def test_the_score_asks_about_a_captions_topic_not_its_frame_or_call_to_action():
-    from seo.scoring_inputs import topic_words
+    from seo.score.inputs import topic_words
 
     drafts = [
         "3 mistakes everyone makes with budget meal prep\nBudget meal prep for students.\nSave this for later.\n\n#x",

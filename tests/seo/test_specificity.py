@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from seo.specificity import FLOOR, generic_variants, specificity
+from seo.text.specificity import FLOOR, generic_variants, specificity
 
 TOPICS = 30  # with few topics, even random posts often share one: lift cannot grow
 POSTS_PER_TOPIC = 20
@@ -71,8 +71,9 @@ def test_posts_without_vectors_do_not_count():
 @pytest.mark.usefixtures("index_env")
 def test_the_index_learns_filler_words_and_keyword_suggestions_rank_them_down(monkeypatch):
     """Thirty topics; "zorblax" is said in one post of every topic, "kitten3" only in topic 3."""
-    from seo.index import active_index, index_build
-    from seo.suggest import suggest
+    from seo.index.lifecycle import index_build
+    from seo.index.serving import active_index
+    from seo.suggest.engine import suggest
     from tests.corpus_factory import post
 
     for topic in range(30):

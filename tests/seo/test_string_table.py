@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from seo.string_table import StringTable, string_table_write
+from seo.index.string_table import StringTable, string_table_write
 
 
 def test_it_finds_every_string_by_value_and_position(tmp_path):

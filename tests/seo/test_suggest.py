@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from seo.index import active_index, index_build
+from seo.index.lifecycle import index_build
+from seo.index.serving import active_index
 from seo.models import Hashtag
-from seo.suggest import suggest, tag_tiers
+from seo.suggest.engine import suggest, tag_tiers
 from tests.corpus_factory import hashtag, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
@@ -62,7 +63,7 @@ def test_a_tag_blocked_after_the_build_is_dropped_at_once():
     index_build()
     assert "pasta" in tags_of(suggest(text="creamy pasta recipe"))
     hashtag("pasta", is_blocked=True)
-    from seo import suggest as suggest_module
+    from seo.suggest import engine as suggest_module
 
     suggest_module._Blocked.checked_at = -1e9  # the next check interval has passed
     assert "pasta" not in tags_of(suggest(text="creamy pasta recipe"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from seo.index import index_build
-from seo.suggest import suggest
-from seo.suggestions import SuggestError
+from seo.index.lifecycle import index_build
+from seo.suggest.engine import suggest
+from seo.suggest.suggestions import SuggestError
 from tests.corpus_factory import hashtag, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seo.index import index_build
-from seo.suggest import suggest
+from seo.index.lifecycle import index_build
+from seo.suggest.engine import suggest
 from tests.corpus_factory import TOPICS, hashtag, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
@@ -62,7 +62,7 @@ def test_the_usual_companions_of_the_best_tags_are_offered_with_an_example():
 def test_a_specific_tag_is_scored_at_the_calibrated_share_of_the_votes(settings, monkeypatch):
     """A specific tag's score is its chance: the neighbours' vote share, calibrated and smoothed by
     its corpus frequency, combined (noisy-or) with the rate of its word in the caption."""
-    from seo import suggest_rank as rank
+    from seo.suggest import rank
 
     settings.SUGGEST_TREND_STAGES = False
     monkeypatch.setattr(rank, "EXPANSION_SEEDS", 0)  # no companion tags: the scores are the bare chances
@@ -114,9 +114,9 @@ def test_more_neighbours_without_a_generic_tag_pull_its_chance_further_down(sett
 
 
 def test_a_caption_pair_no_post_wrote_makes_a_tag_as_specific_as_its_weaker_word():
-    from seo.index import active_index
-    from seo.suggest_rank import lexical_candidates
-    from seo.tokenize import analyze
+    from seo.index.serving import active_index
+    from seo.suggest.rank import lexical_candidates
+    from seo.text.tokenize import analyze
 
     topic_corpus(copies=6)
     for number, (captions, tags) in enumerate(TOPICS.values()):

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from seo import suggest_stages
-from seo.index import index_build
-from seo.suggest import suggest
+from seo.index.lifecycle import index_build
+from seo.suggest import stages as suggest_stages
+from seo.suggest.engine import suggest
 from tests.conftest import corpus_snapshot, corpus_snapshot_restore
 from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.models import TrendStat

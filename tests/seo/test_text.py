@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from seo.text import (
+from seo.text.hashtags import (
     hashtags_from_field,
     hashtags_in_caption,
     normalize_hashtag,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import csv
 
-from seo.tokenize import (
+from seo.text.tokenize import (
     analyze,
     analyze_batch,
     function_words,
@@ -121,11 +121,11 @@ def test_it_keeps_caption_order_in_the_batch_so_bigrams_never_span_two_captions(
 
 
 def test_it_gives_the_same_features_when_the_batch_is_cut_into_many_blocks(monkeypatch):
-    import seo.tokenize
+    import seo.text.tokenize
 
     texts = TRICKY * 3
     whole = analyze_batch(texts)
-    monkeypatch.setattr(seo.tokenize, "BATCH_CAPTIONS", 2)
+    monkeypatch.setattr(seo.text.tokenize, "BATCH_CAPTIONS", 2)
     assert analyze_batch(texts) == whole == [reference.analyze(text) for text in texts]
 
 

@@ -9,12 +9,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from seo.generic_tags import is_seed_generic
-from seo.index import active_index, index_build
-from seo.language import detect_language
-from seo.spelling import fold
-from seo.suggest import suggest
-from seo.tokenize import analyze
+from seo.index.lifecycle import index_build
+from seo.index.serving import active_index
+from seo.suggest.engine import suggest
+from seo.text.generic_tags import is_seed_generic
+from seo.text.language import detect_language
+from seo.text.spelling import fold
+from seo.text.tokenize import analyze
 from tests.corpus_factory import post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]

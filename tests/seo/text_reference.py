@@ -1,7 +1,7 @@
-"""A frozen copy of the first, plainly written seo.text: the reference the fast one is checked against.
+"""A frozen copy of the first, plainly written seo.text.hashtags: the reference the fast one is checked against.
 
-Do not change it: tests/seo/test_text.py compares seo.text with it on random input and
-on the shared data, so a faster seo.text cannot drift from what a tag was defined to be.
+Do not change it: tests/seo/test_text.py compares seo.text.hashtags with it on random input and
+on the shared data, so a faster seo.text.hashtags cannot drift from what a tag was defined to be.
 
 `#FYP`, `#fyp.` and `fyp` are one tag. Every script is kept (Vietnamese, Cyrillic,
 Japanese, combining marks as in `fypシ゚`); a tag is the run of letters, digits,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from seo.drafting import draft_language
-from seo.suggestions import KeywordSuggestion, SuggestError, Suggestions
+from seo.score.drafting import draft_language
+from seo.suggest.suggestions import KeywordSuggestion, SuggestError, Suggestions
 from series.content import caption_seed, part_title, series_texts, teaser
 from series.models import Series
 
@@ -50,7 +50,7 @@ PLANNER_WORDS = ("Open on", "3 seconds", "Finale:", "Recap part", "Lead with", "
     ],
 )
 def test_parts_speak_the_series_language_within_the_hook_rule(monkeypatch, title, topic, language):
-    monkeypatch.setattr("seo.suggest.suggest", _no_index)
+    monkeypatch.setattr("seo.suggest.engine.suggest", _no_index)
     texts = series_texts(series=a_series(title=title, topic=topic, language=language), total=6)
     hooks = {text.hook_prompt for text in texts.values()}
     assert len(hooks) == 3  # the three drafts take turns
@@ -82,7 +82,7 @@ def test_captions_use_the_suggestion_engine_when_it_answers(monkeypatch):
             keywords=[KeywordSuggestion(term="high protein", score=1.0, posts=5, engagement=0.1)],
         )
 
-    monkeypatch.setattr("seo.suggest.suggest", fake_suggest)
+    monkeypatch.setattr("seo.suggest.engine.suggest", fake_suggest)
     texts = series_texts(series=a_series(), total=6)
     assert len(calls) == 1  # one call for the whole series, not one per part
     assert calls[0]["niche"] == "food" and calls[0]["hashtags"] == ["mealprep"]
@@ -96,7 +96,7 @@ def test_captions_fall_back_to_the_series_keywords_when_the_engine_cannot_help(m
     def broken(**kwargs):
         raise failure
 
-    monkeypatch.setattr("seo.suggest.suggest", broken)
+    monkeypatch.setattr("seo.suggest.engine.suggest", broken)
     seed = caption_seed(series=a_series(hashtags=["#MealPrep", "cheap eats"]))
     assert seed.source == "series"
     assert seed.keywords == ["meal prep"]

@@ -1,4 +1,4 @@
-"""Keywords seo.filler lists ("day", "step", "bio") are left out of the explorer like measured filler:
+"""Keywords seo.text.filler lists ("day", "step", "bio") are left out of the explorer like measured filler:
 a corpus of a few thousand posts cannot measure every template word."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_trends(db):
-    from seo.demo import demo_corpus_load
-    from seo.index import index_build, reset_loaded_index
+    from seo.corpus.demo import demo_corpus_load
+    from seo.index.lifecycle import index_build
+    from seo.index.serving import reset_loaded_index
     from trends.services import trend_stats_recompute
 
     demo_corpus_load(niches=["food", "hiking", "baking", "study"])

@@ -63,7 +63,7 @@ def test_it_filters_by_kind_window_and_region(owner_client, corpus):
 def topics_with_filler(index_env):
     """Sixty topics; "zorblax" is said in one post of every topic, so it is the most used word
     (60 posts: enough for the learned specificity to trust that it names no topic)."""
-    from seo.index import index_build
+    from seo.index.lifecycle import index_build
 
     for topic in range(60):
         for n in range(6):

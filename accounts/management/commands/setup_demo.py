@@ -36,8 +36,8 @@ class Command(BaseCommand):
     help = "Load demo trend data, build the index and trend statistics, create demo users (idempotent)."
 
     def handle(self, *args, **options) -> None:
-        from seo.demo import demo_corpus_load
-        from seo.index import index_build
+        from seo.corpus.demo import demo_corpus_load
+        from seo.index.lifecycle import index_build
         from series.demo import demo_series_create
         from trends.services import trend_stats_recompute
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from seo.index import index_build, index_cleanup
+from seo.index.lifecycle import index_build, index_cleanup
 
 
 class Command(BaseCommand):

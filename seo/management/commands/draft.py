@@ -17,10 +17,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from seo.drafting import caption_drafts, draft_language
-from seo.main_keyword import main_keyword
-from seo.suggest import blocked_tags, suggest
-from seo.suggestions import SuggestError
+from seo.score.drafting import caption_drafts, draft_language
+from seo.suggest.engine import blocked_tags, suggest
+from seo.suggest.main_keyword import main_keyword
+from seo.suggest.suggestions import SuggestError
 
 MAX_IDEA_CHARS = 5000
 
@@ -66,7 +66,7 @@ def idea_drafts(item: dict[str, Any], *, language: str | None, niche: str | None
         "id": item.get("id"),
         "language": written,
         "main_keyword": main_keyword(idea, language=written),
-        # The engine will report its own confidence (seo.suggestions); until then, no index is low.
+        # The engine will report its own confidence (seo.suggest.suggestions); until then, no index is low.
         "confidence": getattr(found, "confidence", "medium") if found else "low",
         "drafts": [draft.to_dict() for draft in drafts],
     }

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from seo.importing import ImportReport, trend_import
-from seo.importing.formats import FORMATS
+from seo.corpus.importing import ImportReport, trend_import
+from seo.corpus.importing.formats import FORMATS
 from seo.models import ImportPreset
 
 LISTED_IN_TERMINAL = 50

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from seo.demo import demo_corpus_load
+from seo.corpus.demo import demo_corpus_load
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 Each input line is {"id": ..., "text": "...", "language"?: "...", "hashtags"?: [...]};
 each output line is the Suggestions as JSON with the input's id first, in input order.
 A bad line yields {"id": ..., "error": "..."} and the run goes on. The index is
-loaded once per process (seo.index.active_index), not per line.
+loaded once per process (seo.index.serving.active_index), not per line.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from seo.index import active_index
-from seo.suggest import MAX_K, suggest
-from seo.suggestions import SuggestError
+from seo.index.serving import active_index
+from seo.suggest.engine import MAX_K, suggest
+from seo.suggest.suggestions import SuggestError
 
 
 def _answer(raw: bytes, number: int, *, k: int, language: str | None) -> dict[str, Any]:

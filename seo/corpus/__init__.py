@@ -1,0 +1,1 @@
+"""Corpus: the trending posts in the database: import, curation, duplicates, demo, export."""

@@ -1,0 +1,31 @@
+"""Languages of imported rows whose file gives none, detected a chunk at a time.
+
+seo.text.language.detect_language reads only a caption's first DETECT_CHARS characters, so rows
+whose captions open alike (reposts, template captions, the same caption in several files)
+are detected once per chunk and share the answer; the stored language is the one the
+per-row call gave. Detection runs in the importer's fast mode (`precise=False`: no
+high-accuracy Scandinavian models), as it did when each row was detected on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from seo.corpus.importing.rows import PostRow
+from seo.text.language import DETECT_CHARS, detect_language
+
+
+def languages_fill(rows: Iterable[PostRow]) -> int:
+    """Set `language` on the rows that have none; returns how many distinct texts were read."""
+    # detect_language's own cache holds texts the editor asks about again; an import's
+    # captions are read once, so go past it rather than evict those.
+    detect = getattr(detect_language, "__wrapped__", detect_language)
+    found: dict[str, str] = {}
+    for row in rows:
+        if not row.language:
+            text = row.caption[:DETECT_CHARS]
+            language = found.get(text)
+            if language is None:
+                language = found[text] = detect(text, precise=False) if text else ""
+            row.language = language
+    return len(found)

@@ -1,0 +1,253 @@
+"""Write validated rows in chunks: hashtags resolved to canonical rows, posts upserted
+by (source, video_id), and each post's hashtag links replaced.
+
+PostgreSQL gets COPY into a staging table plus one INSERT … ON CONFLICT per chunk
+(the fast path); SQLite stages every chunk in TEMP tables and publishes them at the end
+in one short transaction (seo.corpus.importing.staging), so an import does not block writers.
+
+Each writer gives the import its transaction structure: `transaction()` around the
+whole import, `file_scope()` around each file, `publish()` around the final step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from seo.corpus.importing.rows import PostRow
+from seo.corpus.importing.staging import POST_FIELDS, SqliteStagingWriter
+from seo.models import Hashtag, PostHashtag, TrendPost
+
+_MAX_ALIAS_HOPS = 5
+# About 150 bytes a cached tag: a file of millions of distinct tags must not keep them all.
+MAX_CACHED_TAGS = 200_000
+
+
+class TagResolver:
+    """Hashtag name -> id of its canonical row, creating missing tags; cached per import."""
+
+    def __init__(self, *, create: bool = True) -> None:
+        self.create = create
+        self.cache: dict[str, int | None] = {}
+        self.created = 0
+
+    def resolve(self, names: Iterable[str]) -> dict[str, int | None]:
+        if len(self.cache) > MAX_CACHED_TAGS:
+            self.cache.clear()  # looked up again when met again: memory stays bounded
+        missing = {name for name in names if name not in self.cache}
+        if missing:
+            found = self._lookup(missing)
+            new = missing - found.keys()
+            if new and self.create:
+                Hashtag.objects.bulk_create(
+                    [Hashtag(name=name) for name in sorted(new)], ignore_conflicts=True
+                )
+                self.created += len(new)
+                found.update(self._lookup(new))
+            elif new:
+                self.created += len(new)
+                found.update(dict.fromkeys(new))
+            self.cache.update(found)
+        return self.cache
+
+    @staticmethod
+    def _lookup(names: set[str]) -> dict[str, int | None]:
+        rows = list(Hashtag.objects.filter(name__in=names).values_list("name", "id", "canonical_id"))
+        canonical_of = {tag_id: canonical_id for _, tag_id, canonical_id in rows}
+        # Merges keep aliases one hop from their canonical tag; follow a few hops anyway.
+        pending = {c for c in canonical_of.values() if c is not None and c not in canonical_of}
+        for _ in range(_MAX_ALIAS_HOPS):
+            if not pending:
+                break
+            parents = dict(Hashtag.objects.filter(pk__in=pending).values_list("id", "canonical_id"))
+            canonical_of.update(parents)
+            pending = {c for c in parents.values() if c is not None and c not in canonical_of}
+
+        def root(tag_id: int) -> int:
+            for _ in range(_MAX_ALIAS_HOPS + 1):
+                parent = canonical_of.get(tag_id)
+                if parent is None:
+                    return tag_id
+                tag_id = parent
+            return tag_id
+
+        return {name: root(tag_id) for name, tag_id, _ in rows}
+
+
+def _links(rows: list[PostRow], ids: dict[str, int], tags: dict[str, int | None]) -> list[tuple[int, int]]:
+    links = []
+    for row in rows:
+        post_id = ids[row.video_id]
+        # Two spellings can fold into one canonical tag; link it once.
+        for tag_id in dict.fromkeys(tags[name] for name in row.hashtags):
+            links.append((post_id, tag_id))
+    return links
+
+
+# COPY's text format: backslash, tab, newline and carriage return are escaped, NULL is \\N.
+# Building the lines in Python is several times faster than psycopg's per-value write_row.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    if type(value) is str:
+        return (
+            value.translate(_COPY_ESCAPES)
+            if ("\\" in value or "\t" in value or "\n" in value or "\r" in value)
+            else value
+        )
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return repr(value) if type(value) is float else str(value)
+
+
+class DryRunWriter:
+    """Counts what an import would create or update, writing nothing."""
+
+    def __init__(self, *, source: str) -> None:
+        self.source = source
+        self.tags = TagResolver(create=False)
+
+    # Nothing is written, so no transaction (on SQLite it would take the write lock).
+    transaction = file_scope = publish = staticmethod(contextlib.nullcontext)
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        self.tags.resolve({name for row in rows for name in row.hashtags})
+        existing = TrendPost.objects.filter(
+            source=self.source, video_id__in=[r.video_id for r in rows]
+        ).count()
+        return len(rows) - existing, existing
+
+
+class PostgresCopyWriter:
+    """COPY each chunk into a temporary staging table, then upsert posts and insert their
+    hashtag links from it with two set-based statements."""
+
+    STAGE = "hookline_import_stage"
+
+    # PostgreSQL's MVCC lets others write meanwhile: one transaction, a savepoint per file.
+    transaction = file_scope = staticmethod(transaction.atomic)
+    publish = staticmethod(contextlib.nullcontext)
+
+    def __init__(self, *, source: str) -> None:
+        self.source = source
+        self.tags = TagResolver()
+        self.columns = ["source", "video_id", *POST_FIELDS, "imported_at"]
+        # Only identifiers from the models' metadata go into this SQL; values travel by COPY.
+        qn = connection.ops.quote_name
+        table = qn(TrendPost._meta.db_table)
+        links = qn(PostHashtag._meta.db_table)
+        cols = ", ".join(qn(c) for c in self.columns)
+        updates = ", ".join(f"{qn(c)} = EXCLUDED.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
+        self.create_sql = (
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {cols}, NULL::bigint[] AS tag_ids FROM {table} WITH NO DATA"
+        )
+        self.copy_sql = f"COPY {self.STAGE} ({cols}, tag_ids) FROM STDIN"
+        # Links of posts already in the table are replaced: delete them first, then one
+        # statement upserts the posts and inserts every link from the upsert's RETURNING,
+        # so no second join against the whole post table is needed.
+        self.unlink_sql = (
+            f"DELETE FROM {links} WHERE post_id IN (SELECT p.id FROM {self.STAGE} s "  # noqa: S608
+            f"JOIN {table} p ON p.source = s.source AND p.video_id = s.video_id)"
+        )
+        # xmax = 0 only for freshly inserted row versions: tells created from updated.
+        self.upsert_sql = (
+            f"WITH up AS (INSERT INTO {table} ({cols}) SELECT {cols} FROM {self.STAGE} "  # noqa: S608
+            f"ON CONFLICT (source, video_id) DO UPDATE SET {updates} "
+            f"RETURNING id, video_id, (xmax = 0) AS inserted), "
+            f"linked AS (INSERT INTO {links} (post_id, hashtag_id) SELECT up.id, t.tag_id "
+            f"FROM up JOIN {self.STAGE} s ON s.video_id = up.video_id "
+            f"CROSS JOIN LATERAL unnest(s.tag_ids) AS t(tag_id) ON CONFLICT DO NOTHING) "
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up"
+        )
+
+    def source_lock(self) -> None:
+        """Wait for any other import of the same source to commit (held until this one ends).
+
+        Two imports replacing the links of the same posts would otherwise both delete the
+        old links before either commits, and the later one hit posthashtag_unique.
+        """
+        if getattr(self, "locked", False):
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('hookline.import'), hashtext(%s))", [self.source]
+            )
+        self.locked = True
+
+    def constraints_suspend(self) -> None:
+        """Drop the link table's foreign keys for a big import (restored before commit).
+
+        Django's foreign keys are deferred: PostgreSQL queues one check per inserted link
+        and runs them one by one at COMMIT, which for millions of links costs more than the
+        import itself. Re-adding the constraint validates every row in one set-based pass
+        instead (PostgreSQL's "Populating a Database" advice). The DDL is transactional, so
+        a rolled-back import restores the constraints too; while the import runs, other
+        sessions wait to read the link table, which is why only big imports do this.
+        """
+        self.source_lock()
+        qn = connection.ops.quote_name
+        table = PostHashtag._meta.db_table
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, table)
+            self.suspended = [
+                (name, info["columns"][0], info["foreign_key"])
+                for name, info in found.items()
+                if info["foreign_key"]
+            ]
+            for name, _, _ in self.suspended:
+                cursor.execute(f"ALTER TABLE {qn(table)} DROP CONSTRAINT {qn(name)}")
+
+    def constraints_restore(self) -> None:
+        qn = connection.ops.quote_name
+        table = PostHashtag._meta.db_table
+        with connection.cursor() as cursor:
+            for name, column, (target_table, target_column) in getattr(self, "suspended", []):
+                cursor.execute(
+                    f"ALTER TABLE {qn(table)} ADD CONSTRAINT {qn(name)} FOREIGN KEY ({qn(column)}) "
+                    f"REFERENCES {qn(target_table)} ({qn(target_column)}) DEFERRABLE INITIALLY DEFERRED"
+                )
+        self.suspended = []
+
+    def write(self, rows: list[PostRow]) -> tuple[int, int]:
+        self.source_lock()
+        tags = self.tags.resolve({name for row in rows for name in row.hashtags})
+        head = f"{_copy_value(self.source)}\t"
+        tail = f"\t{timezone.now().isoformat()}\t"
+        lines = []
+        for row in rows:
+            # Two spellings can fold into one canonical tag; link it once.
+            tag_ids = ",".join(map(str, dict.fromkeys(tags[name] for name in row.hashtags)))
+            lines.append(
+                f"{head}{_copy_value(row.video_id)}\t{_copy_value(row.caption)}\t{_copy_value(row.author)}\t"
+                f"{_copy_value(row.views)}\t{_copy_value(row.likes)}\t{_copy_value(row.comments)}\t"
+                f"{_copy_value(row.shares)}\t{_copy_value(row.saves)}\t{_copy_value(row.engagement_rate)}\t"
+                f"{_copy_value(row.posted_at)}\t{_copy_value(row.region)}\t{_copy_value(row.language)}\t"
+                f"{_copy_value(row.sound)}\t{_copy_value(row.duration_s)}\t{_copy_value(row.url)}"
+                f"{tail}{{{tag_ids}}}\n"
+            )
+        with connection.cursor() as wrapper:
+            cursor = wrapper.cursor  # the psycopg cursor underneath Django's wrapper
+            cursor.execute(self.create_sql)
+            cursor.execute(f"TRUNCATE {self.STAGE}")
+            with cursor.copy(self.copy_sql) as copy:
+                copy.write("".join(lines))
+            cursor.execute(self.unlink_sql)
+            cursor.execute(self.upsert_sql)
+            created, updated = cursor.fetchone()
+        return created, updated
+
+
+def writer_for(*, source: str, dry_run: bool):
+    if dry_run:
+        return DryRunWriter(source=source)
+    if connection.vendor == "postgresql":
+        return PostgresCopyWriter(source=source)
+    return SqliteStagingWriter(source=source, tags=TagResolver())

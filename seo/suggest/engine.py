@@ -1,0 +1,476 @@
+"""suggest(): keywords and hashtags for a topic or draft caption, with their evidence.
+
+The query is vectorised with the index's TF-IDF, its nearest trending posts are
+found through the postings (seo.index.store), and their hashtags and terms are
+scored by seo.suggest.rank. Tags the creator typed (in `hashtags` or inline in the
+text) are normalised, corrected against the corpus' tags with rapidfuzz, and pull
+the posts carrying them into the neighbourhood (co-occurrence). A query with no
+known term and no known tag falls back to what is trending, and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from seo.index.serving import active_index, reload_seconds
+from seo.index.store import LoadedIndex
+from seo.models import Hashtag
+from seo.suggest.evidence import post_refs
+from seo.suggest.main_keyword import main_keyword, subject_vocabulary
+from seo.suggest.own_tags import own_subject_tags, subject_pairs
+from seo.suggest.query import (
+    CORE_LANGUAGES,
+    query_features,
+    query_language,
+    resolve_typed,
+    searched_terms,
+    subject_core,
+)
+from seo.suggest.rank import (
+    KeywordScore,
+    TagScore,
+    expand_cooccurring,
+    lexical_candidates,
+    mention_candidates,
+    placement,
+    post_votes,
+    recommend,
+    score_keywords,
+    score_tags,
+    topical_query,
+)
+from seo.suggest.relevance import Relevance, Topic, language_group, query_topic, relevance
+from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
+from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
+from seo.text.filler import is_filler
+from seo.text.generic_tags import GENERIC_CUTOFF
+from seo.text.hashtags import hashtags_in_caption, normalize_hashtag
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 10_000
+MAX_K = 50
+NEIGHBOURS = 50
+# A long caption has a hundred terms; the weakest (common words, long postings lists) barely
+# move the ranking but cost most of the search. Only the strongest ones are searched.
+MAX_QUERY_TERMS = 24
+TYPED_TAG_SIMILARITY = 0.25  # a post carrying a typed tag counts as this similar, on top of its text
+TOPIC_TAG_SIMILARITY = 0.1  # ... and one carrying a word of the idea as a tag (#skincare), this similar
+TOPIC_TAG_POSTS = 200  # posts read per such tag (its first ones), bounding the cost
+SIMILAR_POSTS_SHOWN = 5
+
+
+def _validate(text: str, k: int) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise SuggestError("Write a topic or a draft caption first: the text is empty.")
+    if len(text) > MAX_QUERY_CHARS:
+        raise SuggestError(
+            f"The text is {len(text):,} characters long; suggestions take at most {MAX_QUERY_CHARS:,}."
+        )
+    if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= MAX_K:
+        raise SuggestError(f"k must be a whole number from 1 to {MAX_K}.")
+    return text.strip()
+
+
+def _loaded() -> LoadedIndex:
+    index = active_index()
+    if index is None:
+        raise SuggestError(
+            "There is no suggestion index yet. Import trending posts, then run `python manage.py build_index`."
+        )
+    return index
+
+
+# --- helpers the scoring code (captions, series) can call -----------------------------
+
+
+def tag_tiers(tags: Iterable[str]) -> dict[str, str]:
+    """broad / mid / niche for each tag by corpus frequency; a tag the corpus never saw is niche."""
+    index = active_index()
+    names = list(dict.fromkeys(tag for tag in (normalize_hashtag(raw) for raw in tags) if tag))
+    if index is None or not names:
+        return dict.fromkeys(names, "niche")
+    out = {}
+    for name, found in zip(names, index.tags.positions(names).tolist(), strict=True):  # one lookup for all
+        position = found if found >= 0 else index.aliases.get(name)  # as index.tag_id reads a name
+        out[name] = index.tier(position) if position is not None else "niche"
+    return out
+
+
+class _Blocked:
+    names: frozenset[str] = frozenset()
+    checked_at: float = -1e9
+
+
+def blocked_tags() -> set[str]:
+    """Tags staff blocked (and their aliases), re-read from the database every few seconds."""
+    now = time.monotonic()
+    if now - _Blocked.checked_at >= reload_seconds():
+        blocked = Hashtag.objects.filter(is_blocked=True)
+        names = set(blocked.values_list("name", flat=True))
+        names |= set(Hashtag.objects.filter(canonical__in=blocked).values_list("name", flat=True))
+        _Blocked.names = frozenset(names)
+        _Blocked.checked_at = now
+    return set(_Blocked.names)
+
+
+# --- the engine -----------------------------------------------------------------------
+
+
+def suggest(
+    *,
+    text: str,
+    language: str | None = None,
+    niche: str | None = None,
+    hashtags: Sequence[str] = (),
+    k: int = 10,
+    tags: bool = True,
+    evidence: bool = True,
+) -> Suggestions:
+    """Ranked hashtags, a recommended set of 3-5 and keywords for `text`, each with evidence,
+    and how confident the answer is (seo.suggest.relevance).
+
+    `tags=False` answers the keywords alone, without evidence (what the score needs, five
+    times per editor refresh): the same keywords, without the tag ranking and its queries.
+    `evidence=False` ranks the same tags and keywords but leaves out the example posts and
+    similar_posts, so no evidence row is read (the API's `"evidence": false`)."""
+    query = _validate(text, k)
+    language = query_language(query, language)
+    niche = (niche or "").strip() or None
+    index = _loaded()
+    typed_report, typed = resolve_typed(index, [*hashtags, *hashtags_in_caption(query)])
+    features, parts = query_features(index, query)
+    distinct, feature_ids, counts = index.feature_ids(features)
+    topic = query_topic(index, distinct, feature_ids, parts)
+    keyword = main_keyword(query, language=language)
+    natural = subject_pairs(keyword)  # the main keyword, when a pair (#floatingshelves)
+    vocabulary = None
+    if (language or "") in CORE_LANGUAGES:  # the subject rules read English and Norwegian
+        vocabulary = subject_vocabulary(query, language) | frozenset((keyword or "").split())
+    ids, weights = index.weigh(*searched_terms(distinct, feature_ids, counts))
+    if len(ids) > MAX_QUERY_TERMS:
+        strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
+        ids, weights = ids[strongest], weights[strongest]
+    posts = np.zeros(0, np.int64)
+    similarity = np.zeros(0, np.float32)
+    extra, extra_weight = _tagged_posts(index, typed, topic)
+    if len(ids) or extra is not None:
+        posts, similarity = index.search(
+            ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
+        )
+    typed_posts = (
+        extra[: len(extra) - int(np.count_nonzero(extra_weight < TYPED_TAG_SIMILARITY))]
+        if extra is not None
+        else None
+    )
+    declared = np.isin(posts, typed_posts) if typed_posts is not None and len(posts) else None
+    judged = relevance(
+        index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
+    )
+    posts, similarity = posts[judged.keep], similarity[judged.keep]
+    if not len(posts):
+        return _fallback(
+            index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
+            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)],
+            keyword=keyword,
+        )  # fmt: skip
+
+    votes = post_votes(index, posts, similarity, language)
+    topical = topical_query(index, ids) or bool(typed)
+    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
+    if not tags:
+        return Suggestions(
+            query=query,
+            language=language,
+            hashtags=[],
+            recommended=[],
+            keywords=_keyword_rows(index, keywords, {}),
+            typed_hashtags=typed_report,
+            index_version=index.version,
+            confidence=judged.confidence,
+            confidence_reason=judged.reason,
+            main_keyword=keyword,
+        )
+    blocked = blocked_tags()
+    excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
+    lexical = mention_candidates(query)
+    # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
+    # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
+    for name, rate in lexical_candidates(index, distinct, feature_ids, language, set()).items():
+        lexical[name] = max(rate, lexical.get(name, 0.0))
+    lexical = {n: r for n, r in lexical.items() if n not in blocked}
+    scored = score_tags(
+        index,
+        votes,
+        typed=typed,
+        niche=niche,
+        excluded=excluded,
+        lexical=lexical,
+        limit=max(3 * k, 20),
+        topical=topical,
+    )
+    scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
+    if judged.confidence == "low":
+        scored = _backed(scored)
+    stages = cached_stages("hashtag", index)
+    for s in scored:
+        s.parts["stage_factor"] = stage_multiplier(stages.get(s.name))
+        s.score *= s.parts["stage_factor"]
+    scored.sort(key=lambda s: -s.score)
+
+    shown = posts[:SIMILAR_POSTS_SHOWN].tolist()
+    refs: dict[int, PostRef] = {}
+    if evidence:
+        sims = {int(p): float(s) for p, s in zip(posts.tolist(), similarity.tolist(), strict=True)}
+        wanted = set(shown)
+        for s in scored[:k]:
+            wanted.update(s.example_posts)
+        for kw in keywords:
+            wanted.update(kw.example_posts)
+        refs = post_refs(index, wanted, sims)
+
+    tag_rows = [
+        TagSuggestion(
+            tag=s.name,
+            score=round(s.score, 6),
+            tier=index.tier(s.tag) if s.tag >= 0 else "niche",
+            posts=int(index.tag_df[s.tag]) if s.tag >= 0 else 0,
+            parts=s.parts,
+            examples=[refs[p] for p in s.example_posts if p in refs],
+            stage=stages.get(s.name),
+            source="corpus" if s.tag >= 0 else "your_words",
+        )
+        for s in scored[:k]
+    ]
+    # A caption word no trending post has used as a tag (s.tag < 0) may rank, but it only enters
+    # the recommended set when nothing the corpus backs is left (factor 0 = last resort).
+    ranked = [
+        (s.name, s.score, index.tier(s.tag), s.parts.get("generic_factor", 1.0))
+        if s.tag >= 0
+        else (s.name, s.score, "niche", 0.0)
+        for s in scored
+    ]
+    recommended = recommend(ranked)
+    filler: list[str] = []
+    if judged.confidence == "low":
+        # Little evidence: the idea's own subject leads, what the few posts use follows.
+        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)
+        # Generic tags fill no set here: with little data they would be most of it.
+        specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
+        recommended = _own_first(own, recommend(specific) if specific else [])
+        known = {row.tag for row in tag_rows}
+        tag_rows += [
+            TagSuggestion(
+                tag=name,
+                score=0.0,
+                tier="niche",
+                posts=0,
+                parts={"your_words": 1.0, "stage_factor": 1.0},
+                source="your_words",
+            )
+            for name in own
+            if name not in known
+        ][: max(0, k - len(tag_rows))]
+    keyword_rows = _keyword_rows(index, keywords, refs)
+    return Suggestions(
+        query=query,
+        language=language,
+        hashtags=tag_rows,
+        recommended=recommended,
+        keywords=keyword_rows,
+        similar_posts=[refs[p] for p in shown if p in refs],
+        typed_hashtags=typed_report,
+        index_version=index.version,
+        confidence=judged.confidence,
+        confidence_reason=judged.reason,
+        main_keyword=keyword,
+        filler=filler,
+    )
+
+
+def _tagged_posts(index: LoadedIndex, typed: set[int], topic: Topic) -> tuple[np.ndarray | None, np.ndarray]:
+    """Posts the search takes in besides the text's: those carrying a tag the creator typed
+    (TYPED_TAG_SIMILARITY), then those carrying one of the topic's words as a tag, up to
+    TOPIC_TAG_POSTS each (TOPIC_TAG_SIMILARITY): "#skincare" posts answer "skincare routine"
+    even when their captions never say it."""
+    typed_posts = [index.posts_with_tag(t) for t in typed]
+    topic_posts = [index.posts_with_tag(t)[:TOPIC_TAG_POSTS] for t in topic.tags if t not in typed]
+    if not typed_posts and not topic_posts:
+        return None, np.zeros(0, np.float32)
+    typed_arr = np.concatenate(typed_posts) if typed_posts else np.zeros(0, np.int64)
+    topic_arr = np.concatenate(topic_posts) if topic_posts else np.zeros(0, np.int64)
+    weight = np.concatenate(
+        [
+            np.full(len(typed_arr), TYPED_TAG_SIMILARITY, np.float32),
+            np.full(len(topic_arr), TOPIC_TAG_SIMILARITY, np.float32),
+        ]
+    )
+    return np.concatenate([typed_arr, topic_arr]), weight
+
+
+def _keyword_rows(
+    index: LoadedIndex, keywords: list[KeywordScore], refs: Mapping[int, PostRef]
+) -> list[KeywordSuggestion]:
+    """Keyword rows, calls to action and filler left out, each with where it belongs."""
+    stages = cached_stages("keyword", index)
+    return [
+        KeywordSuggestion(
+            term=kw.name,
+            score=round(kw.score, 6),
+            posts=kw.posts,
+            engagement=round(kw.engagement, 5),
+            placement=placement(rank, kw.name),
+            parts={
+                "in_query": float(kw.in_query),
+                "idf": round(float(index.idf[kw.term]), 4),
+                "stage_factor": stage_multiplier(stages.get(kw.name)),
+            },
+            examples=[refs[p] for p in kw.example_posts if p in refs],
+            stage=stages.get(kw.name),
+        )
+        for rank, kw in enumerate(kw for kw in keywords if not is_filler(kw.name))
+    ]
+
+
+LOW_CONFIDENCE_MIN_POSTS = 2
+
+
+def _backed(scored: list[TagScore]) -> list[TagScore]:
+    """With little evidence, a tag one close post carries is that post's, not the topic's
+    (#jalenbrunson for "home workouts"): only tags two close posts share, that the idea's
+    own words make, or generic ones (rated by their base rate, kept out of sets) stay."""
+    return [
+        s
+        for s in scored
+        if s.tag < 0
+        or s.parts.get("generic_factor", 1.0) < GENERIC_CUTOFF  # #fyp: ranked by base rate, never advised
+        or s.parts.get("in_caption", 0.0) > 0
+        or s.parts.get("similar_posts", 0) >= LOW_CONFIDENCE_MIN_POSTS
+    ]
+
+
+def _own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:
+    out = list(dict.fromkeys(own[:4] + recommended))
+    return out[:high]
+
+
+def _fallback(
+    index: LoadedIndex,
+    query: str,
+    language: str | None,
+    niche: str | None,
+    k: int,
+    typed_report: list[dict[str, Any]],
+    *,
+    no_features: bool,
+    judged: Relevance,
+    own: list[str],
+    keyword: str | None,
+) -> Suggestions:
+    """No trending post shares the query's topic: tags from the idea's own words lead, and
+    what is trending is offered as labelled filler, never as advice about the topic."""
+    # The index's own spelling of the language ("no" in older files for "nb").
+    asked, group = language, language_group(language)
+    language = next((name for name in index.languages if language_group(name) == group), language)
+    scope = []
+    if language:
+        if language in index.languages:
+            trending = _trending_rows(index, language, niche)
+            scope.append(f"in language '{language}'")
+        else:
+            trending = _trending_rows(index, None, niche)
+            scope.append(f"overall (no trending posts in language '{language}')")
+    else:
+        trending = _trending_rows(index, language, niche)
+    if niche:
+        if niche in index.niches:
+            scope.append(f"in niche '{niche}'")
+        else:
+            scope.append(f"(no tags in niche '{niche}')")
+    if no_features and not own:
+        reason = "Your text has no words the trend corpus knows (emoji, or words no trending post uses)"
+    else:
+        reason = "No trending post shares your topic"
+    where = " and ".join(scope) or "overall"
+    message = (
+        f"{reason}: the tags are made from your own words, and these are only filler trending {where}."
+        if own
+        else f"{reason}, so these are the hashtags trending {where}."
+    )
+    blocked = blocked_tags()
+    allowed = [row for row in trending if row[2] not in blocked]
+    own = [name for name in own if name not in blocked]
+    # Filler is the best specific trending tags; #fyp and its kin come last, as elsewhere.
+    ranked = [(name, s, tier, generic) for _, s, name, tier, generic in allowed]
+    filler = [name for name in recommend(ranked) if name not in own][: max(0, 5 - len(own)) or 2]
+    own_rows = [
+        TagSuggestion(
+            tag=name,
+            score=0.0,
+            tier=index.tier(t) if (t := index.tag_id(name)) is not None else "niche",
+            posts=int(index.tag_df[t]) if t is not None else 0,
+            parts={"your_words": 1.0, "stage_factor": 1.0},
+            source="your_words",
+        )
+        for name in own
+    ]
+    trending_rows = [
+        TagSuggestion(
+            tag=name,
+            score=round(s, 6),
+            tier=tier,
+            posts=int(index.tag_df[t]),
+            parts={"trending": round(s, 6), "stage_factor": 1.0},
+            source="trending_filler",
+        )
+        for t, s, name, tier, _ in allowed[:k]
+    ]
+    return Suggestions(
+        query=query,
+        language=asked,
+        hashtags=(own_rows + trending_rows)[:k],
+        recommended=own[:5] or filler[:3],  # trending tags lead only when the idea gives none
+        keywords=_own_keywords(judged),
+        fallback=message,
+        typed_hashtags=typed_report,
+        index_version=index.version,
+        confidence="low",
+        confidence_reason=judged.reason,
+        main_keyword=keyword,
+        filler=filler,
+    )
+
+
+def _trending_rows(
+    index: LoadedIndex, language: str | None, niche: str | None
+) -> list[tuple[int, float, str, str, float]]:
+    """index.trending with each tag's name, tier and generic factor, read once per version:
+    every answer that falls back reads the same hundred rows."""
+    remembered = index.__dict__.setdefault("trending_rows", {})
+    key = (language, niche)
+    if key not in remembered:
+        remembered[key] = [
+            (t, s, index.tag_name(t), index.tier(t), float(index.tag_generic[t]))
+            for t, s in index.trending(language, niche)
+        ]
+    return remembered[key]
+
+
+def _own_keywords(judged: Relevance) -> list[KeywordSuggestion]:
+    """The idea's own topic words, as keywords no trending post backs (posts = 0)."""
+    return [
+        KeywordSuggestion(
+            term=word,
+            score=0.0,
+            posts=0,
+            engagement=0.0,
+            placement=placement(rank, word),
+            parts={"in_query": 1.0, "stage_factor": 1.0},
+        )
+        for rank, word in enumerate(judged.missing_words[:5])
+    ]

@@ -1,0 +1,120 @@
+"""Tags made from the idea's own subject, for answers with little evidence in the corpus.
+
+"Kanelboller til helgen" against an English corpus has no trending neighbours; the honest
+tags are #kanelboller, not the week's #fyp. Candidates are the query's topic words and the
+pairs of adjacent topic words (#floatingshelves), spelled the corpus' way (seo.text.spelling),
+ranked by topic weight (seo.suggest.relevance), a tag the corpus already knows first. Calls to
+action, template words and digits never make a tag (#lagre, #days, #minutegarlic).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from seo.index.store import LoadedIndex
+from seo.suggest.relevance import Topic
+from seo.text.filler import is_filler
+from seo.text.hashtags import normalize_hashtag
+from seo.text.spelling import tag_spelling
+from seo.text.tokenize import is_function_term
+from seo.text.tokenize import words as analyze_words
+
+MIN_LENGTH = 4
+KNOWN_TAG_BONUS = 1.5  # a tag other creators use is likelier to be searched
+PAIR_BONUS = 1.2  # a phrase names a topic more precisely than either word
+LIMIT = 5
+# Outside the idea's subject a word makes a tag only when this many trending posts use it as
+# one: "reacting", "paid", "måneden" would be tags nobody searches. The same holds for the
+# modifier of the main keyword's pair (#sourdough of #sourdoughstarter) and short words (#nba).
+KNOWN_TAG_MIN_POSTS = 5
+
+
+def _word_weight(index: LoadedIndex, topic: Topic, word: str, term: int) -> float:
+    if term >= 0:
+        return topic.weights.get(term, 0.0)
+    if word in topic.unknown:
+        return topic.unknown[word]
+    tag = index.tag_id(word)  # a compound the index split ("skincare"): its parts' weight
+    return sum(topic.weight_of(k) for k in topic.tags.get(tag, ())) if tag is not None else 0.0
+
+
+def subject_pairs(keyword: str | None) -> set[str]:
+    """The idea's main keyword when it is a pair of words ("floating shelves"): the one pair
+    of the idea's own that surely reads as a tag. Other pairs need the corpus to write them."""
+    words = analyze_words(keyword or "")
+    return {" ".join(words)} if len(words) == 2 else set()
+
+
+def own_subject_tags(
+    index: LoadedIndex,
+    distinct: list[str],
+    ids: np.ndarray,
+    topic: Topic,
+    language: str | None,
+    natural: set[str] = frozenset(),
+    vocabulary: frozenset[str] | None = None,
+    keyword: str | None = None,
+) -> list[str]:
+    """Up to LIMIT tag names from the query's own subject, best first.
+
+    A pair of words makes a tag only when it reads as one: the corpus writes it as a phrase
+    or a tag (#oilyskin), or it is the idea's main keyword (#floatingshelves).
+    Two words that merely stand side by side ("kitchen with floating" -> #kitchenfloating,
+    "personer under 100 kroner" -> #personerkroner) are glued filler, not a tag.
+    With a `vocabulary` (seo.suggest.main_keyword.subject_vocabulary: the words naming the idea's
+    subject), a word outside it needs KNOWN_TAG_MIN_POSTS trending posts tagging it.
+    """
+    term_of = dict(zip(distinct, ids.tolist(), strict=True))
+    allowed = set(analyze_words(" ".join(vocabulary))) if vocabulary is not None else None
+    # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own.
+    heads = {pair.split(" ")[-1] for pair in natural}
+    modifiers = {w for pair in natural for w in pair.split(" ")[:-1]}
+    # (tag name, weight, a pair that must be a known tag, a word creators must use as a tag)
+    planned: list[tuple[str, float, bool, bool]] = []
+    for feature in distinct:
+        words = feature.split(" ")
+        if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
+            continue
+        if len(words) > 1 and any(c.isdigit() for c in feature):
+            continue  # "rusty 1970s" -> #rusty1970s is no tag anyone searches
+        if len(words) == 1 and feature in heads:
+            continue
+        weights = [_word_weight(index, topic, w, term_of.get(w, -1)) for w in words]
+        if min(weights) <= 0.0:
+            continue
+        name = normalize_hashtag(feature.replace(" ", ""))
+        if not name:
+            continue
+        name = tag_spelling(index, name, language)
+        # A pair the corpus never wrote as a phrase reads as a tag only when creators tag it.
+        unwritten = len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0
+        used = (
+            (allowed is not None and not all(w in allowed for w in words))
+            or (len(words) == 1 and feature in modifiers)
+            or (len(name) < MIN_LENGTH and feature != keyword)  # #job of "a new job" is its subject
+            or any(c.isdigit() for c in feature)  # "$20k" -> #20k
+        )
+        planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))
+    posts = _tag_posts(index, [name for name, *_ in planned])
+    scored: dict[str, float] = {}
+    for name, weight, unwritten, used in planned:
+        if (unwritten and name not in posts) or (used and posts.get(name, 0) < KNOWN_TAG_MIN_POSTS):
+            continue
+        if name in posts:
+            weight *= KNOWN_TAG_BONUS
+        scored[name] = max(weight, scored.get(name, 0.0))
+    return sorted(scored, key=lambda n: -scored[n])[:LIMIT]
+
+
+def _tag_posts(index: LoadedIndex, names: list[str]) -> dict[str, int]:
+    """Those of `names` the index knows as a tag or an alias, with the posts carrying it: one
+    lookup for all of them."""
+    if not names:
+        return {}
+    positions = index.tags.positions(names).tolist()
+    out = {}
+    for name, position in zip(names, positions, strict=True):
+        tag = position if position >= 0 else index.aliases.get(name)
+        if tag is not None:
+            out[name] = int(index.tag_df[tag])
+    return out

@@ -1,0 +1,104 @@
+"""How seo.suggest.engine reads a query: its features and compounds, its language, its subject,
+the words worth searching, and the hashtags the creator typed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from seo.index.store import LoadedIndex
+from seo.suggest.compounds import MAX_WORD, MIN_WORD, compound_parts
+from seo.suggest.idea_language import idea_language
+from seo.suggest.main_keyword import main_keyword, subject_words
+from seo.suggest.relevance import Core
+from seo.text.filler import is_filler
+from seo.text.hashtags import normalize_hashtag
+from seo.text.tokenize import analyze
+from seo.text.tokenize import words as analyze_words
+
+TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
+
+
+def query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """The query's features, with the two known parts of each unknown compound added, and
+    the compounds split ("treningsøkt" -> ("trening", "økt"))."""
+    features = analyze(query)
+    long_words = sorted({f for f in features if MIN_WORD <= len(f) <= MAX_WORD and f.isalpha()})
+    if not long_words:
+        return features, {}
+    positions = index.terms.positions(long_words).tolist()
+    parts = compound_parts(index, [w for w, p in zip(long_words, positions, strict=True) if p < 0])
+    return features + [part for f in features for part in parts.get(f, ())], parts
+
+
+# Languages whose main keyword seo.suggest.main_keyword reads reliably (its filler lists are these).
+CORE_LANGUAGES = {"en", "nb", "nn", "no"}
+# A subject of this many words none of which the corpus knows ("korean corn dogs") is no topic
+# of any close post, whatever else they share ("street market").
+MIN_UNKNOWN_SUBJECT = 2
+
+
+def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | None:
+    """The words of the idea's subject (seo.suggest.main_keyword.subject: "korean corn dogs" of "My
+    first time trying Korean corn dogs at a street market") that a close post must share, as
+    caption terms or as tags; None where the subject is no reliable guide (other languages,
+    or no subject found)."""
+    if (language or "") not in CORE_LANGUAGES:
+        return None
+    words = [w for w in analyze_words(" ".join(subject_words(text, language))) if not is_filler(w)]
+    if not words:  # no noun phrase ("Get ready with me for my first day at a new job"): the main keyword
+        words = [w for w in analyze_words(main_keyword(text, language=language) or "") if not is_filler(w)]
+    if not words:
+        return None
+    positions = index.terms.positions(words).tolist()
+    terms = {p: w for w, p in zip(words, positions, strict=True) if p >= 0}
+    # As index.tag_id reads each word (a tag, else an alias), in one lookup for all of them.
+    found = index.tags.positions(words).tolist()
+    tags = {
+        t: w
+        for w, f in zip(words, found, strict=True)
+        if (t := f if f >= 0 else index.aliases.get(w)) is not None
+    }
+    if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
+        return None  # one unknown word ("my entry for the challenge") may be no subject at all
+    return Core(terms, tags, words)  # none known: no close post can be about the subject
+
+
+def searched_terms(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Term ids and counts the search uses: calls to action and template words ("lagre",
+    "easy", "tips") are left out, so "Lagre denne til helgen!" finds no posts of its own."""
+    keep = np.fromiter((not all(is_filler(w) for w in f.split(" ")) for f in distinct), bool, len(distinct))
+    if not keep.any():  # the query is nothing but framing: search with it all the same
+        return ids, counts
+    return ids[keep], counts[keep]
+
+
+def query_language(text: str, language: str | None) -> str | None:
+    """The language asked for, else the one detected (None when unsure): seo.suggest.idea_language,
+    the reading the drafts use too, so an idea's tags and drafts agree on its language."""
+    return idea_language(text, (language or "").strip()) or None
+
+
+def resolve_typed(index: LoadedIndex, raw_tags: Sequence[str]) -> tuple[list[dict[str, Any]], set[int]]:
+    report, ids = [], set()
+    for raw in raw_tags:
+        tag = normalize_hashtag(str(raw))
+        if not tag:
+            report.append({"input": raw, "tag": None, "corrected": False, "known": False})
+            continue
+        position = index.tag_id(tag)
+        corrected = False
+        if position is None and len(tag) >= 3:
+            match = process.extractOne(
+                tag, index.tag_names, scorer=fuzz.ratio, score_cutoff=TYPED_TAG_MIN_SCORE
+            )
+            if match is not None:
+                position, corrected = match[2], True
+        name = index.tag_name(position) if position is not None else tag
+        report.append({"input": raw, "tag": name, "corrected": corrected, "known": position is not None})
+        if position is not None:
+            ids.add(int(position))
+    return report, ids

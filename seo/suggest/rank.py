@@ -1,0 +1,525 @@
+"""Scoring for seo.suggest.engine: hashtags and keywords from the similar posts.
+
+Each similar post votes with similarity x engagement x recency (x a language match
+factor). A tag's score estimates the chance that a post like the query carries it
+(see score_tags); the constants below were checked with `benchmarks/evaluate.py --tune`,
+which splits the training 80 % again and never looks at the held-out 20 %.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from seo.index.csr import csr_rows
+from seo.index.store import LoadedIndex
+from seo.suggest.relevance import language_group
+from seo.text.filler import is_filler
+from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
+from seo.text.hashtags import normalize_hashtag
+from seo.text.spelling import tag_spelling
+from seo.text.tokenize import is_function_term
+
+SIMILARITY_POWER = 1.0
+LEXICAL_MIN_LENGTH = 3
+LEXICAL_WEIGHT = 6.0
+LEXICAL_CAP = 0.95
+LEXICAL_UNSEEN = True  # offer caption words no trending post has used as a tag yet
+UNSEEN_FACTOR = 1.0
+PRIOR_WEIGHT = 0.2  # share of a specific tag's probability that is its plain corpus frequency
+NEIGHBOUR_CALIBRATION = 0.3  # a neighbour-vote share overstates the chance the query's post carries the tag
+GENERIC_PRIOR_POSTS = 5.0  # a generic tag's base rate weighs as much as this many neighbours
+GENERIC_RANK_WEIGHT = 0.8  # generic tags are ranked at this part of their probability (down-weighted)
+MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
+# The most used generic tags are always candidates, at their base rate, even when no
+# neighbour carries them (a query with three close posts, none tagged #fyp, is still ~40 % #fyp).
+GENERIC_CANDIDATES = 20  # the most used tags read for this (the generic ones among them kept)
+EXPANSION_SEEDS = 3  # the best specific tags whose usual companions are offered too
+EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the cost
+EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
+EXPANSION_WEIGHT = 0.5
+OTHER_LANGUAGE_FACTOR = 0.5
+NICHE_BOOST = 1.5
+KEYWORD_NEIGHBOURS = 30
+# A term the query lacks is offered only when this many close posts use it: one post's
+# words are that post's, not the topic's (benchmarks/evaluate.py measures the difference).
+KEYWORD_MIN_POSTS = 2
+QUERY_TERM_BOOST = 1.0
+
+
+@dataclass
+class Votes:
+    posts: np.ndarray  # neighbour post indices, best first
+    similarity: np.ndarray
+    weight: np.ndarray  # the vote each post casts
+    engagement: np.ndarray
+    recency: np.ndarray
+
+
+def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, language: str | None) -> Votes:
+    engagement = np.asarray(index.post_engagement[posts], dtype=np.float64)
+    recency = np.asarray(index.post_recency[posts], dtype=np.float64)
+    weight = np.power(np.maximum(similarity.astype(np.float64), 0.0), SIMILARITY_POWER) * engagement * recency
+    group = language_group(language)
+    codes = [code for name, code in index.languages.items() if group and language_group(name) == group]
+    if codes:  # "nb" asked: posts in "nb", "nn" or "no" are in the same language
+        post_language = np.asarray(index.post_language[posts])
+        same = np.isin(post_language, codes) | (post_language == 0)
+        weight = weight * np.where(same, 1.0, OTHER_LANGUAGE_FACTOR)
+    return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
+
+
+def topical_query(index: LoadedIndex, query_terms: np.ndarray) -> bool:
+    """Whether a known query term is more than another script's function word: "как" (how)
+    finds Russian posts, any Russian posts, so alone it tells the language, not the topic."""
+    return any(not is_function_term(index.terms[int(t)]) for t in query_terms.tolist())
+
+
+@dataclass
+class TagScore:
+    tag: int  # index in the index's tag list; -1 for a caption word no trending post used as a tag
+    name: str
+    score: float
+    parts: dict[str, float]
+    example_posts: list[int]
+
+
+_TAGGED_POSTS: weakref.WeakKeyDictionary[LoadedIndex, int] = weakref.WeakKeyDictionary()
+
+
+def tagged_posts(index: LoadedIndex) -> int:
+    """Posts of the index with at least one tag (a generic tag's base rate is a share of these)."""
+    count = _TAGGED_POSTS.get(index)
+    if count is None:
+        count = max(int(np.count_nonzero(np.diff(np.asarray(index.post_tag_indptr)))), 1)
+        _TAGGED_POSTS[index] = count
+    return count
+
+
+def popular_generic(index: LoadedIndex) -> np.ndarray:
+    """The generic tags among the GENERIC_CANDIDATES most used ones (most_used_tags is cached)."""
+    if not GENERIC_CANDIDATES:
+        return np.zeros(0, np.int64)
+    top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64)
+    return top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
+
+
+def lexical_candidates(
+    index: LoadedIndex,
+    features: list[str],
+    ids: np.ndarray,
+    language: str | None = None,
+    natural: set[str] | None = None,
+) -> dict[str, float]:
+    """Tag names formed by the query's own words ("jon stewart" -> jonstewart), with the
+    learned rate at which creators turn that word into a hashtag."""
+    prior = float(index.meta.get("lexical_prior", 0.0))
+    terms = ids.tolist()
+    # A pair no post has written has no rate of its own, only the prior. Joined filler
+    # ("starter finally", "comment recipe") makes no tag: the prior is scaled by the
+    # specificity (seo.text.specificity) of the pair's weaker word.
+    unseen = {w for f, t in zip(features, terms, strict=True) if t < 0 and " " in f for w in f.split(" ")}
+    specific = {}
+    if unseen:
+        words = sorted(unseen)
+        positions = index.terms.positions(words).tolist()
+        specific = {
+            w: float(index.term_specific[p]) if p >= 0 else 1.0 for w, p in zip(words, positions, strict=True)
+        }
+    out: dict[str, float] = {}
+    for feature, term in zip(features, terms, strict=True):
+        name = normalize_hashtag(feature.replace(" ", ""))
+        if len(name) < LEXICAL_MIN_LENGTH or name.isdigit() or is_function_term(feature):
+            continue  # no #как, #какприготовить: another script's function word is no tag
+        if any(is_filler(w) or w.isdigit() for w in feature.split(" ")):
+            continue  # no #lagre, #days, #minutegarlic: framing words glued are no tag
+        name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
+        if term >= 0:
+            rate = float(index.term_tag_rate[term])
+        elif " " in feature and natural is not None and feature not in natural and index.tag_id(name) is None:
+            continue  # "takes 15 minutes" -> #takesminutes: side by side is not a phrase (seo.suggest.own_tags)
+        elif " " in feature:
+            rate = prior * min(specific[w] for w in feature.split(" "))
+        else:
+            rate = prior
+        out[name] = max(out.get(name, 0.0), rate)
+    return out
+
+
+_MENTION = re.compile(r"(?<![\w@])@([\w.]+)")
+
+
+def mention_candidates(text: str) -> dict[str, float]:
+    """Tag names formed by the accounts the query mentions; the tokenizer drops @mentions from
+    the search, but "@MrBeast" in a caption often comes with #mrbeast."""
+    out: dict[str, float] = {}
+    for handle in _MENTION.findall(text):
+        name = normalize_hashtag(handle.replace(".", ""))
+        if len(name) >= LEXICAL_MIN_LENGTH and not name.isdigit():
+            out[name] = MENTION_TAG_RATE
+    return out
+
+
+def score_tags(
+    index: LoadedIndex,
+    votes: Votes,
+    *,
+    typed: set[int],
+    niche: str | None,
+    excluded: set[int],
+    lexical: dict[str, float] | None = None,
+    limit: int = 30,
+    topical: bool = True,
+) -> list[TagScore]:
+    """Every tag carried by a neighbour or written in the query, and the most used generic
+    tags, scored and sorted best first.
+
+    A tag's score estimates the chance a post like the query carries it. Specific tags:
+    the calibrated share of the neighbours' votes behind them, smoothed by corpus frequency,
+    combined (noisy-or) with the rate at which creators tag a word of their own caption.
+    Generic tags: their base rate among tagged posts moved toward their vote share as far as
+    the neighbours' number warrants (GENERIC_PRIOR_POSTS), ranked at GENERIC_RANK_WEIGHT of it,
+    so #fyp shows where it is likelier than the next tag, neighbours or not.
+
+    Not `topical` (the query met its neighbours only through another script's function
+    words, see `topical_query`): they share its language, not its topic, so their votes
+    move only the generic tags (#рек), not the specific ones.
+    """
+    lexical = lexical or {}
+    tags, owner = _tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
+    names = list(lexical)
+    found = index.tags.positions(names).tolist()  # one hashed lookup for all names
+    lexical_positions = {
+        n: (t if t >= 0 else index.aliases.get(n)) for n, t in zip(names, found, strict=True)
+    }
+    known_lexical = {t: lexical[n] for n, t in lexical_positions.items() if t is not None}
+    lexical_ids = np.fromiter(known_lexical, np.int64, len(known_lexical))
+    candidates = np.concatenate([tags, lexical_ids, popular_generic(index)])
+    unique, inverse = np.unique(candidates, return_inverse=True)
+    if not len(unique) and not lexical:
+        return []
+    inverse = inverse[: len(tags)]
+    size = len(unique)
+    raw = np.bincount(inverse, weights=votes.weight[owner], minlength=size)
+    similarity = np.bincount(inverse, weights=votes.similarity[owner], minlength=size)
+    safe = np.maximum(raw, 1e-12)
+    engagement = np.bincount(inverse, weights=(votes.weight * votes.engagement)[owner], minlength=size) / safe
+    recency = np.bincount(inverse, weights=(votes.weight * votes.recency)[owner], minlength=size) / safe
+    support = np.bincount(inverse, minlength=size)
+    carries_typed = np.zeros(len(votes.posts), dtype=bool)
+    if typed and len(tags):
+        typed_arr = np.fromiter(typed, np.int64)
+        carries_typed = np.bincount(owner[np.isin(tags, typed_arr)], minlength=len(votes.posts)) > 0
+    cooccurrence = np.bincount(inverse, weights=carries_typed[owner].astype(np.float64), minlength=size)
+    generic = np.asarray(index.tag_generic[unique], dtype=np.float64)
+    prior = np.asarray(index.tag_df[unique], dtype=np.float64) / max(index.posts, 1)
+    total = max(float(votes.weight.sum()), 1e-12)
+    share = raw / total
+    specific_share = share if topical else np.zeros(size)
+    evidence = generic * share
+    # Specific tags: the neighbours' vote share, calibrated and smoothed by corpus frequency.
+    specific_probability = NEIGHBOUR_CALIBRATION * (
+        (1.0 - PRIOR_WEIGHT) * specific_share + PRIOR_WEIGHT * prior
+    )
+    # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
+    written = np.zeros(size)
+    if len(lexical_ids):  # every lexical id is in `unique` (sorted): place the rates by search
+        written[np.searchsorted(unique, lexical_ids)] = np.fromiter(known_lexical.values(), np.float64)
+    written = np.minimum(written * LEXICAL_WEIGHT, LEXICAL_CAP)
+    specific_probability = 1.0 - (1.0 - specific_probability) * (1.0 - written)
+    # Generic tags (#fyp is on ~40 % of tagged posts whatever they are about): their share of
+    # tagged posts, nudged by the neighbours. Ranked by that probability they take a slot only
+    # when they are likelier than the next specific tag; recommend() still keeps them out.
+    base_rate = np.asarray(index.tag_df[unique], dtype=np.float64) / tagged_posts(index)
+    # Bayesian: the base rate counts as GENERIC_PRIOR_POSTS posts, the neighbours as their
+    # effective number, so three close posts move #fyp's chance less than thirty do.
+    neighbours = total**2 / max(float(np.square(votes.weight).sum()), 1e-24)
+    evidence_weight = neighbours / (neighbours + GENERIC_PRIOR_POSTS)
+    generic_probability = (1.0 - evidence_weight) * base_rate + evidence_weight * share
+    is_generic = generic < GENERIC_CUTOFF
+    probability = np.where(is_generic, generic_probability, specific_probability)
+    niche_factor = np.ones(size)
+    code = index.niches.get(niche or "")
+    if code is not None:
+        niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
+    score = probability * np.where(is_generic, GENERIC_RANK_WEIGHT, 1.0) * niche_factor
+    shown = ~np.asarray(index.tag_blocked[unique], dtype=bool) & (score > 0)
+    if excluded or typed:
+        shown &= ~np.isin(unique, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
+    order = np.argsort(-score, kind="stable")
+    chosen = order[shown[order]][:limit]
+    # Each tag's three strongest voters as evidence: entries grouped by tag, strongest first.
+    by_tag = np.lexsort((-votes.weight[owner], inverse)) if len(tags) else np.zeros(0, np.int64)
+    group_start = np.searchsorted(inverse[by_tag], chosen)
+    # The evidence of the chosen rows, rounded for display once per column (not per value).
+    columns = {
+        "similarity": np.round(similarity[chosen], 4),
+        "evidence": np.round(evidence[chosen], 4),
+        "prior": np.round(prior[chosen], 5),
+        "in_caption": np.round(written[chosen], 4),
+        "engagement": np.round(engagement[chosen], 4),
+        "recency": np.round(recency[chosen], 4),
+        "generic_factor": np.round(generic[chosen], 4),
+        "niche_factor": np.round(niche_factor[chosen], 4),
+        "similar_posts": support[chosen],
+        "cooccurrence": cooccurrence[chosen].astype(np.int64),
+    }
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(c.tolist() for c in columns.values()), strict=True)
+    ]
+    out = [
+        TagScore(tag=tag, name=index.tag_name(tag), score=value, parts=parts, example_posts=examples)
+        for tag, value, parts, examples in zip(
+            unique[chosen].tolist(),
+            score[chosen].tolist(),
+            rows,
+            _strongest_voters(votes, owner, by_tag, group_start, support[chosen]),
+            strict=True,
+        )
+    ]
+    if LEXICAL_UNSEEN:
+        for name, rate in lexical.items():
+            if lexical_positions[name] is None and rate * LEXICAL_WEIGHT > 0:
+                out.append(
+                    TagScore(
+                        -1,
+                        name,
+                        min(rate * LEXICAL_WEIGHT, LEXICAL_CAP) * UNSEEN_FACTOR,
+                        {"in_caption": round(rate, 4)},
+                        [],
+                    )
+                )
+        out.sort(key=lambda s: -s.score)
+    return out[:limit]
+
+
+def _strongest_voters(
+    votes: Votes, owner: np.ndarray, by_tag: np.ndarray, group_start: np.ndarray, support: np.ndarray
+) -> list[list[int]]:
+    """Per chosen tag, its (up to) three strongest voters' posts: the first entries of its group
+    in `by_tag`, read a rank at a time for all tags at once (no numpy step per tag)."""
+    examples: list[list[int]] = [[] for _ in range(len(group_start))]
+    for rank in range(3):
+        has = np.flatnonzero(support > rank)
+        if not len(has):
+            break
+        posts = votes.posts[owner[by_tag[group_start[has] + rank]]].tolist()
+        for row, post in zip(has.tolist(), posts, strict=True):
+            examples[row].append(post)
+    return examples
+
+
+def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All tags of `posts` and the position in `posts` each came from."""
+    return csr_rows(index.post_tag_indptr, index.post_tags, posts)
+
+
+def expand_cooccurring(
+    index: LoadedIndex, scored: list[TagScore], *, excluded: set[int], typed: set[int], limit: int
+) -> list[TagScore]:
+    """Add the usual companions of the best specific tags (#wedding -> #weddingplanner).
+
+    A companion's chance is seed probability x the share of the seed's posts that carry it
+    (smoothed), combined (noisy-or) over the seeds and with its own score. Generic tags are
+    never expanded from or to: they accompany everything.
+    """
+    best = [s for s in scored if s.tag >= 0 and s.parts.get("generic_factor", 1.0) >= GENERIC_CUTOFF]
+    # Tags the creator typed are certain; they seed first (when specific).
+    seeds = [(t, 1.0) for t in sorted(typed) if float(index.tag_generic[t]) >= GENERIC_CUTOFF]
+    seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
+    if not seeds:
+        return scored
+    # All seeds' posts in one gather; (seed, companion) pairs counted with one unique.
+    seed_tags = np.array([seed for seed, _ in seeds], dtype=np.int64)
+    seed_chances = np.array([chance for _, chance in seeds], dtype=np.float64)
+    post_lists = [index.posts_with_tag(seed)[:EXPANSION_POSTS] for seed, _ in seeds]
+    seed_sizes = np.array([len(p) for p in post_lists], dtype=np.int64)
+    all_posts = np.concatenate(post_lists)
+    companions, position = _tags_of_posts(index, all_posts)
+    if not len(companions):
+        return scored
+    n_tags = len(index.tag_df)
+    pairs, first, counts = np.unique(
+        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions,
+        return_index=True,
+        return_counts=True,
+    )
+    seed_of, pair_tags = pairs // n_tags, pairs % n_tags
+    keep = pair_tags != seed_tags[seed_of]
+    if not keep.any():
+        return scored
+    seed_of, pair_tags, counts, first = seed_of[keep], pair_tags[keep], counts[keep], first[keep]
+    chance = EXPANSION_WEIGHT * seed_chances[seed_of] * counts / (seed_sizes[seed_of] + EXPANSION_SMOOTHING)
+    tags, first_pair, inverse = np.unique(pair_tags, return_index=True, return_inverse=True)
+    gain = 1.0 - np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(chance, 0.999))))
+    example = all_posts[position[first[first_pair]]]
+    generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
+    ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
+    ok &= ~np.isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
+    known = {s.tag: s for s in scored if s.tag >= 0}
+    is_known = np.isin(tags, np.fromiter(known, np.int64, len(known)))
+    for i in np.flatnonzero(ok & is_known).tolist():
+        row, value = known[int(tags[i])], float(gain[i])
+        row.score = 1.0 - (1.0 - row.score) * (1.0 - value)
+        row.parts["companion"] = round(value, 4)
+    # A new tag scoring below the current limit-th row could never be shown: never built.
+    floor = scored[limit - 1].score if len(scored) >= limit else 0.0
+    fresh = np.flatnonzero(ok & ~is_known & (gain > floor))
+    for i in fresh[np.argsort(-gain[fresh], kind="stable")][:limit].tolist():
+        tag, value = int(tags[i]), float(gain[i])
+        scored.append(
+            TagScore(
+                tag=tag,
+                name=index.tag_name(tag),
+                score=value,
+                parts={
+                    "similarity": 0.0,
+                    "evidence": 0.0,
+                    "prior": round(float(index.tag_df[tag]) / max(index.posts, 1), 5),
+                    "in_caption": 0.0,
+                    "companion": round(value, 4),
+                    "generic_factor": round(float(generic[i]), 4),
+                    "similar_posts": 0,
+                },
+                example_posts=[int(example[i])],
+            )
+        )
+    scored.sort(key=lambda s: -s.score)
+    return scored[:limit]
+
+
+def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:
+    """3-5 tags mixing tiers: one broad for reach, mid and niche ones to be found by the right viewers.
+
+    `ranked` holds (tag, score, tier, generic_factor), best first. Generic tags
+    (factor below GENERIC_CUTOFF) are only used when nothing else is left.
+    """
+    if not ranked:
+        return []
+    quota = {"broad": 1, "mid": 2, "niche": 2}
+    top_score = ranked[0][1]
+    specific = [r for r in ranked if r[3] >= GENERIC_CUTOFF]
+    chosen: list[tuple[str, float, str, float]] = []
+    for row in specific:
+        if len(chosen) == high:
+            break
+        if quota.get(row[2], 0) > 0 and row[1] >= 0.05 * top_score:
+            quota[row[2]] -= 1
+            chosen.append(row)
+    for row in specific:
+        if len(chosen) >= high or (len(chosen) >= low and row[1] < 0.1 * top_score):
+            break
+        if row not in chosen:
+            chosen.append(row)
+    for row in ranked:
+        if len(chosen) >= low:
+            break
+        if row not in chosen:
+            chosen.append(row)
+    chosen.sort(key=lambda r: -r[1])
+    return [r[0] for r in chosen[:high]]
+
+
+@dataclass
+class KeywordScore:
+    term: int
+    name: str  # read once here, where the function-word check needs it
+    score: float
+    posts: int
+    engagement: float
+    example_posts: list[int]
+    in_query: bool
+
+
+def score_keywords(
+    index: LoadedIndex,
+    votes: Votes,
+    query_terms: np.ndarray,
+    k: int,
+    boost: Callable[[np.ndarray], np.ndarray] | None = None,
+    topical: bool = True,
+) -> list[KeywordScore]:
+    """Search terms of the closest posts, weighted by their votes, by how distinctive (idf) and
+    how specific (seo.text.specificity: words of one topic, not filler) they are.
+
+    `boost` maps term ids to score factors (the trend stages, seo.suggest.stages).
+
+    Candidates are each close post's strongest terms (the forward lists) plus the
+    query's own terms, whose presence in the close posts is read from the postings. A term
+    the query lacks needs KEYWORD_MIN_POSTS close posts using it, and none is offered when the
+    query is not `topical`.
+    """
+    posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
+    forward, forward_owner = csr_rows(index.forward_indptr, index.forward_terms, posts)
+    query_hits, query_owner = index.posts_with_terms(query_terms, posts)
+    candidates = np.concatenate([forward, query_hits])
+    owners = np.concatenate([forward_owner, query_owner])
+    pairs = np.unique(candidates * len(posts) + owners) if len(posts) else []
+    if not len(pairs):
+        return []
+    terms, owner = pairs // len(posts), pairs % len(posts)
+    unique, inverse = np.unique(terms, return_inverse=True)
+    in_query = np.isin(unique, query_terms)
+    idf = np.asarray(index.idf[unique], dtype=np.float64)
+    score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
+    score = score * index.term_specific[unique]  # filler words ("love", "day", "video") say little
+    if boost is not None:
+        score = score * boost(unique)
+    support = np.bincount(inverse, minlength=len(unique))
+    eligible = np.flatnonzero(in_query | (support >= KEYWORD_MIN_POSTS))
+    if not topical:  # the close posts share the query's language, not its topic
+        eligible = eligible[in_query[eligible]]
+    rates = np.asarray(index.post_rate[posts], dtype=np.float64)
+    # `pairs` is sorted by term, so each term's posts are one run of `owner`.
+    starts = (np.cumsum(support) - support).tolist()
+    out = []
+    for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
+        if len(out) == k:
+            break
+        name = index.terms[int(unique[i])]
+        if is_function_term(name):
+            continue  # "как", "же": the query's language, nothing to search for
+        mine = owner[starts[i] : starts[i] + int(support[i])]
+        known = rates[mine]
+        known = known[known >= 0]
+        best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]
+        out.append(
+            KeywordScore(
+                term=int(unique[i]),
+                name=name,
+                score=float(score[i]),
+                posts=len(mine),
+                engagement=_median(known),
+                example_posts=[int(posts[p]) for p in best],
+                in_query=bool(in_query[i]),
+            )
+        )
+    return out
+
+
+def _median(values: np.ndarray) -> float:
+    if not len(values):
+        return 0.0
+    ordered = np.sort(values)
+    middle = len(ordered) // 2
+    return float(ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2)
+
+
+def placement(rank: int, term: str) -> list[str]:
+    """Where a keyword goes: TikTok search reads the spoken hook, on-screen text and caption.
+
+    The strongest two terms belong in the hook (said in the first seconds), short
+    phrases among the top five on screen, every keyword in the caption.
+    """
+    where = []
+    if rank < 2:
+        where.append("hook")
+    if rank < 5 and len(term) <= 30:
+        where.append("on_screen")
+    where.append("caption")
+    return where

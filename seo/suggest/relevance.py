@@ -1,0 +1,310 @@
+"""The relevance floor: which close posts share the query's topic, and how sure the answer is.
+
+Cosine similarity alone lets one shared word decide: "Vaskerutine for en ren leilighet"
+(a cleaning routine) met Star Wars posts through the Norwegian "ren" (clean) = Kylo Ren.
+So each close post must carry a share of the query's *topic weight*: the query's words
+weighted by idf x specificity (seo.text.specificity: "love", "day" weigh little), with calls
+to action and template words (seo.text.filler) left out and a word the corpus has never
+seen counted at a high weight (UNKNOWN_WEIGHT), since it is very likely the topic
+("kanelboller" against an English corpus). A post in another language than the query's must cover more.
+
+How many posts pass the floor, and how much of the topic they cover together, give the
+answer's `confidence` and a reason a creator understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from seo.index.csr import csr_rows
+from seo.index.store import LoadedIndex
+from seo.text.filler import is_filler
+from seo.text.tokenize import is_function_term
+
+COVERAGE_FLOOR = 0.2  # share of the topic weight a close post must carry
+OTHER_LANGUAGE_FLOOR = 0.5  # ... when it is in another language than the query
+HIGH_POSTS, MEDIUM_POSTS = 8, 3  # posts past the floor for high / medium confidence
+HIGH_COVERAGE, MEDIUM_COVERAGE = 0.6, 0.4  # share of the topic those posts cover together
+# A word the corpus has never seen is likely the topic ("kanelboller" against an English
+# corpus), but in a small corpus plain words are unknown too ("recipe" in 600 demo posts):
+# it weighs this share of the highest idf.
+UNKNOWN_WEIGHT = 0.6
+# A language counts for the floor only when the index has this many posts in it: a few
+# short English captions misread as Tagalog must not make Tagalog a language of the corpus.
+LANGUAGE_MIN_POSTS = 30
+# Bokmål, nynorsk and the "no" of older files are one language for tags.
+LANGUAGE_GROUPS = {"nn": "nb", "no": "nb"}
+# A topic word that is also a tag on this many posts counts when a post carries it as a tag:
+# "#skincare" on a post says skincare even when its caption never does.
+TOPIC_TAG_MIN_POSTS = 2
+
+
+def language_group(code: str | None) -> str:
+    code = (code or "").lower()
+    return LANGUAGE_GROUPS.get(code, code)
+
+
+@dataclass
+class Topic:
+    """The query's topic words with their weights (term id -> weight; unknown words apart)."""
+
+    weights: dict[int, float]
+    names: dict[int, str]
+    unknown: dict[str, float]  # words the corpus has never seen, at full weight
+    total: float
+    # Topic words that are tags: tag id -> the word's keys (its term id; -1, -2, ... for the
+    # unknown words in their order; both parts of a split compound), so a post carrying the
+    # tag carries the word.
+    tags: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._unknown_words = list(self.unknown)  # key -1 is the first, -2 the second, ...
+
+    def weight_of(self, key: int) -> float:
+        return self.weights[key] if key >= 0 else self.unknown[self._unknown_words[-key - 1]]
+
+    def name_of(self, key: int) -> str:
+        return self.names[key] if key >= 0 else self._unknown_words[-key - 1]
+
+    @property
+    def empty(self) -> bool:
+        return self.total <= 0.0
+
+
+@dataclass
+class Relevance:
+    keep: np.ndarray  # bool per close post: past the floor
+    coverage: np.ndarray  # share of the topic weight each close post carries
+    confidence: str  # "high" | "medium" | "low"
+    reason: str
+    covered_words: list[str] = field(default_factory=list)
+    missing_words: list[str] = field(default_factory=list)
+
+
+def query_topic(
+    index: LoadedIndex, distinct: list[str], ids: np.ndarray, parts: dict[str, tuple[str, str]]
+) -> Topic:
+    """Weights of the query's topic words: idf x specificity for known words, the highest idf
+    for unknown ones (split over the two parts of a compound the index knows)."""
+    top_idf = float(np.max(index.idf)) if len(index.idf) else 1.0
+    weights: dict[int, float] = {}
+    names: dict[int, str] = {}
+    unknown: dict[str, float] = {}
+    part_ids = {}
+    if parts:
+        wanted = sorted({p for pair in parts.values() for p in pair})
+        part_ids = dict(zip(wanted, index.terms.positions(wanted).tolist(), strict=True))
+    # idf x specificity of every known term, read in one gather (the same doubles as one by one).
+    known = ids[ids >= 0]
+    known_weight = dict(
+        zip(
+            known.tolist(),
+            (index.idf[known].astype(np.float64) * index.term_specific[known].astype(np.float64)).tolist(),
+            strict=True,
+        )
+    )
+    for word, term in zip(distinct, ids.tolist(), strict=True):
+        if " " in word or word.isdigit() or is_filler(word) or is_function_term(word):
+            continue
+        if term >= 0:
+            weights[term] = known_weight[term]
+            names[term] = word
+        elif word in parts:
+            for part in parts[word]:
+                position = part_ids.get(part, -1)
+                if position >= 0:
+                    weights[position] = weights.get(position, 0.0) + top_idf / 2
+                    names[position] = part
+        else:
+            unknown[word] = UNKNOWN_WEIGHT * top_idf
+    total = sum(weights.values()) + sum(unknown.values())
+    keys: dict[str, tuple[int, ...]] = {word: (term,) for term, word in names.items()}
+    keys.update({w: (-i - 1,) for i, w in enumerate(unknown)})
+    for word, pair in parts.items():  # "skincare" split as skin + care: #skincare carries both
+        split = tuple(t for t in (part_ids.get(p, -1) for p in pair) if t in weights)
+        if split:
+            keys[word] = split
+    found = index.tags.positions(list(keys)).tolist() if keys else []
+    tags = {
+        tag: key
+        for key, tag in zip(keys.values(), found, strict=True)
+        if tag >= 0 and int(index.tag_df[tag]) >= TOPIC_TAG_MIN_POSTS
+    }
+    return Topic(weights, names, unknown, total, tags)
+
+
+def relevance(
+    index: LoadedIndex,
+    topic: Topic,
+    posts: np.ndarray,
+    *,
+    language: str | None,
+    declared: np.ndarray | None = None,
+    core: Core | None = None,
+) -> Relevance:
+    """Which of `posts` share the topic, and the confidence of an answer built on them.
+
+    `declared` marks posts that carry a tag the creator typed: they are on topic by the
+    creator's own word and always pass. `core` is the idea's subject (seo.suggest.main_keyword): a
+    post must also carry one of its words, in its caption or as a tag, so "Korean corn dogs
+    at a street market" is not answered by posts about street tacos.
+    """
+    n = len(posts)
+    coverage = np.zeros(n)
+    carried = np.zeros(n, dtype=bool)
+    hits, position = _topic_hits(index, topic, posts)
+    if len(hits):
+        weight = np.fromiter((topic.weight_of(k) for k in hits.tolist()), np.float64, len(hits))
+        coverage = np.bincount(position, weights=weight, minlength=n) / max(topic.total, 1e-12)
+    covered_terms = set(hits.tolist())
+    floor = np.full(n, COVERAGE_FLOOR)
+    group = language_group(language)
+    if group and n:
+        # Posts of another language the index holds enough of must cover more; posts of no
+        # known language, or of one only a few misread captions carry, are judged as equals.
+        other = [c for g, c in _index_language_codes(index).items() if g != group]
+        if other:
+            post_language = np.asarray(index.post_language[posts])
+            foreign = np.isin(post_language, np.concatenate(other))
+            floor = np.where(foreign, OTHER_LANGUAGE_FLOOR, COVERAGE_FLOOR)
+    keep = coverage >= floor
+    subject_missing = False
+    if core is not None and n:
+        has_core = _carries(index, core, posts)
+        subject_missing = bool(keep.any()) and not bool((keep & has_core).any())
+        keep &= has_core
+    if declared is not None and len(declared):
+        carried = np.asarray(declared, dtype=bool)
+        keep |= carried
+    # The topic words the kept posts carry between them, and the share of the topic that is.
+    kept_terms = set(hits[keep[position]].tolist()) if len(hits) else set()
+    together = sum(topic.weight_of(t) for t in kept_terms) / max(topic.total, 1e-12) if topic.total else 0.0
+    covered_words = [topic.name_of(t) for t in sorted(kept_terms, key=lambda t: -topic.weight_of(t))]
+    missing = [topic.names[t] for t in topic.weights if t not in kept_terms and t not in covered_terms]
+    missing += [w for i, w in enumerate(topic.unknown) if -i - 1 not in kept_terms]
+    if core is not None and any(w in core.words for w in missing):
+        # Name what matters: the subject's missing words, not the hook's verbs ("buying", "takes").
+        missing = [w for w in missing if w in core.words]
+    count = int(keep.sum())
+    confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
+    if core is not None and count == 0 and not (core.terms or core.tags):
+        reason = (
+            f"No trending post mentions your subject ({_words(core.words)}): these tags are made "
+            "from your own words, and trending tags are only filler."
+        )
+    elif subject_missing and count == 0:
+        reason = (
+            f"Trending posts share words of your idea, but none its subject ({_words(core.words)}): "
+            "these tags are made from your own words, and trending tags are only filler."
+        )
+    return Relevance(keep, coverage, confidence, reason, covered_words, missing)
+
+
+def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (topic word key, position in `posts`) a post carries, in its caption or as a tag,
+    each pair once."""
+    empty = np.zeros(0, np.int64)
+    if not len(posts) or not (topic.weights or topic.tags):
+        return empty, empty
+    hits, position = empty, empty
+    if topic.weights:
+        hits, position = index.posts_with_terms(
+            np.fromiter(topic.weights, np.int64, len(topic.weights)), posts
+        )
+    if topic.tags:
+        tags, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
+        carried = np.isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
+        pairs = [
+            (k, o)
+            for t, o in zip(tags[carried].tolist(), owner[carried].tolist(), strict=True)
+            for k in topic.tags[t]
+        ]
+        keys = np.fromiter((k for k, _ in pairs), np.int64, len(pairs))
+        owners = np.fromiter((o for _, o in pairs), np.int64, len(pairs))
+        hits = np.concatenate([np.asarray(hits, np.int64), keys])
+        position = np.concatenate([np.asarray(position, np.int64), owners])
+        # A word in the caption and as a tag counts once: unique (position, key) pairs.
+        offset = len(topic.unknown) + 1
+        pairs = np.unique(position * (len(index.idf) + offset) + (hits + offset))
+        position, hits = np.divmod(pairs, len(index.idf) + offset)
+        hits = hits - offset
+    return np.asarray(hits, np.int64), np.asarray(position, np.int64)
+
+
+@dataclass
+class Core:
+    """The idea's subject words the corpus knows: as caption terms and as tags (id -> word)."""
+
+    terms: dict[int, str]
+    tags: dict[int, str]
+    words: list[str]  # all of the subject's words, known to the corpus or not
+
+
+def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
+    """Per post: whether it carries enough of the subject's words, in its caption or as tags:
+    half of them, rounded up ("korean corn dogs": two; "beginner crochet granny square": two,
+    so a post about a town square alone is not about the granny square)."""
+    # (post position, subject word) pairs, from the captions' terms and from the tags, counted
+    # once each: a word both written and tagged on a post counts once.
+    words = {w: i for i, w in enumerate(dict.fromkeys([*core.terms.values(), *core.tags.values()]))}
+    found = [np.zeros(0, np.int64)]
+    if core.terms:
+        terms, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
+        word_of = np.fromiter((words[core.terms[t]] for t in terms.tolist()), np.int64, len(terms))
+        found.append(holding * len(words) + word_of)
+    if core.tags:
+        tags, holding = csr_rows(index.post_tag_indptr, index.post_tags, np.asarray(posts, dtype=np.int64))
+        wanted = np.fromiter(core.tags, np.int64, len(core.tags))
+        hit = np.isin(tags, wanted)
+        word_of = np.fromiter((words[core.tags[t]] for t in tags[hit].tolist()), np.int64, int(hit.sum()))
+        found.append(holding[hit] * len(words) + word_of)
+    pairs = np.unique(np.concatenate(found))
+    count = np.bincount(pairs // max(len(words), 1), minlength=len(posts))
+    # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
+    # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.
+    needed = max(1, (len(core.words) + 1) // 2)
+    return count[: len(posts)] >= needed
+
+
+def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:
+    """Language group -> the index's language codes in it, for languages with enough posts."""
+    cached = getattr(index, "_language_groups", None)
+    if cached is None:
+        counts = np.bincount(np.asarray(index.post_language), minlength=len(index.languages) + 1)
+        groups: dict[str, list[int]] = {}
+        for name, code in index.languages.items():
+            groups.setdefault(language_group(name), []).append(code)
+        cached = {
+            group: np.asarray(codes, dtype=np.int64)
+            for group, codes in groups.items()
+            if int(counts[codes].sum()) >= LANGUAGE_MIN_POSTS
+        }
+        index._language_groups = cached
+    return cached
+
+
+def _words(words: list[str], limit: int = 3) -> str:
+    return ", ".join(f"“{w}”" for w in words[:limit])
+
+
+def _confidence(
+    count: int, together: float, covered: list[str], missing: list[str], declared: bool
+) -> tuple[str, str]:
+    posts = f"{count} trending post{'s' if count != 1 else ''}"
+    if count >= HIGH_POSTS and together >= HIGH_COVERAGE:
+        return "high", f"{posts} share your topic ({_words(covered)})."
+    if count >= MEDIUM_POSTS and (together >= MEDIUM_COVERAGE or declared):
+        gap = f"; none uses {_words(missing)}" if missing else ""
+        return "medium", f"{posts} share part of your topic ({_words(covered)}){gap}."
+    if count == 0:
+        what = f" ({_words(missing)})" if missing else ""
+        return "low", (
+            f"No trending post shares your topic{what}: these tags are made from your own words, "
+            "and trending tags are only filler."
+        )
+    return "low", (
+        f"Only {posts} share{'s' if count == 1 else ''} your topic"
+        f"{f' ({_words(covered)})' if covered else ''}: little data, so the tags lean on your own words."
+    )

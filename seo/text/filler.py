@@ -1,0 +1,103 @@
+"""Words that never name a caption's topic, in English and Norwegian bokmål.
+
+One small module so the main keyword (seo.suggest.main_keyword), the drafts (seo.score.drafting)
+and the pattern miner (seo.patterns) agree on what is a call to action, a template
+word or filler. A creator writing "Save this: easy sourdough hacks" is talking
+about sourdough; "save", "easy" and "hacks" are how the caption sells it.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import stopwordsiso
+
+
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Calls to action and platform words: they ask for something, they name nothing.
+CALL_TO_ACTION = _listed(
+    """
+    save saved saving follow following like likes comment comments share shares tag link bio
+    subscribe duet stitch repost watch click tap swipe check dm fyp foryou viral lagre lagret
+    følg følge lik liker kommenter kommentar kommentarer del deler tagg lenke abonner se sjekk
+    """
+)
+# Template words of hooks and series: how a post is framed, not what it is about.
+TEMPLATE = _listed(
+    """
+    pov part parts episode ep day days week weeks tips tip hacks hack ideas idea ways way things
+    thing mistakes mistake secrets secret reasons reason steps step guide tutorial review rating
+    storytime story update vlog routine facts fact list top version nobody everyone everybody
+    anyone scrolling scroll stop wait end tried try trying rate ting måte måten måter gang
+    ganger feil grunner grunn steg dag dager uke uker ide ideer triks tips oppdatering versjon
+    ingen alle noen slutten slutt stopp vent testet prøvde
+    """
+)
+# Vague praise and time words: they colour a topic but are never the topic.
+VAGUE = _listed(
+    """
+    easy easiest simple simplest quick quickest best better perfect ultimate amazing awesome
+    favourite favorite insane crazy literally actually really honestly today tonight weekend
+    morning everyday daily new finally lol omg enkel enkelt enkle enkleste lett lettere rask
+    raskt raske beste best bedre perfekt helt skikkelig fantastisk favoritt sinnssykt sykt dag
+    idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
+    tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
+    minutt minutter timer sekund sekunder
+    ready grwm busy alt mye litt noe noen
+    """
+)
+FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE
+
+# Words that open a sentence about the topic rather than name it ("how to", "slik").
+FRAMING = _listed(
+    """
+    how why what when who where which this these here there here's is are was i i'm im we you
+    let me let's lets show hvordan hvorfor hva når hvem hvor hvilken dette her er var jeg vi du
+    slik sånn
+    """
+)
+# Common verbs an idea starts with after "how to" / "hvordan": the object is the topic.
+LEADING_VERBS = _listed(
+    """
+    make cook bake build style wear clean grow save learn start get do use train fix plan
+    organize organise pack prep prepare paint decorate find choose pick buy sell eat drink run
+    lift study travel edit film shoot write draw knit sew brew lage bake bygge style bruke trene
+    spare lære starte få gjøre rydde pakke planlegge male pynte finne velge kjøpe selge spise
+    drikke løpe studere reise redigere filme skrive tegne strikke sy brygge vaske lager baker
+    bygger bruker trener sparer lærer starter får gjør rydder pakker planlegger maler pynter
+    finner velger kjøper selger spiser drikker løper studerer reiser vasker
+    """
+)
+# Words that end a noun phrase: prepositions and conjunctions in both languages.
+PHRASE_BREAKS = _listed(
+    """
+    at in on with without under over from into after before during until while because so but
+    and or vs versus than to if when that which who like as for of about i på med uten under
+    over fra etter før mens fordi så men og eller enn til hvis når som for av om hos
+    """
+)
+# Determiners a noun phrase may start with but never end with ("a", "the", "en").
+ARTICLES = frozenset(["a", "an", "the", "en", "et", "ei", "den", "det", "de"])
+
+
+@cache
+def stopwords(language: str | None) -> frozenset[str]:
+    """Function words of English and Norwegian (captions mix them), plus `language`'s own."""
+    found = set(stopwordsiso.stopwords("en")) | set(stopwordsiso.stopwords("no"))
+    code = {"nb": "no", "nn": "no"}.get(language or "", language or "")
+    if code and stopwordsiso.has_lang(code):
+        found |= stopwordsiso.stopwords(code)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65_536)  # every suggestion asks about each of its words
+def is_filler(word: str, language: str | None = None) -> bool:
+    """True for a word that cannot be a main keyword: a stopword, CTA, template or filler word."""
+    folded = word.casefold().strip("#@'\u2019-")
+    if not folded or not any(ch.isalpha() for ch in folded):
+        return True
+    parts = [part for part in folded.replace("\u2019", "'").split("-") if part]
+    return all(part in FILLER or part in stopwords(language) for part in parts) or folded in FILLER
