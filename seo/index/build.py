@@ -19,9 +19,8 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from seo.index.packed import pack_ids
-from seo.index.patterns import patterns_mine
+from seo.index.patterns import patterns_mine, patterns_write
 from seo.index.string_table import string_table_write
-from seo.score.patterns import patterns_write
 from seo.text.generic_tags import GENERIC_CUTOFF, with_seed_generic
 from seo.text.specificity import generic_variants, specificity
 from seo.text.spelling import diacritic_languages, fold

@@ -17,14 +17,35 @@ Pure computation over the build's arrays: no database.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from seo.text.frames import FRAMES, Frame
+
+logger = logging.getLogger(__name__)
+
+FILE_NAME = "patterns.json"  # in the index version's directory, beside the arrays
+
+
+def patterns_write(out_dir: Path, patterns: list[dict[str, Any]]) -> None:
+    (out_dir / FILE_NAME).write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
+
+
+def patterns_read(index_dir: Path, *, version: int | None = None) -> list[dict[str, Any]]:
+    """The patterns an index version was built with ([] when its file is missing or unreadable)."""
+    try:
+        return json.loads((Path(index_dir) / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        logger.info("index v%s has no readable %s; drafting from seed patterns", version, FILE_NAME)
+        return []
+
 
 MIN_POSTS = 5
 MAX_MINED_POSTS = 20_000

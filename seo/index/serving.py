@@ -1,12 +1,28 @@
-"""The suggestion index as each process serves it: loaded once, re-checked every few seconds."""
+"""Every per-process cache of seo, and the one rule by which it expires.
+
+A process serving suggestions holds three kinds of state, all of it here:
+- the active index version, loaded once (memory-mapped) by active_index();
+- small tables read from the database that every suggestion needs (the blocked tags,
+  the trend stages), through serving_table();
+- data computed from the loaded index (evidence rows, language groups, the score's
+  remembered suggestions, mined patterns, ...), through index_derived(): it hangs on
+  the LoadedIndex and goes with it.
+
+The one rule: nothing is older than HOOKLINE_INDEX_RELOAD_SECONDS when it is used. At
+most that often the process asks the database which version is active (a new one
+replaces the loaded index, and everything derived from it goes with the old one) and
+re-reads each table. serving_expire() makes everything due at once (what the interval
+passing does); reset_loaded_index() forgets everything (a fresh process, in tests).
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.conf import settings
 
@@ -15,6 +31,8 @@ from seo.models import IndexVersion
 from seo.text.specificity import FILLER_BELOW
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def reload_seconds() -> float:
@@ -25,6 +43,7 @@ class _Serving:
     lock = threading.Lock()
     index: LoadedIndex | None = None
     checked_at: float = -1e9
+    tables: dict[str, tuple[float, Any]] = {}  # name -> (read at, value)
 
 
 def active_index(*, force_check: bool = False) -> LoadedIndex | None:
@@ -68,13 +87,46 @@ def filler_words(words: Iterable[str]) -> set[str]:
     }
 
 
-def reset_loaded_index() -> None:
-    """Forget the loaded index and cached blocked tags (tests use this to simulate a fresh process)."""
-    from seo.suggest import engine as suggest  # imported here: seo.suggest imports this module
-    from seo.suggest.stages import forget_stages
+def serving_table(name: str, read: Callable[[], T]) -> T:
+    """`read()`'s value, read at most once per HOOKLINE_INDEX_RELOAD_SECONDS in this process.
 
+    A re-read equal to the held value keeps the held object, so data derived from it
+    (index_derived with `source=`) stays valid until the table really changes.
+    """
+    now = time.monotonic()
+    held = _Serving.tables.get(name)
+    if held is not None and now - held[0] < reload_seconds():
+        return held[1]
+    value = read()
+    if held is not None and value == held[1]:
+        value = held[1]
+    _Serving.tables[name] = (now, value)
+    return value
+
+
+def index_derived(index: LoadedIndex, name: str, compute: Callable[[], T], *, source: object = None) -> T:
+    """`compute()`'s value for this loaded index, computed once: it lives and dies with the index.
+
+    `source` is what else the value was computed from (a table of serving_table): when
+    that object changes, the value is computed again.
+    """
+    held = index.derived.get(name)
+    if held is None or held[0] is not source:
+        held = index.derived[name] = (source, compute())
+    return held[1]
+
+
+def serving_expire() -> None:
+    """Make every check due now, as if the reload interval had passed (the loaded index stays
+    when its version is still the active one)."""
+    with _Serving.lock:
+        _Serving.checked_at = -1e9
+        _Serving.tables = {}
+
+
+def reset_loaded_index() -> None:
+    """Forget the loaded index and every table (tests use this to simulate a fresh process)."""
     with _Serving.lock:
         _Serving.index = None
         _Serving.checked_at = -1e9
-    suggest._Blocked.checked_at = -1e9
-    forget_stages()
+        _Serving.tables = {}

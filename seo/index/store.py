@@ -95,7 +95,8 @@ class LoadedIndex:
         self.niches = {niche: i + 1 for i, niche in enumerate(self.meta["niches"])}
         self._local = threading.local()
         self._most_used: np.ndarray | None = None
-        self.ref_cache: dict[int, tuple] = {}  # evidence rows by post id (seo.suggest.engine)
+        # Data other modules compute from this version (seo.index.serving.index_derived).
+        self.derived: dict[str, tuple[object, object]] = {}
         self._trending: dict[tuple[str | None, str | None], list[tuple[int, float]]] = {}
 
     # --- terms and tags ---------------------------------------------------------------

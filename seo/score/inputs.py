@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from seo.index.serving import active_index
+from seo.index.serving import active_index, index_derived
 from seo.score.checklist import SeoScore, caption_score
 from seo.suggest.engine import blocked_tags, suggest, tag_tiers
 from seo.suggest.main_keyword import main_keyword
@@ -63,7 +63,7 @@ def _suggested(text: str, language: str | None, niche: str | None, tags: bool = 
     index = active_index()
     if index is None:
         return suggest(text=text, language=language, niche=niche, k=KEYWORDS_ASKED, tags=tags)  # raises
-    cache = index.__dict__.setdefault("score_suggestions", OrderedDict())
+    cache: OrderedDict = index_derived(index, "score_suggestions", OrderedDict)
     key = (text, language, niche, tags)
     if key not in cache:
         # The score reads the keywords only (tags=False: no tag ranking, no evidence queries);

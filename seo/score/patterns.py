@@ -2,25 +2,21 @@
 
 The build writes patterns.json next to the index files (seo.index.build), so the
 patterns always belong to the version that serves: a rebuild re-mines them and the
-switch to the new version switches them too. They are read once per version and
-process; the index's own reload rule (seo.index.serving.active_index) says when.
+switch to the new version switches them too. They are read once per loaded version
+(seo.index.serving.index_derived), so the index's reload rule says when.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.db import DatabaseError
 
+from seo.index.patterns import patterns_read
+from seo.index.serving import active_index, index_derived
+from seo.index.store import LoadedIndex
 from seo.text.frames import FRAMES, WRITTEN_LANGUAGES, Frame
-
-logger = logging.getLogger(__name__)
-
-FILE_NAME = "patterns.json"
 
 
 @dataclass(frozen=True)
@@ -48,38 +44,19 @@ class Pattern:
         return {"name": self.name, "lift": self.lift, "posts": self.posts, "example": self.example}
 
 
-def patterns_write(out_dir: Path, patterns: list[dict[str, Any]]) -> None:
-    (out_dir / FILE_NAME).write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
-
-
-class _Loaded:
-    version: int | None = None
-    path: str = ""
-    rows: list[dict[str, Any]] = []
-    # patterns_for's answers for these rows, by (language, kind, niche): the drafter asks on
-    # every editor refresh, and the answer only changes with the rows.
-    ranked: dict[tuple[str, str, str], list[Pattern]] = {}
-
-
 def mined_rows() -> list[dict[str, Any]]:
     """Every mined pattern of the serving index version ([] with no index or no file)."""
-    from seo.index.serving import active_index  # seo.index imports the build, which imports this package
-
     try:
         index = active_index()
     except DatabaseError:
         return []
     if index is None:
         return []
-    if _Loaded.version != index.version or _Loaded.path != str(index.path):
-        try:
-            rows = json.loads((Path(index.path) / FILE_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            logger.info("index v%s has no readable %s; drafting from seed patterns", index.version, FILE_NAME)
-            rows = []
-        _Loaded.version, _Loaded.path, _Loaded.rows = index.version, str(index.path), rows
-        _Loaded.ranked = {}
-    return _Loaded.rows
+    return _mined(index)
+
+
+def _mined(index: LoadedIndex) -> list[dict[str, Any]]:
+    return index_derived(index, "mined_patterns", lambda: patterns_read(index.path, version=index.version))
 
 
 def _from_row(row: dict[str, Any], frame: Frame | None) -> Pattern:
@@ -113,13 +90,19 @@ def patterns_for(*, language: str, kind: str, niche: str = "") -> list[Pattern]:
     Mined ones are ordered by lift (then posts); a frame appears once, with its
     strongest evidence. Only patterns with a template can be drafted with.
     """
-    rows = mined_rows()
+    try:
+        index = active_index()
+    except DatabaseError:
+        index = None
+    if index is None:  # no index serving: seeds only, nothing to remember
+        return _patterns_for([], language=language, kind=kind, niche=niche)
+    # The answers for this version's rows, by (language, kind, niche): the drafter asks on
+    # every editor refresh, and the answer only changes with the rows.
+    ranked: dict[tuple[str, str, str], list[Pattern]] = index_derived(index, "ranked_patterns", dict)
     key = (language, kind, niche)
-    if rows is not _Loaded.rows:  # no index serving: nothing to remember
-        return _patterns_for(rows, language=language, kind=kind, niche=niche)
-    if key not in _Loaded.ranked:
-        _Loaded.ranked[key] = _patterns_for(rows, language=language, kind=kind, niche=niche)
-    return list(_Loaded.ranked[key])
+    if key not in ranked:
+        ranked[key] = _patterns_for(_mined(index), language=language, kind=kind, niche=niche)
+    return list(ranked[key])
 
 
 def _patterns_for(rows: list[dict[str, Any]], *, language: str, kind: str, niche: str) -> list[Pattern]:

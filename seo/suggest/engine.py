@@ -11,13 +11,12 @@ known term and no known tag falls back to what is trending, and says so.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from seo.index.serving import active_index, reload_seconds
+from seo.index.serving import active_index, index_derived, serving_table
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
 from seo.suggest.evidence import post_refs
@@ -102,21 +101,16 @@ def tag_tiers(tags: Iterable[str]) -> dict[str, str]:
     return out
 
 
-class _Blocked:
-    names: frozenset[str] = frozenset()
-    checked_at: float = -1e9
+def _read_blocked() -> frozenset[str]:
+    blocked = Hashtag.objects.filter(is_blocked=True)
+    names = set(blocked.values_list("name", flat=True))
+    names |= set(Hashtag.objects.filter(canonical__in=blocked).values_list("name", flat=True))
+    return frozenset(names)
 
 
 def blocked_tags() -> set[str]:
     """Tags staff blocked (and their aliases), re-read from the database every few seconds."""
-    now = time.monotonic()
-    if now - _Blocked.checked_at >= reload_seconds():
-        blocked = Hashtag.objects.filter(is_blocked=True)
-        names = set(blocked.values_list("name", flat=True))
-        names |= set(Hashtag.objects.filter(canonical__in=blocked).values_list("name", flat=True))
-        _Blocked.names = frozenset(names)
-        _Blocked.checked_at = now
-    return set(_Blocked.names)
+    return set(serving_table("blocked_tags", _read_blocked))
 
 
 # --- the engine -----------------------------------------------------------------------
@@ -451,7 +445,7 @@ def _trending_rows(
 ) -> list[tuple[int, float, str, str, float]]:
     """index.trending with each tag's name, tier and generic factor, read once per version:
     every answer that falls back reads the same hundred rows."""
-    remembered = index.__dict__.setdefault("trending_rows", {})
+    remembered: dict = index_derived(index, "trending_rows", dict)
     key = (language, niche)
     if key not in remembered:
         remembered[key] = [

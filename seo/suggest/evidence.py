@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from django.db import connection
 
+from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
 from seo.models import TrendPost
 from seo.suggest.suggestions import PostRef
@@ -21,7 +22,7 @@ REF_CACHE_SIZE = 20_000  # evidence rows kept per loaded index: popular posts ba
 def post_refs(
     index: LoadedIndex, posts: Iterable[int], similarity: Mapping[int, float]
 ) -> dict[int, PostRef]:
-    cache = index.ref_cache  # lives and dies with the loaded version
+    cache: dict[int, tuple] = index_derived(index, "evidence_rows", dict)  # lives and dies with the version
     wanted = {int(index.post_ids[p]): p for p in set(posts)}
     missing = [pk for pk in wanted if pk not in cache]
     if missing:

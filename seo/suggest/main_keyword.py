@@ -25,6 +25,7 @@ from itertools import pairwise
 import numpy as np
 from django.db import DatabaseError
 
+from seo.index.serving import active_index, index_derived
 from seo.text.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
 from seo.text.frames import frame_slot
 
@@ -495,9 +496,7 @@ def subject_phrase(text: str, language: str | None = None) -> str:
 
 
 def _serving():
-    from seo.index.serving import active_index  # the index is optional: pure text rules work without it
-
-    try:
+    try:  # the index is optional: pure text rules work without it
         return active_index()
     except DatabaseError:  # no database yet (a bare checkout): fall back to the text rule
         return None
@@ -505,15 +504,7 @@ def _serving():
 
 def _top_idf(index) -> float:
     """The rarest term's idf (a word the corpus never saw counts as that rare); once per version."""
-    if _TopIdf.version != (index.version, str(index.path)):
-        _TopIdf.version = (index.version, str(index.path))
-        _TopIdf.value = float(np.max(index.idf)) if len(index.idf) else 1.0
-    return _TopIdf.value
-
-
-class _TopIdf:
-    version: tuple = ()
-    value: float = 1.0
+    return index_derived(index, "top_idf", lambda: float(np.max(index.idf)) if len(index.idf) else 1.0)
 
 
 def _adjacent(text: str, first: str, second: str) -> bool:
@@ -605,7 +596,7 @@ def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None 
     index = _serving()
     if index is None:
         return _main_keyword(text, language, None)
-    remembered = index.__dict__.setdefault("main_keywords", {})
+    remembered: dict = index_derived(index, "main_keywords", dict)
     key = (text, language)
     if key not in remembered:
         if len(remembered) >= REMEMBERED:

@@ -9,13 +9,13 @@ which splits the training 80 % again and never looks at the held-out 20 %.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from seo.index.csr import csr_rows
+from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
 from seo.suggest.relevance import language_group
 from seo.text.filler import is_filler
@@ -88,16 +88,13 @@ class TagScore:
     example_posts: list[int]
 
 
-_TAGGED_POSTS: weakref.WeakKeyDictionary[LoadedIndex, int] = weakref.WeakKeyDictionary()
-
-
 def tagged_posts(index: LoadedIndex) -> int:
     """Posts of the index with at least one tag (a generic tag's base rate is a share of these)."""
-    count = _TAGGED_POSTS.get(index)
-    if count is None:
-        count = max(int(np.count_nonzero(np.diff(np.asarray(index.post_tag_indptr)))), 1)
-        _TAGGED_POSTS[index] = count
-    return count
+    return index_derived(
+        index,
+        "tagged_posts",
+        lambda: max(int(np.count_nonzero(np.diff(np.asarray(index.post_tag_indptr)))), 1),
+    )
 
 
 def popular_generic(index: LoadedIndex) -> np.ndarray:

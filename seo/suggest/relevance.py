@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from seo.index.csr import csr_rows
+from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
 from seo.text.filler import is_filler
 from seo.text.tokenize import is_function_term
@@ -270,19 +271,19 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
 
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:
     """Language group -> the index's language codes in it, for languages with enough posts."""
-    cached = getattr(index, "_language_groups", None)
-    if cached is None:
+
+    def compute() -> dict[str, np.ndarray]:
         counts = np.bincount(np.asarray(index.post_language), minlength=len(index.languages) + 1)
         groups: dict[str, list[int]] = {}
         for name, code in index.languages.items():
             groups.setdefault(language_group(name), []).append(code)
-        cached = {
+        return {
             group: np.asarray(codes, dtype=np.int64)
             for group, codes in groups.items()
             if int(counts[codes].sum()) >= LANGUAGE_MIN_POSTS
         }
-        index._language_groups = cached
-    return cached
+
+    return index_derived(index, "language_groups", compute)
 
 
 def _words(words: list[str], limit: int = 3) -> str:

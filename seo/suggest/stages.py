@@ -1,36 +1,40 @@
 """Trend stages in the suggestions: rising hashtags and keywords move up, declining ones down.
 
-The trends app stores a stage per hashtag and keyword (trends.selectors.all_stages).
-Reading them per suggestion would cost more than the rest of the suggestion, so each
-process keeps the whole all-posts table (a few thousand rows) and re-reads it every
-STAGE_CACHE_SECONDS, or at once when another index version is loaded. The multipliers
-live in trends.selectors.STAGE_MULTIPLIERS; a key without a stage keeps 1.0.
+The trends app computes a stage per hashtag and keyword. It hands them to the
+suggestions through the one narrow interface here: at start-up (TrendsConfig.ready) it
+registers a reader of the whole all-posts stage table and the multiplier of each stage
+(stage_source_register), so nothing in seo imports the trends app. Reading stages per
+suggestion would cost more than the rest of the suggestion, so each process holds the
+table (a few thousand rows) as one of seo.index.serving's tables, and the keyword stages
+as sorted term ids of the loaded index, so that scoring hundreds of candidate terms is
+one searchsorted. Without a registered source every factor is 1.0.
 """
 
 from __future__ import annotations
 
 import logging
-import time
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from django.conf import settings
 
+from seo.index.serving import index_derived, serving_table
 from seo.index.store import LoadedIndex
-from trends.selectors import STAGE_MULTIPLIERS, all_stages
 
 logger = logging.getLogger(__name__)
 
-STAGE_CACHE_SECONDS = 60.0
+Stages = dict[str, dict[str, str]]  # {"hashtag": {tag: stage}, "keyword": {term: stage}}
+_NO_STAGES: dict[str, str] = {}  # one object, so data derived from "no stages" stays cached
 
 
-class _Cache:
-    stages: dict[str, dict[str, str]] = {}
-    # Keyword stages as sorted term ids of the loaded index and their factors, so that
-    # scoring hundreds of candidate terms is one searchsorted, not hundreds of lookups.
-    term_ids: np.ndarray = np.zeros(0, np.int64)
-    term_factors: np.ndarray = np.ones(0)
-    filled_at: float = -1e9
-    index_path: str | None = None
+class _Source:
+    read: Callable[[], Stages] | None = None
+    multipliers: Mapping[str, float] = {}
+
+
+def stage_source_register(*, read: Callable[[], Stages], multipliers: Mapping[str, float]) -> None:
+    """Where stages come from (a reader of the whole table) and what each stage multiplies by."""
+    _Source.read, _Source.multipliers = read, dict(multipliers)
 
 
 def stages_enabled() -> bool:
@@ -38,41 +42,44 @@ def stages_enabled() -> bool:
     return settings.SUGGEST_TREND_STAGES
 
 
-def _refresh(index: LoadedIndex) -> None:
-    now = time.monotonic()
-    if now - _Cache.filled_at <= STAGE_CACHE_SECONDS and _Cache.index_path == str(index.path):
-        return
-    _Cache.filled_at, _Cache.index_path = now, str(index.path)
+def all_stages() -> Stages:
+    """The registered source's table; no stages without one."""
+    return _Source.read() if _Source.read is not None else {}
+
+
+def _read_stages() -> Stages:
     try:
-        stages = all_stages()
+        return all_stages()
     except Exception:  # trend figures are an extra signal: never let them break suggestions
         logger.exception("could not read trend stages; suggesting without them")
-        stages = {}
-    _Cache.stages = stages
-    keywords = stages.get("keyword", {})
-    terms = list(keywords)
-    ids = index.terms.positions(terms) if terms else np.zeros(0, np.int64)
-    factors = np.array([stage_multiplier(keywords[t]) for t in terms], dtype=np.float64)
-    known = ids >= 0
-    order = np.argsort(ids[known], kind="stable")
-    _Cache.term_ids = np.asarray(ids[known][order], dtype=np.int64)
-    _Cache.term_factors = factors[known][order]
+        return {}
 
 
 def cached_stages(kind: str, index: LoadedIndex) -> dict[str, str]:
     """{key: stage} for `kind` ("hashtag" or "keyword"); empty when switched off or unreadable."""
     if not stages_enabled():
-        return {}
-    _refresh(index)
-    return _Cache.stages.get(kind, {})
+        return _NO_STAGES
+    return serving_table("trend_stages", _read_stages).get(kind, _NO_STAGES)
+
+
+def _keyword_factors(index: LoadedIndex, keywords: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """The keyword stages as sorted term ids of `index` and their factors."""
+    terms = list(keywords)
+    ids = index.terms.positions(terms) if terms else np.zeros(0, np.int64)
+    factors = np.array([stage_multiplier(keywords[t]) for t in terms], dtype=np.float64)
+    known = ids >= 0
+    order = np.argsort(ids[known], kind="stable")
+    return np.asarray(ids[known][order], dtype=np.int64), factors[known][order]
 
 
 def keyword_boost(index: LoadedIndex):
     """A function from term ids to stage factors for seo.suggest.rank.score_keywords; None when off."""
     if not stages_enabled():
         return None
-    _refresh(index)
-    ids, factors = _Cache.term_ids, _Cache.term_factors
+    keywords = cached_stages("keyword", index)
+    ids, factors = index_derived(
+        index, "keyword_stages", lambda: _keyword_factors(index, keywords), source=keywords
+    )
     if not len(ids):
         return None
 
@@ -84,9 +91,4 @@ def keyword_boost(index: LoadedIndex):
 
 
 def stage_multiplier(stage: str | None) -> float:
-    return float(STAGE_MULTIPLIERS.get(stage, 1.0)) if stage else 1.0
-
-
-def forget_stages() -> None:
-    """Re-read on the next suggestion (tests simulate a fresh process with this)."""
-    _Cache.filled_at = -1e9
+    return float(_Source.multipliers.get(stage, 1.0)) if stage else 1.0

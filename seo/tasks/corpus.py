@@ -18,6 +18,7 @@ from jobs.runner import JobDone, job_run
 from jobs.services import job_progress
 from seo.corpus.duplicates import hashtag_duplicates_find
 from seo.corpus.importing import trend_import
+from seo.tasks.index import index_build_start
 
 TREND_IMPORT_KIND = "trend_import"
 HASHTAG_DUPLICATES_KIND = "hashtag_duplicates"
@@ -82,14 +83,23 @@ def trend_import_task(self, job_id: str) -> None:
         corpus_followups_start(user=Job.objects.get(pk=job_id).created_by)
 
 
-def corpus_followups_start(*, user=None) -> None:
-    """After the corpus changed: rebuild the suggestion index and the trend statistics,
-    each as a visible job of its own (imported here: those apps build on this one)."""
-    from seo.tasks.index import index_build_start
-    from trends.tasks import trend_stats_job_start
+class _Followups:
+    starts: list[Callable[..., object]] = []
 
+
+def corpus_followup_register(start: Callable[..., object]) -> None:
+    """An app that builds on the corpus (trends) starts its own job after every import that
+    changed it: `start(user=...)`. Registered at start-up, so seo imports no app above it."""
+    if start not in _Followups.starts:
+        _Followups.starts.append(start)
+
+
+def corpus_followups_start(*, user=None) -> None:
+    """After the corpus changed: rebuild the suggestion index, then start every registered
+    follow-up (the trend statistics), each as a visible job of its own."""
     index_build_start(user=user)
-    trend_stats_job_start(user=user)
+    for start in _Followups.starts:
+        start(user=user)
 
 
 def _duplicates(job: Job) -> JobDone:

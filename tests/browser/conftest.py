@@ -51,6 +51,6 @@ def signed_in_context(browser, live_server, client, user, *, width: int = 1280, 
 @pytest.fixture
 def indexed_corpus(demo_index_committed):
     """The demo corpus and its index (committed for the live server), from a clean per-process cache."""
-    from seo.suggest.engine import _Blocked
+    from seo.index.serving import serving_expire
 
-    _Blocked.checked_at = -1e9
+    serving_expire()

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from captions.models import Draft
+from seo.index.serving import serving_expire
 from seo.models import Hashtag
-from seo.suggest.engine import _Blocked
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +26,9 @@ IDEA = {
 @pytest.fixture(autouse=True)
 def _fresh_blocked_tags():
     # blocked_tags() caches for a few seconds; each test sees its own database.
-    _Blocked.checked_at = -1e9
+    serving_expire()
     yield
-    _Blocked.checked_at = -1e9
+    serving_expire()
 
 
 def _panel(client, data, **extra):
@@ -114,7 +114,7 @@ def test_a_blocked_tag_is_never_offered(owner_client, demo_index):
     values = re.findall(r'name="toggle_tag" value="([^"]+)"', offered)
     tag = next(t for t in values if Hashtag.objects.filter(name=t).exists())
     Hashtag.objects.filter(name=tag).update(is_blocked=True)
-    _Blocked.checked_at = -1e9
+    serving_expire()
     html = _panel(owner_client, idea).text
     assert 'name="toggle_tag"' in html
     assert f'value="{tag}"' not in html

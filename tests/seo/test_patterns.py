@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from seo.index.lifecycle import index_build
-from seo.index.patterns import patterns_mine
+from seo.index.patterns import FILE_NAME, patterns_mine
 from seo.index.serving import reset_loaded_index
-from seo.score.patterns import FILE_NAME, mined_rows, patterns_for
+from seo.score.patterns import mined_rows, patterns_for
 from seo.text.frames import FRAMES, frame_slot
 from tests.corpus_factory import post
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from seo.index.lifecycle import index_build
+from seo.index.serving import serving_expire
 from seo.suggest import stages as suggest_stages
 from seo.suggest.engine import suggest
 from tests.conftest import corpus_snapshot, corpus_snapshot_restore
@@ -49,7 +50,7 @@ def staged_corpus(settings, _staged_snapshot):
     """#sourdough rising, #dalgona declining, #bread steady; index and trend figures computed
     (once for the module: the tests only read them, and their changes are rolled back)."""
     corpus_snapshot_restore(settings, _staged_snapshot)
-    suggest_stages.forget_stages()
+    serving_expire()
 
 
 def _tags(result):
@@ -118,7 +119,7 @@ def test_a_new_recompute_is_seen_after_the_cache_expires(staged_corpus):
     assert _tags(suggest(text=QUERY))["sourdough"].stage == "rising"
     TrendStat.objects.filter(kind="hashtag", key="sourdough").update(stage="declining")
     assert _tags(suggest(text=QUERY))["sourdough"].stage == "rising", "cached for a while"
-    suggest_stages.forget_stages()  # what STAGE_CACHE_SECONDS passing does
+    serving_expire()  # what HOOKLINE_INDEX_RELOAD_SECONDS passing does
     assert _tags(suggest(text=QUERY))["sourdough"].stage == "declining"
 
 
@@ -127,7 +128,7 @@ def test_unreadable_trend_figures_never_break_suggestions(staged_corpus, monkeyp
         raise RuntimeError("trend tables missing")
 
     monkeypatch.setattr(suggest_stages, "all_stages", broken)
-    suggest_stages.forget_stages()
+    serving_expire()
     result = suggest(text=QUERY)
     assert result.hashtags and all(row.stage is None for row in result.hashtags)
 
