@@ -1,8 +1,8 @@
 """Reads of the stored trend statistics: the explorer's tables, a detail page, and stages for suggestions.
 
-The suggestion engine (seo.suggest.stages) reads `all_stages()` and multiplies a
-hashtag's or keyword's score by `STAGE_MULTIPLIERS[stage]`; keys without a stored row
-have no stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
+The suggestion engine (seo.suggest.stages, which TrendsConfig.ready hands `all_stages`)
+multiplies a hashtag's or keyword's score by `STAGE_MULTIPLIERS[stage]`; keys without a
+stored row have no stage (multiplier 1). Stages are read over all posts in the STAGE_WINDOW-day window.
 """
 
 from __future__ import annotations
