@@ -253,6 +253,8 @@ IMPORT_SOURCE_MAX_FAILURES = env_int("IMPORT_SOURCE_MAX_FAILURES", 3)
 IMPORT_SOURCE_SETTLE_SECONDS = env_int("IMPORT_SOURCE_SETTLE_SECONDS", 10)
 # Only tests turn this on, to fetch from a server on 127.0.0.1 over plain http.
 IMPORT_SOURCES_ALLOW_LOCAL_HTTP = False
+# A creator's own analytics upload (creator_posts): the largest file accepted, in bytes.
+CREATOR_POSTS_MAX_UPLOAD_BYTES = env_int("CREATOR_POSTS_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -23,7 +23,6 @@ from seo.corpus.importing.lines import FileRejected
 from seo.corpus.importing.readers import read_rows
 from seo.corpus.importing.rows import PostRow, row_clean
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # a year of daily posts is ~100 KB; 5 MB leaves room for long captions
 MAX_ROWS = 20_000
 MAX_LISTED_ERRORS = 200
 SAVED_FIELDS = (
@@ -33,7 +32,7 @@ SAVED_FIELDS = (
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "CREATOR_POSTS_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
+    return settings.CREATOR_POSTS_MAX_UPLOAD_BYTES  # a year of daily posts is ~100 KB
 
 
 @dataclass

@@ -96,6 +96,11 @@ def test_https_redirect_and_hsts_are_environment_settings(tmp_path):
 # The defaults the configuration table in README.md names; modules read settings.X, never a default of their own.
 TABLE_DEFAULTS = {
     "TRENDS_STAGE_WINDOW": 30,
+    "IMPORT_SOURCE_MAX_BYTES": 209715200,
+    "IMPORT_SOURCE_TIMEOUT_SECONDS": 60,
+    "IMPORT_SOURCE_MAX_FAILURES": 3,
+    "IMPORT_SOURCE_SETTLE_SECONDS": 10,
+    "CREATOR_POSTS_MAX_UPLOAD_BYTES": 5242880,
     "SERIES_REMINDER_MINUTES_BEFORE": 60,
     "API_RATE_LIMIT_PER_MINUTE": 60,
     "CAPTION_BATCH_MAX_BYTES": 2097152,
