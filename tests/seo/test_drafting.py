@@ -263,3 +263,23 @@ def test_a_long_own_sentence_is_cut_at_its_conjunction_for_the_hook():
     ]
     assert "Why my sourdough starter keeps dying" in hooks
     assert len(hooks) == 3
+
+
+def test_nobody_is_told_to_love_their_debt():
+    hooks = [d.hook for d in caption_drafts(topic="How I paid off $20k of debt in 18 months", language="en")]
+    assert not any("love" in h.casefold() for h in hooks), hooks
+
+
+def test_a_frame_measured_below_the_median_drafts_after_the_untested_seeds(monkeypatch):
+    """Evidence that a frame does worse (lift < 1) puts it behind frames with none yet."""
+    import dataclasses
+
+    from seo.score import drafting
+
+    seeds = drafting.patterns_for(language="en", kind="hook")
+    weak = dataclasses.replace(seeds[0], source="mined", lift=0.6, posts=40, example="x")
+    monkeypatch.setattr(
+        drafting, "patterns_for", lambda **kw: [weak, *seeds[1:]] if kw["kind"] == "hook" else []
+    )
+    drafts = caption_drafts(topic="Korean corn dogs at a street market in Seoul", language="en")
+    assert weak.name not in [d.pattern.name for d in drafts[:2]]
