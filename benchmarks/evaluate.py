@@ -168,12 +168,12 @@ def is_generic(tag: str) -> bool:
 
 def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None = None) -> dict:
     """Keywords beyond the query, and the share the post's unseen second half uses (see above)."""
-    import seo.suggest.rank
+    import seo.suggest.keyword_rank
     from seo.text.hashtags import strip_hashtags
     from seo.text.tokenize import analyze
 
-    default = seo.suggest.rank.KEYWORD_MIN_POSTS
-    seo.suggest.rank.KEYWORD_MIN_POSTS = default if min_posts is None else min_posts
+    default = seo.suggest.keyword_rank.KEYWORD_MIN_POSTS
+    seo.suggest.keyword_rank.KEYWORD_MIN_POSTS = default if min_posts is None else min_posts
     queries = offered = used = 0
     try:
         for row in held_out:
@@ -191,7 +191,7 @@ def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None
             offered += len(beyond)
             used += sum(term in later for term in beyond)
     finally:
-        seo.suggest.rank.KEYWORD_MIN_POSTS = default
+        seo.suggest.keyword_rank.KEYWORD_MIN_POSTS = default
     return {
         "queries": queries,
         "offered_per_query": round(offered / max(queries, 1), 3),

@@ -1,11 +1,12 @@
 """suggest(): keywords and hashtags for a topic or draft caption, with their evidence.
 
 The query is vectorised with the index's TF-IDF, its nearest trending posts are
-found through the postings (seo.index.store), and their hashtags and terms are
-scored by seo.suggest.rank. Tags the creator typed (in `hashtags` or inline in the
-text) are normalised, corrected against the corpus' tags with rapidfuzz, and pull
-the posts carrying them into the neighbourhood (co-occurrence). A query with no
-known term and no known tag falls back to what is trending, and says so.
+found through the postings (seo.index.store), each votes (seo.suggest.votes), and their
+hashtags and terms are scored by seo.suggest.rank and seo.suggest.keyword_rank. Tags the
+creator typed (in `hashtags` or inline in the text) are normalised, corrected against the
+corpus' tags with rapidfuzz, and pull the posts carrying them into the neighbourhood
+(co-occurrence). A query with no known term and no known tag falls back to what is
+trending, and says so.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from seo.index.serving import active_index, index_derived, serving_table
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
 from seo.suggest.evidence import post_refs
+from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
 from seo.suggest.main_keyword import main_keyword, subject_vocabulary
 from seo.suggest.own_tags import own_subject_tags, subject_pairs
 from seo.suggest.query import (
@@ -31,21 +33,17 @@ from seo.suggest.query import (
     subject_core,
 )
 from seo.suggest.rank import (
-    KeywordScore,
     TagScore,
     expand_cooccurring,
     lexical_candidates,
     mention_candidates,
-    placement,
-    post_votes,
     recommend,
-    score_keywords,
     score_tags,
-    topical_query,
 )
 from seo.suggest.relevance import Relevance, Topic, language_group, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
+from seo.suggest.votes import post_votes, topical_query
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF
 from seo.text.hashtags import hashtags_in_caption, normalize_hashtag

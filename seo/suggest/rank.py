@@ -1,7 +1,7 @@
-"""Scoring for seo.suggest.engine: hashtags and keywords from the similar posts.
+"""Hashtag scoring for seo.suggest.engine, from the votes of the similar posts (seo.suggest.votes;
+keywords are seo.suggest.keyword_rank's).
 
-Each similar post votes with similarity x engagement x recency (x a language match
-factor). A tag's score estimates the chance that a post like the query carries it
+A tag's score estimates the chance that a post like the query carries it
 (see score_tags); the constants below were checked with `benchmarks/evaluate.py --tune`,
 which splits the training 80 % again and never looks at the held-out 20 %.
 """
@@ -9,7 +9,6 @@ which splits the training 80 % again and never looks at the held-out 20 %.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,14 +16,13 @@ import numpy as np
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
-from seo.suggest.relevance import language_group
+from seo.suggest.votes import Votes
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.text.hashtags import normalize_hashtag
 from seo.text.spelling import tag_spelling
 from seo.text.tokenize import is_function_term
 
-SIMILARITY_POWER = 1.0
 LEXICAL_MIN_LENGTH = 3
 LEXICAL_WEIGHT = 6.0
 LEXICAL_CAP = 0.95
@@ -42,41 +40,7 @@ EXPANSION_SEEDS = 3  # the best specific tags whose usual companions are offered
 EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the cost
 EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
 EXPANSION_WEIGHT = 0.5
-OTHER_LANGUAGE_FACTOR = 0.5
 NICHE_BOOST = 1.5
-KEYWORD_NEIGHBOURS = 30
-# A term the query lacks is offered only when this many close posts use it: one post's
-# words are that post's, not the topic's (benchmarks/evaluate.py measures the difference).
-KEYWORD_MIN_POSTS = 2
-QUERY_TERM_BOOST = 1.0
-
-
-@dataclass
-class Votes:
-    posts: np.ndarray  # neighbour post indices, best first
-    similarity: np.ndarray
-    weight: np.ndarray  # the vote each post casts
-    engagement: np.ndarray
-    recency: np.ndarray
-
-
-def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, language: str | None) -> Votes:
-    engagement = np.asarray(index.post_engagement[posts], dtype=np.float64)
-    recency = np.asarray(index.post_recency[posts], dtype=np.float64)
-    weight = np.power(np.maximum(similarity.astype(np.float64), 0.0), SIMILARITY_POWER) * engagement * recency
-    group = language_group(language)
-    codes = [code for name, code in index.languages.items() if group and language_group(name) == group]
-    if codes:  # "nb" asked: posts in "nb", "nn" or "no" are in the same language
-        post_language = np.asarray(index.post_language[posts])
-        same = np.isin(post_language, codes) | (post_language == 0)
-        weight = weight * np.where(same, 1.0, OTHER_LANGUAGE_FACTOR)
-    return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
-
-
-def topical_query(index: LoadedIndex, query_terms: np.ndarray) -> bool:
-    """Whether a known query term is more than another script's function word: "как" (how)
-    finds Russian posts, any Russian posts, so alone it tells the language, not the topic."""
-    return any(not is_function_term(index.terms[int(t)]) for t in query_terms.tolist())
 
 
 @dataclass
@@ -420,103 +384,3 @@ def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high
             chosen.append(row)
     chosen.sort(key=lambda r: -r[1])
     return [r[0] for r in chosen[:high]]
-
-
-@dataclass
-class KeywordScore:
-    term: int
-    name: str  # read once here, where the function-word check needs it
-    score: float
-    posts: int
-    engagement: float
-    example_posts: list[int]
-    in_query: bool
-
-
-def score_keywords(
-    index: LoadedIndex,
-    votes: Votes,
-    query_terms: np.ndarray,
-    k: int,
-    boost: Callable[[np.ndarray], np.ndarray] | None = None,
-    topical: bool = True,
-) -> list[KeywordScore]:
-    """Search terms of the closest posts, weighted by their votes, by how distinctive (idf) and
-    how specific (seo.text.specificity: words of one topic, not filler) they are.
-
-    `boost` maps term ids to score factors (the trend stages, seo.suggest.stages).
-
-    Candidates are each close post's strongest terms (the forward lists) plus the
-    query's own terms, whose presence in the close posts is read from the postings. A term
-    the query lacks needs KEYWORD_MIN_POSTS close posts using it, and none is offered when the
-    query is not `topical`.
-    """
-    posts = np.asarray(votes.posts[:KEYWORD_NEIGHBOURS], dtype=np.int64)
-    forward, forward_owner = csr_rows(index.forward_indptr, index.forward_terms, posts)
-    query_hits, query_owner = index.posts_with_terms(query_terms, posts)
-    candidates = np.concatenate([forward, query_hits])
-    owners = np.concatenate([forward_owner, query_owner])
-    pairs = np.unique(candidates * len(posts) + owners) if len(posts) else []
-    if not len(pairs):
-        return []
-    terms, owner = pairs // len(posts), pairs % len(posts)
-    unique, inverse = np.unique(terms, return_inverse=True)
-    in_query = np.isin(unique, query_terms)
-    idf = np.asarray(index.idf[unique], dtype=np.float64)
-    score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
-    score = score * index.term_specific[unique]  # filler words ("love", "day", "video") say little
-    if boost is not None:
-        score = score * boost(unique)
-    support = np.bincount(inverse, minlength=len(unique))
-    eligible = np.flatnonzero(in_query | (support >= KEYWORD_MIN_POSTS))
-    if not topical:  # the close posts share the query's language, not its topic
-        eligible = eligible[in_query[eligible]]
-    rates = np.asarray(index.post_rate[posts], dtype=np.float64)
-    # `pairs` is sorted by term, so each term's posts are one run of `owner`.
-    starts = (np.cumsum(support) - support).tolist()
-    out = []
-    for i in eligible[np.argsort(-score[eligible], kind="stable")].tolist():
-        if len(out) == k:
-            break
-        name = index.terms[int(unique[i])]
-        if is_function_term(name):
-            continue  # "как", "же": the query's language, nothing to search for
-        mine = owner[starts[i] : starts[i] + int(support[i])]
-        known = rates[mine]
-        known = known[known >= 0]
-        best = mine[np.argsort(-votes.weight[mine], kind="stable")[:2]]
-        out.append(
-            KeywordScore(
-                term=int(unique[i]),
-                name=name,
-                score=float(score[i]),
-                posts=len(mine),
-                engagement=_median(known),
-                example_posts=[int(posts[p]) for p in best],
-                in_query=bool(in_query[i]),
-            )
-        )
-    return out
-
-
-def _median(values: np.ndarray) -> float:
-    if not len(values):
-        return 0.0
-    ordered = np.sort(values)
-    middle = len(ordered) // 2
-    return float(ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2)
-
-
-def placement(rank: int, term: str) -> list[str]:
-    """Where a keyword goes: TikTok search reads the spoken hook, on-screen text and caption.
-
-    The strongest two terms belong in the hook (said in the first seconds), short
-    phrases among the top five on screen, every keyword in the caption.
-    """
-    where = []
-    if rank < 2:
-        where.append("hook")
-    if rank < 5 and len(term) <= 30:
-        where.append("on_screen")
-    where.append("caption")
-    return where

@@ -73,7 +73,7 @@ def _keyword_factors(index: LoadedIndex, keywords: dict[str, str]) -> tuple[np.n
 
 
 def keyword_boost(index: LoadedIndex):
-    """A function from term ids to stage factors for seo.suggest.rank.score_keywords; None when off."""
+    """A function from term ids to stage factors for seo.suggest.keyword_rank.score_keywords; None when off."""
     if not stages_enabled():
         return None
     keywords = cached_stages("keyword", index)
