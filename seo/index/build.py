@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from seo.index.build_arrays import impact_split, quantise, small_int, top_per_row
 from seo.index.packed import pack_ids
 from seo.index.patterns import patterns_mine, patterns_write
 from seo.index.string_table import string_table_write
@@ -69,80 +70,6 @@ class CorpusArrays:
     tag_niche: list[str] = field(default_factory=list)
     alias_names: list[str] = field(default_factory=list)
     alias_targets: np.ndarray | None = None  # index into tag_names per alias
-
-
-def _weight_ranks(matrix: sp.csr_matrix, is_long: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The entries of the `is_long` rows, each row's strongest first, and their rank in the row."""
-    lengths = np.diff(matrix.indptr)
-    row_of = np.repeat(np.arange(matrix.shape[0]), lengths)
-    entries = np.flatnonzero(is_long[row_of])
-    # One 64-bit key (row, then weight descending) sorts faster than lexsort's two passes; the
-    # bit pattern of a non-negative float32 orders like its value.
-    weight_bits = np.asarray(matrix.data[entries], np.float32).view(np.uint32)
-    key = (row_of[entries].astype(np.uint64) << np.uint64(32)) | (np.uint32(0xFFFFFFFF) - weight_bits)
-    order = entries[np.argsort(key, kind="stable")]
-    long_lengths = lengths[is_long]
-    starts = np.concatenate([[0], np.cumsum(long_lengths)[:-1]])
-    return order, np.arange(len(order)) - np.repeat(starts, long_lengths)
-
-
-def _top_per_row(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
-    """Keep each row's `keep` largest entries (static pruning); only over-long rows are sorted."""
-    lengths = np.diff(matrix.indptr)
-    is_long = lengths > keep
-    if not is_long.any():
-        return matrix
-    order, rank = _weight_ranks(matrix, is_long)
-    kept = np.ones(len(matrix.data), dtype=bool)
-    kept[order[rank >= keep]] = False
-    indptr = np.concatenate([[0], np.cumsum(np.minimum(lengths, keep))]).astype(np.int64)
-    return sp.csr_matrix((matrix.data[kept], matrix.indices[kept], indptr), shape=matrix.shape)
-
-
-def _impact_split(matrix: sp.csr_matrix, head: int) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
-    """Each row as its `head` strongest entries, then the rest (the tail), both sorted by column.
-
-    Returns the reordered matrix (indices sorted within each part), where each row's tail
-    starts, and each tail's strongest weight (0 without a tail): a search can read the
-    heads and only the tails that can still matter, and a membership test still binary
-    searches each part.
-    """
-    matrix.sort_indices()
-    lengths = np.diff(matrix.indptr)
-    starts = matrix.indptr[:-1].astype(np.int64)
-    split = starts + np.minimum(lengths, head)
-    tail_max = np.zeros(len(lengths), dtype=np.float32)
-    is_long = lengths > head
-    if not is_long.any():
-        return matrix, split, tail_max
-    order, rank = _weight_ranks(matrix, is_long)
-    tail_max[is_long] = matrix.data[order[rank == head]]
-    in_tail = np.zeros(len(matrix.data), dtype=bool)
-    in_tail[order[rank >= head]] = True
-    # New position of each entry of a long row, keeping column order within head and tail:
-    # the row's start (or split) plus how many of its head (or tail) entries come before it.
-    entries = np.sort(order)
-    row_of = np.repeat(np.flatnonzero(is_long), lengths[is_long])
-    tail = in_tail[entries]
-    tails_before = np.cumsum(tail) - tail
-    heads_before = np.arange(len(entries)) - tails_before
-    first = np.concatenate([[0], np.cumsum(lengths[is_long])[:-1]])
-    tails_before -= np.repeat(tails_before[first], lengths[is_long])
-    heads_before -= np.repeat(heads_before[first], lengths[is_long])
-    position = np.where(tail, split[row_of] + tails_before, starts[row_of] + heads_before)
-    indices, data = matrix.indices.copy(), matrix.data.copy()
-    indices[position], data[position] = matrix.indices[entries], matrix.data[entries]
-    return sp.csr_matrix((data, indices, matrix.indptr), shape=matrix.shape), split, tail_max
-
-
-def _quantise(weights: np.ndarray) -> np.ndarray:
-    """A TF-IDF weight (0..1] in one byte: 1..255, read back as byte / 255."""
-    return np.clip(np.rint(weights * 255), 1, 255).astype(np.uint8)
-
-
-def _small_int(values: np.ndarray) -> np.ndarray:
-    top = int(values.max()) if len(values) else 0
-    return values.astype(np.int32 if top < 2**31 else np.int64)
 
 
 def _engagement_factor(rate: np.ndarray) -> np.ndarray:
@@ -299,21 +226,19 @@ def build_artifact(
     tag_rate, lexical_prior = _lexical_tag_rates(x, terms, corpus, tag_df)
     np.save(out_dir / "term_tag_rate.npy", tag_rate.astype(np.float16))
     # Posts ascending within a term's head and within its tail: membership by binary search.
-    postings, split, tail_max = _impact_split(_top_per_row(x.T.tocsr(), MAX_POSTINGS), POSTINGS_HEAD)
-    weights = _quantise(postings.data)
-    np.save(out_dir / "postings_indptr.npy", _small_int(postings.indptr))
+    postings, split, tail_max = impact_split(top_per_row(x.T.tocsr(), MAX_POSTINGS), POSTINGS_HEAD)
+    weights = quantise(postings.data)
+    np.save(out_dir / "postings_indptr.npy", small_int(postings.indptr))
     np.save(out_dir / "postings_heads.npy", (split - postings.indptr[:-1]).astype(np.uint16))
-    np.save(
-        out_dir / "postings_tail_max.npy", np.where(tail_max > 0, _quantise(tail_max), 0).astype(np.uint8)
-    )
+    np.save(out_dir / "postings_tail_max.npy", np.where(tail_max > 0, quantise(tail_max), 0).astype(np.uint8))
     np.save(out_dir / "postings_posts.npy", pack_ids(postings.indices, n_posts))
     np.save(out_dir / "postings_weights.npy", weights)
     np.save(out_dir / "idf.npy", idf)
     string_table_write(out_dir, "terms", terms)
 
     step(2, "Keyword candidates")
-    forward = _top_per_row(x, FORWARD_TERMS)
-    np.save(out_dir / "forward_indptr.npy", _small_int(forward.indptr))
+    forward = top_per_row(x, FORWARD_TERMS)
+    np.save(out_dir / "forward_indptr.npy", small_int(forward.indptr))
     np.save(out_dir / "forward_terms.npy", pack_ids(forward.indices, len(terms)))
 
     step(3, "Post weights")
@@ -328,7 +253,7 @@ def build_artifact(
     recency, reference_ts = _recency(np.asarray(corpus.posted_ts, dtype=np.float64), reference_ts)
     languages = sorted({lang for lang in corpus.languages if lang})
     language_code = {lang: i + 1 for i, lang in enumerate(languages)}
-    np.save(out_dir / "post_ids.npy", _small_int(np.asarray(corpus.post_ids)))
+    np.save(out_dir / "post_ids.npy", small_int(np.asarray(corpus.post_ids)))
     np.save(out_dir / "post_engagement.npy", engagement.astype(np.float16))
     np.save(out_dir / "post_rate.npy", np.nan_to_num(corpus.engagement_rate, nan=-1.0).astype(np.float16))
     np.save(out_dir / "post_recency.npy", recency.astype(np.float16))
@@ -344,7 +269,7 @@ def build_artifact(
         np.asarray(corpus.tag_indices, np.int64),
         corpus.tag_names,
     )
-    np.save(out_dir / "post_tag_indptr.npy", _small_int(tags.indptr))
+    np.save(out_dir / "post_tag_indptr.npy", small_int(tags.indptr))
     np.save(out_dir / "post_tags.npy", pack_ids(tags.indices, n_tags))
 
     step(4, "Tag statistics")
@@ -382,8 +307,8 @@ def build_artifact(
     # Tag -> posts, best posts first: lets a creator's own typed tags pull in their posts.
     post_weight = (engagement * recency).astype(np.float32)
     tag_posts = sp.csr_matrix(tags.T.multiply(post_weight[None, :]))
-    tag_posts = _top_per_row(tag_posts, MAX_TAG_POSTINGS)
-    np.save(out_dir / "tag_posts_indptr.npy", _small_int(tag_posts.indptr))
+    tag_posts = top_per_row(tag_posts, MAX_TAG_POSTINGS)
+    np.save(out_dir / "tag_posts_indptr.npy", small_int(tag_posts.indptr))
     np.save(out_dir / "tag_posts.npy", pack_ids(tag_posts.indices, n_posts))
 
     # Hook and CTA patterns belong to this version: a rebuild re-mines them (seo.patterns).
