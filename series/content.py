@@ -16,8 +16,8 @@ import logging
 from dataclasses import dataclass
 
 from seo.score.drafting import CaptionDraft, caption_drafts, draft_language
-from seo.suggest.main_keyword import subject
 from seo.text.hashtags import normalize_hashtag
+from seo.text.subject import subject
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 the creator's trend corpus, each scored exactly like the creator's own caption.
 
 A draft is: the pattern's hook filled from the idea's own subject phrase
-(seo.suggest.main_keyword.subject), the idea restated in the creator's words, one call to
+(seo.text.subject.subject), the idea restated in the creator's words, one call to
 action that fits the pattern, then the hashtags. Patterns come from the serving
 index (seo.score.patterns): mined ones by lift, then seeds that say they are seeds.
 English and bokmål have written frames; other languages use label shapes mined
@@ -22,19 +22,13 @@ from typing import Any
 from seo.score.checklist import MAX_HASHTAGS, SeoScore
 from seo.score.inputs import caption_score_for
 from seo.score.patterns import Pattern, patterns_for
-from seo.suggest.idea_language import idea_language
-from seo.suggest.main_keyword import (
-    Subject,
-    clean_text,
-    main_keyword,
-    starts_a_sentence_only,
-    subject,
-    topic_phrase,
-)
+from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
 from seo.text.filler import is_filler
 from seo.text.frames import WRITTEN_LANGUAGES
 from seo.text.hashtags import normalize_hashtag
+from seo.text.idea_language import idea_language
+from seo.text.subject import Subject, clean_text, starts_a_sentence_only, subject, topic_phrase
 
 DRAFTS = 3
 HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
@@ -221,7 +215,7 @@ class _Idea:
 
 
 def draft_language(idea: str, given: str | None = "") -> str:
-    """The language to write in: the creator's choice, else seo.suggest.idea_language's reading."""
+    """The language to write in: the creator's choice, else seo.text.idea_language's reading."""
     return idea_language(idea, given or "")
 
 

@@ -5,8 +5,8 @@ found through the postings (seo.index.store), each votes (seo.suggest.votes), an
 hashtags and terms are scored by seo.suggest.rank and seo.suggest.keyword_rank. Tags the
 creator typed (in `hashtags` or inline in the text) are normalised, corrected against the
 corpus' tags with rapidfuzz, and pull the posts carrying them into the neighbourhood
-(co-occurrence). A query with no known term and no known tag falls back (seo.suggest.fallback) to what is
-trending, and says so.
+(co-occurrence). A query with no known term and no known tag falls back to what is
+trending, and says so (seo.suggest.fallback).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from seo.models import Hashtag
 from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
-from seo.suggest.main_keyword import main_keyword, subject_vocabulary
+from seo.suggest.main_keyword import main_keyword
 from seo.suggest.own_tags import own_subject_tags, subject_pairs
 from seo.suggest.query import (
     CORE_LANGUAGES,
@@ -47,6 +47,7 @@ from seo.suggest.votes import post_votes, topical_query
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF
 from seo.text.hashtags import hashtags_in_caption, normalize_hashtag
+from seo.text.subject import subject_vocabulary
 
 logger = logging.getLogger(__name__)
 

@@ -61,7 +61,7 @@ def own_subject_tags(
     or a tag (#oilyskin), or it is the idea's main keyword (#floatingshelves).
     Two words that merely stand side by side ("kitchen with floating" -> #kitchenfloating,
     "personer under 100 kroner" -> #personerkroner) are glued filler, not a tag.
-    With a `vocabulary` (seo.suggest.main_keyword.subject_vocabulary: the words naming the idea's
+    With a `vocabulary` (seo.text.subject.subject_vocabulary: the words naming the idea's
     subject), a word outside it needs KNOWN_TAG_MIN_POSTS trending posts tagging it.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))

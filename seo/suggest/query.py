@@ -11,11 +11,12 @@ from rapidfuzz import fuzz, process
 
 from seo.index.store import LoadedIndex
 from seo.suggest.compounds import MAX_WORD, MIN_WORD, compound_parts
-from seo.suggest.idea_language import idea_language
-from seo.suggest.main_keyword import main_keyword, subject_words
+from seo.suggest.main_keyword import main_keyword
 from seo.suggest.relevance import Core
 from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
+from seo.text.idea_language import idea_language
+from seo.text.subject import subject_words
 from seo.text.tokenize import analyze
 from seo.text.tokenize import words as analyze_words
 
@@ -42,7 +43,7 @@ MIN_UNKNOWN_SUBJECT = 2
 
 
 def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | None:
-    """The words of the idea's subject (seo.suggest.main_keyword.subject: "korean corn dogs" of "My
+    """The words of the idea's subject (seo.text.subject.subject: "korean corn dogs" of "My
     first time trying Korean corn dogs at a street market") that a close post must share, as
     caption terms or as tags; None where the subject is no reliable guide (other languages,
     or no subject found)."""
@@ -77,7 +78,7 @@ def searched_terms(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> 
 
 
 def query_language(text: str, language: str | None) -> str | None:
-    """The language asked for, else the one detected (None when unsure): seo.suggest.idea_language,
+    """The language asked for, else the one detected (None when unsure): seo.text.idea_language,
     the reading the drafts use too, so an idea's tags and drafts agree on its language."""
     return idea_language(text, (language or "").strip()) or None
 

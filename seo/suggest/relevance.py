@@ -148,7 +148,7 @@ def relevance(
     """Which of `posts` share the topic, and the confidence of an answer built on them.
 
     `declared` marks posts that carry a tag the creator typed: they are on topic by the
-    creator's own word and always pass. `core` is the idea's subject (seo.suggest.main_keyword): a
+    creator's own word and always pass. `core` is the idea's subject (seo.text.subject): a
     post must also carry one of its words, in its caption or as a tag, so "Korean corn dogs
     at a street market" is not answered by posts about street tacos.
     """

@@ -1,9 +1,9 @@
 """Words that never name a caption's topic, in English and Norwegian bokmål.
 
-One small module so the main keyword (seo.suggest.main_keyword), the drafts (seo.score.drafting)
-and the pattern miner (seo.patterns) agree on what is a call to action, a template
-word or filler. A creator writing "Save this: easy sourdough hacks" is talking
-about sourdough; "save", "easy" and "hacks" are how the caption sells it.
+One small module so the subject and main keyword (seo.text.subject, seo.suggest.main_keyword),
+the drafts (seo.score.drafting) and the pattern miner (seo.index.patterns) agree on what is
+a call to action, a template word or filler. A creator writing "Save this: easy sourdough
+hacks" is talking about sourdough; "save", "easy" and "hacks" are how the caption sells it.
 """
 
 from __future__ import annotations

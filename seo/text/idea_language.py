@@ -22,9 +22,9 @@ from functools import cache, lru_cache
 
 import stopwordsiso
 
-from seo.suggest.main_keyword import clean_text
 from seo.text.language import _LATIN_CANDIDATES, detect_language
 from seo.text.language_lingua import broad_codes, english_or_scandinavian
+from seo.text.subject import clean_text
 
 _ENGLISH_HINTS = frozenset(
     ("the", "a", "an", "to", "how", "my", "your", "with", "of", "and", "on", "in", "is", "it", "this",

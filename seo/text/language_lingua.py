@@ -7,7 +7,7 @@ Two detectors, both loaded on first use and kept for the process:
   lingua's low-accuracy mode (trigram models only: ~25 MB and ~0.4 ms a caption,
   where high accuracy over the same set needs ~800 MB);
 - one over English, bokmål, nynorsk, Danish and Swedish in high-accuracy mode
-  (~150 MB), asked only when the text looks Scandinavian (or, by seo.suggest.idea_language, when
+  (~150 MB), asked only when the text looks Scandinavian (or, by seo.text.idea_language, when
   a short idea could be English or Norwegian). Its one- to five-letter
   models tell "Min morgenrutine før jobb" (bokmål) from Danish and Swedish, which the
   broad detector and a stopword vote both get wrong on a short caption.
@@ -94,7 +94,7 @@ def broad_codes() -> set[str]:
 
 def english_or_scandinavian(text: str) -> dict[str, float]:
     """lingua's high-accuracy confidence for English, bokmål, nynorsk, Danish and Swedish:
-    one detector per process for every question of that kind (seo.suggest.idea_language asks whether
+    one detector per process for every question of that kind (seo.text.idea_language asks whether
     a short idea is English or Norwegian, _scandinavian which Scandinavian language)."""
     detector = _detector(_ENGLISH_AND_SCANDINAVIAN, high_accuracy=True)
     return {_code(v.language): v.value for v in detector.compute_language_confidence_values(text)}

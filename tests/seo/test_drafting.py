@@ -101,7 +101,7 @@ def test_drafts_read_right_through_mined_patterns(idea, demo_index):
 
 
 def _lint_hooks(idea, language, subject_phrase):
-    from seo.suggest.main_keyword import subject
+    from seo.text.subject import subject
 
     found = subject(idea, language)
     assert found.phrase == subject_phrase, found

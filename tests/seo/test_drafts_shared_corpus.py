@@ -13,8 +13,8 @@ from django.core.management import call_command
 
 from seo.index.lifecycle import index_build
 from seo.index.serving import reset_loaded_index
-from seo.suggest.idea_language import idea_language
 from seo.text.caption import words
+from seo.text.idea_language import idea_language
 from tests.seo.draft_lint import PATTERN_WORDS
 from tests.seo.test_drafting import ENGLISH_IDEAS, NORWEGIAN_IDEAS
 

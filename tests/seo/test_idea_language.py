@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seo.suggest.idea_language import idea_language
+from seo.text.idea_language import idea_language
 
 
 @pytest.mark.parametrize(

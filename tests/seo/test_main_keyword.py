@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from seo.suggest.main_keyword import main_keyword, subject, subject_phrase
+from seo.suggest.main_keyword import main_keyword
 from seo.text.filler import CALL_TO_ACTION, FILLER, TEMPLATE, is_filler
+from seo.text.subject import subject, subject_phrase
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,336 @@
+"""The subject of an idea or caption: its first clause, its noun phrase and head, its verb
+phrase, and what kind of idea it is (a thing, a doing, a list, a story). Pure text rules
+over the word lists of seo.text.subject_lists; the main keyword (seo.suggest.main_keyword)
+and the drafts (seo.score.drafting) read ideas through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from seo.text.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
+from seo.text.frames import frame_slot
+from seo.text.subject_lists import (
+    ADVERBS,
+    AMOUNT,
+    CLAUSE_END,
+    COUNT_LINKS,
+    COUNT_WORDS,
+    DETERMINERS,
+    FORMAT_NOUNS,
+    FORMAT_OPENER,
+    INFINITIVE_BEFORE,
+    INFINITIVE_MARKS,
+    LIST_LINKS,
+    LIST_VERBS,
+    LIST_WHO,
+    MAX_PHRASE_WORDS,
+    NOISE,
+    NUMBER,
+    NUMBER_WORDS,
+    OPENING_VERBS,
+    PARTICLES,
+    PRAISE,
+    PREDICATE_NEXT,
+    PRONOUNS,
+    SUBJECT_LINKS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TOKEN,
+    describes,
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An idea's subject: its noun phrase, and its verb phrase when it opens with one."""
+
+    phrase: str  # the noun phrase as written ("sourdough bread at home"), "" when none
+    head: str  # the phrase cut at its first preposition ("sourdough bread")
+    verb_phrase: str  # "make sourdough bread at home" after "how to", else ""
+    sentence: str  # the idea's first clause without hashtags, as written
+    # What the idea is: "np" (a thing: "budget meal prep"), "vp" (a doing: "how to make ..."),
+    # "list" (already a list hook: "5 mistakes everyone makes with ..."), "clause" (a story
+    # told with its own subject and verb: "How I paid off my debt").
+    kind: str = "np"
+
+
+def clean_text(text: str) -> str:
+    """The text without hashtags, mentions and links (words inside a tag never count); lines kept."""
+    lines = (" ".join(NOISE.sub(" ", line).split()) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def first_clause(text: str, *, parse_frames: bool = True) -> str:
+    """The idea's first clause (up to the first sentence mark or colon), hashtags removed.
+
+    A line written through one of Hookline's hook frames yields what fills the frame.
+    """
+    cleaned = clean_text(text)
+    first_line = next((line for line in cleaned.splitlines() if line.strip()), "")
+    cleaned = (frame_slot(first_line) if parse_frames else None) or cleaned
+    # "POV: ..." and "Part 2: ..." put the topic after the colon.
+    head, sep, rest = cleaned.partition(":")
+    if sep and rest.strip() and all(is_filler(w) or NUMBER.match(w) for w in TOKEN.findall(head)):
+        cleaned = rest
+    for part in CLAUSE_END.split(cleaned):
+        if TOKEN.search(part):
+            return " ".join(part.split())
+    return ""
+
+
+def _is_praise(word: str) -> bool:
+    word = word.casefold()
+    return word in PRAISE or (len(word) > 5 and word.endswith("iest"))
+
+
+def _is_count(word: str) -> bool:
+    return bool(NUMBER.match(word)) or word.casefold() in NUMBER_WORDS
+
+
+def _skip_clause_subject(tokens: list[str], *, after_subordinator: bool) -> list[str]:
+    """The tokens without a clause's pronoun, adverbs and verb ("de lader elbil" -> "elbil").
+
+    "de" is a pronoun only after a subordinator and before a verb in -r/-et ("når de lader"),
+    else an article ("de beste kanelbollene").
+    """
+    if len(tokens) < 2:
+        return tokens
+    word, nxt = tokens[0].casefold(), tokens[1].casefold()
+    if word not in SUBJECT_PRONOUNS or nxt in PHRASE_BREAKS:
+        return tokens
+    if word == "de" and not (after_subordinator and (nxt.endswith(("r", "et")) or nxt in LEADING_VERBS)):
+        return tokens
+    i = 1
+    while i < len(tokens) and tokens[i].casefold() in ADVERBS:
+        i += 1
+    i += 1  # the verb
+    while i < len(tokens) and tokens[i].casefold() in PARTICLES:
+        i += 1
+    return tokens[i:]
+
+
+def _strip_list_frame(tokens: list[str]) -> tuple[list[str], bool]:
+    """Tokens without an idea's own list frame, and True when the idea is a list.
+
+    "Five mistakes almost everyone makes with home workouts" -> "home workouts";
+    "3 easy high-protein breakfast ideas for busy mornings" -> "high-protein breakfast for
+    busy mornings"; "5 ways to style a blazer" -> "ways to style a blazer" (the framing
+    strip takes it from there).
+    """
+    if len(tokens) < 2 or not _is_count(tokens[0]):
+        return tokens, False
+    at = next(
+        (j for j in range(1, min(len(tokens), 6)) if tokens[j].casefold() in COUNT_WORDS),
+        None,
+    )
+    if at is None or any(t.casefold() in PHRASE_BREAKS for t in tokens[1:at]):
+        return tokens, False
+    between = [t for t in tokens[1:at] if t.casefold() not in FILLER]
+    rest = tokens[at + 1 :]
+    k = 0
+    while k < len(rest) and (
+        rest[k].casefold() in LIST_WHO
+        or rest[k].casefold() in LIST_VERBS
+        or (
+            k
+            and rest[k].casefold() in INFINITIVE_MARKS
+            and rest[k + 1 : k + 2]
+            and rest[k + 1].casefold() in LIST_VERBS
+        )
+    ):  # "ting du må vite om", "things you need to know about"
+        k += 1
+    if k and k < len(rest) and rest[k].casefold() in LIST_LINKS:  # "... everyone makes with"
+        link = rest[k].casefold()
+        return _skip_clause_subject(rest[k + 1 :], after_subordinator=link in SUBORDINATORS), True
+    if between:  # "3 easy high-protein breakfast ideas for ...": the noun before the count word
+        return [*between, *rest], True
+    return tokens[at:], True
+
+
+def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
+    """Tokens with the opening framing removed; True when a leading verb was removed too, and
+    True when a clause's own subject and verb were ("How I paid off my debt" -> "my debt")."""
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].casefold()
+        if word in FRAMING or word in ("to", "å"):
+            i += 1
+        elif NUMBER.match(word) and i + 1 < len(tokens) and tokens[i + 1].casefold() in COUNT_WORDS:
+            i += 2
+            if i < len(tokens) and tokens[i].casefold() in COUNT_LINKS:
+                i += 1
+        elif word in COUNT_WORDS and i + 1 < len(tokens) and tokens[i + 1].casefold() in COUNT_LINKS:
+            i += 2
+        elif i == 0 and word in OPENING_VERBS and len(tokens) > 2:
+            i += 1  # "Testing viral Amazon gadgets", "Bygg en flytende hylle": the object follows
+        elif i == 0 and word.endswith("ing") and len(tokens) > 1 and tokens[1].casefold() in PREDICATE_NEXT:
+            i += 2 if tokens[1].casefold() == "to" else 1  # "Reacting to the Met Gala"
+        elif word in FILLER and word not in PHRASE_BREAKS:
+            i += 1
+        else:
+            break
+    rest = tokens[i:]
+    before = tokens[i - 1].casefold() if i else ""
+    if before in SUBORDINATORS:  # "... når de lader elbil": the clause's subject and verb go
+        rest = _skip_clause_subject(rest, after_subordinator=True)
+    elif before in SUBJECT_PRONOUNS and len(rest) > 1 and rest[0].casefold() not in LEADING_VERBS:
+        # "How I paid off my debt", "Why you need a rest day": the pronoun's verb goes too
+        rest = _skip_clause_subject([before, *rest], after_subordinator=False)
+    if len(rest) < len(tokens) - i:
+        if len(rest) > 2 and rest[0].casefold() in INFINITIVE_MARKS:
+            rest = rest[2:]  # "du glemte å lade elbilen": the object of the second verb
+        return rest, False, True
+    gerund_to = i == 2 and tokens[0].casefold().endswith("ing") and tokens[1].casefold() == "to"
+    if gerund_to and rest and rest[0].islower() and rest[0] not in DETERMINERS:
+        return rest[1:], True, False  # "Learning to skateboard at 35": the idea is the doing
+    if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
+        inverted = rest[1].casefold() in PRONOUNS  # "slik lager du": a present tense, not an infinitive
+        before = tokens[i - 1].casefold() if i else ""
+        # "slik baker du X" tells the doing with its own subject, like "How I paid off X"
+        return rest[2 if inverted else 1 :], not inverted and before in INFINITIVE_BEFORE, inverted
+    return rest, False, False
+
+
+def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
+    """The phrase up to its predicate (and its first break word), without trailing articles or breaks."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        word = token.casefold()
+        nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if out and (
+            (at_breaks and word in PHRASE_BREAKS)
+            or (word in INFINITIVE_MARKS and not nxt_token[:1].isupper())
+        ):
+            break
+        nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
+        if out and word.endswith("s") and nxt in PREDICATE_NEXT and not is_filler(out[-1]):
+            break
+        if out and word.endswith("s") and len(nxt) > 4 and nxt.endswith("ing"):
+            break  # "my sourdough starter keeps dying": the predicate starts
+        out.append(token)
+    while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
+        out.pop()
+    return out
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    """At most MAX_PHRASE_WORDS words, cut before a preposition rather than inside a noun
+    phrase ("my skincare routine for dry winter skin" -> "my skincare routine"), never
+    ending on an article or a break word."""
+    if len(tokens) > MAX_PHRASE_WORDS:
+        breaks = [
+            i for i, t in enumerate(tokens[: MAX_PHRASE_WORDS + 1]) if i and t.casefold() in PHRASE_BREAKS
+        ]
+        tokens = tokens[: breaks[-1]] if breaks else tokens[:MAX_PHRASE_WORDS]
+    while tokens and (tokens[-1].casefold() in ARTICLES or tokens[-1].casefold() in PHRASE_BREAKS):
+        tokens.pop()
+    return tokens
+
+
+def starts_a_sentence_only(words: Sequence[str]) -> bool:
+    """True when the first word is capitalised only because it starts the idea: not "NYC",
+    "I", or "Jon" in "Jon Stewart" (a name goes on capitalised)."""
+    if not words or not words[0][:1].isupper() or words[0] == "I":
+        return False
+    if len(words[0]) > 1 and words[0].isupper():
+        return False
+    return not (len(words) > 1 and words[1][:1].isupper())
+
+
+def _lower_first(words: list[str], sentence_start: bool) -> list[str]:
+    if sentence_start and starts_a_sentence_only(words):
+        return [words[0][:1].lower() + words[0][1:], *words[1:]]
+    return words
+
+
+@lru_cache(maxsize=2048)  # a suggestion, its drafts and their scores ask about the same idea
+def subject(text: str, language: str | None = None) -> Subject:
+    """The idea's subject phrase, its head and its verb phrase (see Subject)."""
+    sentence = first_clause(text, parse_frames=False)
+    tokens = TOKEN.findall(FORMAT_OPENER.sub("", first_clause(text), count=1))
+    unlisted, is_list = _strip_list_frame(tokens)
+    stripped, had_verb, clause = _strip_framing(unlisted)
+    at_start = len(stripped) == len(tokens)
+    verb_phrase = ""
+    if had_verb:
+        verb_at = len(unlisted) - len(stripped) - 1
+        verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
+    if stripped and stripped[0].casefold() in PHRASE_BREAKS:
+        stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
+    phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
+    head = _lower_first(_cut(stripped), at_start)
+    kind = "list" if is_list else "vp" if verb_phrase else "clause" if clause else "np"
+    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence, kind)
+
+
+def subject_phrase(text: str, language: str | None = None) -> str:
+    """The idea's own subject noun phrase ("" when it has none)."""
+    return subject(text, language).phrase
+
+
+def content_words(words: Sequence[str], language: str | None) -> list[str]:
+    return [w for w in words if not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w)]
+
+
+def head_words(found: Subject, language: str | None) -> list[str]:
+    """The content words that end the subject's noun phrase, the head noun last: "korean corn
+    dogs" -> [korean, corn, dogs]; a format noun goes ("granny square tutorial"), and a
+    subject that is only a format ("tur til Trolltunga") takes its complement instead."""
+    words = content_words(TOKEN.findall(found.head), language)
+    while len(words) > 1 and words[-1].casefold() in FORMAT_NOUNS:
+        words.pop()
+    if not words or all(w.casefold() in FORMAT_NOUNS for w in words):
+        words = _complement(found, language) or words
+    return words
+
+
+def _linked_complement(found: Subject, language: str | None) -> list[str]:
+    rest = TOKEN.findall(found.phrase)[len(TOKEN.findall(found.head)) :]
+    return _complement(found, language) if rest and rest[0].casefold() in SUBJECT_LINKS else []
+
+
+def _complement(found: Subject, language: str | None) -> list[str]:
+    """The noun phrase after the head's first preposition: "$20k of debt" -> debt,
+    "tur til Trolltunga" -> Trolltunga."""
+    rest = TOKEN.findall(found.phrase)[len(TOKEN.findall(found.head)) :]
+    while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
+        rest = rest[1:]
+    return [w for w in content_words(_cut(rest), language) if w.casefold() not in FORMAT_NOUNS]
+
+
+def topic_phrase(found: Subject, language: str | None = None) -> str:
+    """The subject's head as a hook can say it: praise and a closing format noun dropped ("the
+    craziest NBA buzzer beaters" -> "the NBA buzzer beaters", "granny square tutorial" ->
+    "granny square"), an amount replaced by what it counts ("$20k of debt" -> "debt")."""
+    tokens = [t for t in TOKEN.findall(found.head) if not _is_praise(t)]
+    while len(tokens) > 1 and tokens[-1].casefold() in FORMAT_NOUNS:
+        tokens.pop()
+    if not content_words(tokens, language):
+        return " ".join(_complement(found, language))
+    return " ".join(tokens)
+
+
+def subject_words(text: str, language: str | None = None) -> list[str]:
+    """The words that say what the idea is about, casefolded: its noun phrase's content words,
+    without amounts, praise and format nouns (the subject rule of seo.suggest.query)."""
+    return [w.casefold() for w in head_words(subject(text, language), language)]
+
+
+def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]:
+    """Every word that may name the idea's topic in a tag: the subject phrase's content words
+    (with its complement: "oily skin" of "skincare routine for oily skin") and the names the
+    idea capitalises ("NBA", "Seoul"); casefolded. Verbs and comment words ("reacting",
+    "craziest", "paid") are left out: #craziest tells nobody what the video is about."""
+    found = subject(text, language)
+    words = [*head_words(found, language), *_linked_complement(found, language)]
+    tokens = TOKEN.findall(clean_text(text))
+    names = [t for i, t in enumerate(tokens) if (i and t[:1].isupper()) or (len(t) > 1 and t.isupper())]
+    # "busy mornings": a describing word alone is no tag (#busy); the pair and its noun are
+    return frozenset(
+        w.casefold()
+        for w in [*[w for w in words if not describes(w)], *names]
+        if not is_filler(w, language) and not AMOUNT.match(w)
+    )

@@ -1,0 +1,249 @@
+"""The word lists the subject rule (seo.text.subject) reads an idea with: praise, describing
+words, format nouns, opening verbs, list frames, pronouns and the patterns of a word, an
+amount and a clause end. English and Norwegian; lowercase (compared casefolded).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words keep inner hyphens and apostrophes ("pull-up", "don't").
+TOKEN = re.compile("[^\\W_]+(?:[-'\u2019][^\\W_]+)*")
+CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”\u2014\u2013]|\s-\s|,")
+NOISE = re.compile(r"(?<![\w])[#@][^\s#@]+|(?:https?://|www\.)\S+", re.IGNORECASE)
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+# An amount names no topic: "$20k of debt" is about debt, "5000 kroner" about money saved.
+AMOUNT = re.compile(r"^[$€£]?\d+(?:[.,]\d+)?(?:k|m|x|kr|%|s)?$", re.IGNORECASE)
+# Words that rate or rank the subject without naming it: "the craziest NBA buzzer beaters",
+# "verdens beste kanelboller". A creator searches the thing, not the praise.
+PRAISE = frozenset(
+    [
+        "best",
+        "worst",
+        "biggest",
+        "greatest",
+        "latest",
+        "newest",
+        "cheapest",
+        "fastest",
+        "easiest",
+        "funniest",
+        "craziest",
+        "weirdest",
+        "hardest",
+        "ultimate",
+        "perfect",
+        "viral",
+        "world's",
+        "verdens",
+        "beste",
+        "verste",
+        "største",
+        "enkleste",
+        "raskeste",
+        "billigste",
+        "morsomste",
+        "perfekte",
+    ]
+)
+# Describing words that rarely belong to the searched name: "weeknight pasta" is searched as
+# pasta, "billig middag" as middag ("floating shelves" stays a pair: its modifier is a
+# participle, and the corpus writing a pair as a phrase keeps it too).
+DESCRIBING = frozenset(
+    [
+        "cheap",
+        "healthy",
+        "simple",
+        "homemade",
+        "weeknight",
+        "weekend",
+        "delicious",
+        "tasty",
+        "fresh",
+        "cozy",
+        "fancy",
+        "new",
+        "old",
+        "big",
+        "small",
+        "little",
+        "good",
+        "great",
+        "nice",
+        "cute",
+        "pretty",
+        "amazing",
+        "favorite",
+        "favourite",
+        "everyday",
+        "daily",
+        "billig",
+        "billige",
+        "sunn",
+        "sunne",
+        "enkel",
+        "enkle",
+        "hjemmelaget",
+        "hjemmelagde",
+        "deilig",
+        "deilige",
+        "god",
+        "gode",
+        "ny",
+        "nye",
+        "gammel",
+        "gamle",
+        "stor",
+        "store",
+        "liten",
+        "små",
+        "koselig",
+        "koselige",
+        "fin",
+        "fine",
+    ]
+)
+DESCRIBING_ENDINGS = ("ful", "ous", "ig", "lig", "isk")
+
+
+def describes(word: str) -> bool:
+    word = word.casefold()
+    return word in DESCRIBING or (len(word) > 4 and word.endswith(DESCRIBING_ENDINGS))
+
+
+# Nouns that name the format, not the topic: "granny square tutorial" is about the granny square,
+# "tur til Trolltunga" about Trolltunga.
+FORMAT_NOUNS = frozenset(
+    [
+        "tutorial",
+        "tutorials",
+        "guide",
+        "video",
+        "vlog",
+        "review",
+        "recipe",
+        "recipes",
+        "hack",
+        "hacks",
+        "update",
+        "edition",
+        "compilation",
+        "tur",
+        "turen",
+        "trip",
+        "reise",
+        "oppskrift",
+        "oppskrifter",
+    ]
+)
+# Verbs an idea opens with, the object following: gerunds of review formats and Norwegian
+# imperatives ("Bygg en hylle", "Lag pizza").
+OPENING_VERBS = frozenset(
+    [
+        "testing",
+        "trying",
+        "reviewing",
+        "ranking",
+        "rating",
+        "unboxing",
+        "comparing",
+        "exploring",
+        "visiting",
+        "tasting",
+        "bygg",
+        "lag",
+        "bak",
+        "vask",
+        "rydd",
+        "spar",
+        "prøv",
+        "test",
+        "kjøp",
+        "mal",
+        "strikk",
+        "sy",
+        "finn",
+        "velg",
+        "tren",
+        "bruk",
+    ]
+)
+# Openers that name a video format: what follows them is the subject ("Get ready with me for
+# my first day at a new job").
+FORMAT_OPENER = re.compile(
+    r"^\s*(?:get ready with me|grwm|come with me|day in (?:my|the) life(?: of)?|a day in my life"
+    r"|bli med meg)\b[\s,:]*(?:for|to|til|på)?\s*",
+    re.IGNORECASE,
+)
+# "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
+COUNT_WORDS = frozenset(
+    [
+        "ways",
+        "tips",
+        "things",
+        "ideas",
+        "hacks",
+        "reasons",
+        "steps",
+        "mistakes",
+        "måter",
+        "tips",
+        "ting",
+        "ideer",
+        "triks",
+        "feil",
+    ]
+)
+COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", "med"])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "Five mistakes", "Tre feil": a count may be spelled out ("to"/"en"/"ni" only before a count word).
+NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty
+    en ett to tre fire fem seks sju syv åtte ni ti elleve tolv femten tjue"""
+)
+# An idea written as a list hook: "Five mistakes (almost) everyone makes with X",
+# "Tre feil alle gjør når de lader X", "5 things I wish I knew before X". Who makes them
+# and the verb are the frame, the link word ends it; what follows is the subject.
+LIST_WHO = _words(
+    """almost nearly most all everyone everybody people beginners you we i they new
+    alle nesten de fleste folk nybegynnere du vi jeg man nye"""
+)
+LIST_VERBS = _words(
+    """make makes made do does did have has wish knew know learned learnt need must should
+    gjør gjorde har hadde lager begår skulle ønske ønsker visste vite lærte må bør burde trenger"""
+)
+LIST_LINKS = _words(
+    """with when in about on for to before after if while med når i om på for til før etter hvis mens
+    ved"""
+)
+# A subordinate clause opens with one of these ("når de lader elbil"): its subject and verb go.
+SUBORDINATORS = frozenset(["when", "if", "while", "because", "når", "hvis", "mens", "fordi"])
+SUBJECT_PRONOUNS = frozenset(
+    ["i", "you", "we", "they", "he", "she", "people", "jeg", "du", "vi", "de", "han", "hun", "man", "folk"]
+)
+ADVERBS = _words(
+    """not never always just really finally still also ikke aldri alltid bare endelig fortsatt også"""
+)
+PARTICLES = frozenset(["off", "up", "out", "down", "away", "opp", "ut", "ned", "av", "bort"])
+MAX_PHRASE_WORDS = 6
+# "my dog to ring a bell": an infinitive ends the noun phrase ("trip to Japan" does not).
+INFINITIVE_MARKS = frozenset({"to", "å"})
+DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that", "these", "those"]
+)
+PRONOUNS = frozenset(["du", "you", "vi", "we", "jeg", "i"])
+# After these a verb is in its plain form, so "to {verb phrase}" / "å {verb phrase}" reads right.
+INFINITIVE_BEFORE = frozenset(["to", "i", "we", "you", "å", "hvordan"])
+# After a noun, a verb in -s followed by one of these starts the predicate ("my cat refuses to").
+PREDICATE_NEXT = frozenset(
+    ["to", "the", "a", "an", "my", "his", "her", "their", "your", "it", "me", "him", "them", "up", "out"]
+)
+
+# Prepositions whose complement still names the subject: "routine for oily skin", "20k of
+# debt", "tur til Trolltunga" (not "in 18 months", "før jobb", "på stua").
+SUBJECT_LINKS = frozenset(["for", "of", "with", "about", "til", "av", "med", "om"])
