@@ -138,10 +138,10 @@ def test_the_hooks_of_ideas_written_as_a_hook():
 
 
 def test_a_keyword_that_only_modifies_the_subject_never_stands_alone_as_the_hook(monkeypatch):
-    import seo.score.drafting
+    import seo.score.hook_fit
 
     idea = "3 easy high-protein breakfast ideas for busy mornings"
-    monkeypatch.setattr(seo.score.drafting, "main_keyword", lambda *a, **k: "high-protein")
+    monkeypatch.setattr(seo.score.hook_fit, "main_keyword", lambda *a, **k: "high-protein")
     drafts = caption_drafts(topic=idea, language="en", prefer="own-keyword")
     assert drafts[0].pattern.name == "own-keyword"
     assert drafts[0].hook == "High-protein breakfast for busy mornings"
