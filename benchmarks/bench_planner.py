@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from series.planner import BusySlot, PlanRequest, plan_series
+from series.cadence import PlanRequest
+from series.planner import BusySlot, plan_series
 
 OSLO = ZoneInfo("Europe/Oslo")
 CASES = [(0, 24), (60, 24), (600, 13)]  # (other posts, hours between them)

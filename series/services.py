@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from accounts.models import Profile, profile_for
 from series import content
+from series.cadence import PlanRequest
 from series.models import Part, Series
-from series.planner import BusySlot, Plan, PlanRequest, check_slot, plan_series
+from series.planner import BusySlot, Plan, check_slot, plan_series
 from series.selectors import busy_slots_for, series_color_unused
 
 RESCHEDULE_ONLY_THIS = "only_this"

@@ -6,16 +6,8 @@ import datetime as dt
 import itertools
 from zoneinfo import ZoneInfo
 
-from series.planner import (
-    EVERY_N_DAYS,
-    PER_WEEK,
-    BusySlot,
-    PlanRequest,
-    check_slot,
-    parts_in_horizon,
-    plan_series,
-    posting_weekdays,
-)
+from series.cadence import EVERY_N_DAYS, PER_WEEK, PlanRequest, parts_in_horizon, posting_weekdays
+from series.planner import BusySlot, check_slot, plan_series
 
 OSLO = ZoneInfo("Europe/Oslo")
 NEW_YORK = ZoneInfo("America/New_York")
