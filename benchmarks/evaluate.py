@@ -29,7 +29,7 @@ with SUGGEST_TREND_STAGES off ("hookline_no_stages"), so the stage boost's effec
 
 Metrics per system: hit@1/5/10 (at least one true tag in the top k) and recall@5/10
 (share of the post's true tags in the top k), over all true tags and over true tags
-minus the generic ones (GENERIC below, a fixed list written from general TikTok
+minus the generic ones (benchmarks/generic_reference.py, a fixed list written from general TikTok
 knowledge, independent of Hookline's own learned generic factor). "specific-set precision"
 is the share of the set a creator would paste that is among the post's true specific tags:
 Hookline's `recommended` (3-5 tags), a baseline's top 5; averaged over posts with at least
@@ -52,7 +52,6 @@ import datetime as dt
 import json
 import os
 import random
-import re
 import shutil
 import sys
 import tempfile
@@ -60,110 +59,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from eval_scores import Scores, confidence_level, headline  # beside this script, as baselines.py
+from generic_reference import is_generic
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-GENERIC_NAMES = {
-    "fyp",
-    "fy",
-    "foryou",
-    "foryoupage",
-    "fypage",
-    "fypシ",
-    "fypシ゚",
-    "fypシ゚viral",
-    "viral",
-    "viralvideo",
-    "viraltiktok",
-    "trending",
-    "trend",
-    "tiktok",
-    "xyzbca",
-    "xyzcba",
-    "parati",
-    "paratii",
-    "xuhuong",
-    "explore",
-    "explorepage",
-    "blowthisup",
-    "capcut",
-    "creatorsearchinsights",
-    "foryourpage",
-    "fypツ",
-    "tiktokviral",
-    "trendingvideo",
-    "viralvideos",
-    "goviral",
-    "relatable",
-    "funny",
-    "funnyvideos",
-    "lol",
-    "meme",
-    "memes",
-    "4u",
-    "4you",
-    "foru",
-    "pourtoi",
-    "fürdich",
-    "perte",
-    "keşfet",
-    "keşfetteyiz",
-}
-GENERIC_PATTERN = re.compile(r"^(fy+p+\w*|foryou\w*|viral\w*|trending\w*|xyz\w*|parati\w*)$")
-# Added for the multilingual file (and the Russian tags of the English one): platform-wide
-# tags that say "put me on the feed" in Vietnamese, Thai, Indonesian and Russian, and the
-# fyp/viral misspellings. Without them "xuhuongtiktok" (423 posts) and "xh" (496) count as
-# specific. --legacy-generic drops them, for figures comparable with the first list.
-EXTENDED_GENERIC_NAMES = {
-    "trend",
-    "hottrend",
-    "thinhhanh",
-    "vairal",
-    "videoviral",
-    "funnyvideo",
-    "abcxyz",
-    "xybca",
-    "j4f",
-    "justforfun",
-    "ilovetiktok",
-    "tiktokviral",
-    "makemefamous",
-    "blowup",
-    "beranda",
-    "rekomendasi",
-    "ฟีด",
-    "ฟีดด",
-    "ฟีดดด",
-    "ฟีดดดシ",
-    "เทรนด์",
-    "เทรนด์วันนี้",
-    "рек",
-    "реки",
-    "врек",
-    "вреки",
-    "хочуврек",
-    "рекомендации",
-    "рекомендації",
-    "хочуврекомендации",
-}
-EXTENDED_GENERIC_PATTERN = re.compile(
-    r"^(\w*xu_?h[uư][oớ]ng\w*|(ctx|fbt|ddn)?x+h+(u+o+n+g+)?\w*|fp+y+\w*|fyb+\w*|flyp\w*|fypdong\w*"
-    r"|\w*goviral\w*|\w*blowthisup\w*|makemefamous\w*)$"
-)
 KNN_NEIGHBOURS = 30
-CUTS = (1, 5, 10)
-HEADLINE_MIN_POSTS = 10  # languages with fewer evaluated posts are left out of the stderr table
-
-
-LEGACY_GENERIC = False  # --legacy-generic: the first list only
-
-
-def is_generic(tag: str) -> bool:
-    if tag in GENERIC_NAMES or GENERIC_PATTERN.match(tag):
-        return True
-    if LEGACY_GENERIC:
-        return False
-    return tag in EXTENDED_GENERIC_NAMES or bool(EXTENDED_GENERIC_PATTERN.match(tag))
 
 
 def keyword_proxy(held_out: list[dict], suggest, error, *, min_posts: int | None = None) -> dict:
@@ -243,96 +145,6 @@ def setup_django(data_dir: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-class Scores:
-    """Sums of hit@k, recall@k and set precision over the posts added, per label ("all", "specific")."""
-
-    def __init__(self) -> None:
-        self.sums: Counter[str] = Counter()
-        self.counts: Counter[str] = Counter()
-
-    def add(self, predicted: list[str], truth: set[str], label: str) -> None:
-        if not truth:
-            return
-        self.counts[label] += 1
-        for cut in CUTS:
-            top = set(predicted[:cut])
-            self.sums[f"{label} hit@{cut}"] += 1.0 if top & truth else 0.0
-            if cut in (5, 10):
-                self.sums[f"{label} recall@{cut}"] += len(top & truth) / len(truth)
-
-    def add_set(self, chosen: list[str], truth: set[str], label: str) -> None:
-        """Precision of one chosen set (Hookline's `recommended`, a baseline's top 5); empty sets score 0."""
-        if not truth:
-            return
-        self.counts[f"{label}-set"] += 1
-        self.sums[f"{label}-set size"] += len(chosen)
-        self.sums[f"{label}-set precision"] += len(set(chosen) & truth) / len(chosen) if chosen else 0.0
-
-    def table(self) -> dict[str, float]:
-        return {
-            key: round(value / self.counts[key.split(" ")[0]], 4) for key, value in sorted(self.sums.items())
-        }
-
-    def report(self) -> dict[str, float | int]:
-        """The table plus how many posts each label averaged over."""
-        return {
-            "posts_all": self.counts["all"],
-            "posts_specific": self.counts["specific"],
-            **self.table(),
-        }
-
-
-def confidence_level(result) -> str:
-    """result.confidence as a plain level ("high"/"medium"/"low"), "none" while the engine has none."""
-    value = getattr(result, "confidence", None)
-    if value is None:
-        return "none"
-    if isinstance(value, dict):
-        value = value.get("level", value)
-    value = getattr(value, "level", value)
-    return str(value)
-
-
-def headline(summary: dict) -> str:
-    """A short human-readable table (stderr) of the figures issue 12 tracks, overall and per language."""
-    lines = [
-        f"{summary['csv']} | split {summary['split']} | {summary['mode']} | "
-        f"{summary['evaluated_all']} posts evaluated, wall {summary['wall_seconds']} s",
-        f"{'language':>10} {'posts':>6} {'spec':>5}  {'spec R@5 ours/knn':>18} {'ratio':>5}  "
-        f"{'all R@5 ours/knn':>17}  {'rec prec ours/knn top5':>22}",
-    ]
-    groups = {"overall": summary["results"], **summary["per_language"]}
-    small = 0
-    for name, group in groups.items():
-        ours, knn = group["hookline"], group["knn30"]
-        if name != "overall" and ours.get("posts_all", 0) < HEADLINE_MIN_POSTS:
-            small += 1
-            continue
-        spec_ours, spec_knn = ours.get("specific recall@5", 0.0), knn.get("specific recall@5", 0.0)
-        ratio = f"{spec_ours / spec_knn:.2f}" if spec_knn else "-"
-        lines.append(
-            f"{name:>10} {ours.get('posts_all', summary['evaluated_all']):>6} "
-            f"{ours.get('posts_specific', summary['evaluated_specific']):>5}  "
-            f"{spec_ours:>8.3f} / {spec_knn:<7.3f} {ratio:>5}  "
-            f"{ours.get('all recall@5', 0.0):>7.3f} / {knn.get('all recall@5', 0.0):<7.3f}  "
-            f"{ours.get('specific-set precision', 0.0):>10.3f} / {knn.get('specific-set precision', 0.0):<9.3f}"
-        )
-    if small:
-        lines.append(
-            f"({small} languages with fewer than {HEADLINE_MIN_POSTS} posts: see per_language in the JSON)"
-        )
-    confidence = summary["hookline_confidence"]
-    lines.append(
-        "confidence: "
-        + ", ".join(
-            f"{level} {info['posts']} (all R@5 {info.get('all recall@5', 0.0):.3f}, "
-            f"spec R@5 {info.get('specific recall@5', 0.0):.3f})"
-            for level, info in confidence.items()
-        )
-    )
-    return "\n".join(lines)
-
-
 def code_state() -> dict:
     """HEAD and the uncommitted files under seo/ and benchmarks/: the code the figures belong to."""
     import subprocess
@@ -374,8 +186,6 @@ def main() -> None:
     )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
-    global LEGACY_GENERIC
-    LEGACY_GENERIC = args.legacy_generic
 
     with open(args.csv, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -447,7 +257,7 @@ def main() -> None:
         if not query:
             skipped_empty += 1
             continue
-        truth_specific = {tag for tag in truth_all if not is_generic(tag)}
+        truth_specific = {tag for tag in truth_all if not is_generic(tag, legacy=args.legacy_generic)}
         language = detect_language(row["caption"]) or "unknown"
         started = time.perf_counter()
         try:
