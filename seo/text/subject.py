@@ -210,6 +210,8 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
             break
         if out and word.endswith("s") and len(nxt) > 4 and nxt.endswith("ing"):
             break  # "my sourdough starter keeps dying": the predicate starts
+        if out and word.endswith("s") and nxt[:1].isdigit() and not is_filler(out[-1]):
+            break  # "This pasta takes 15 minutes": a verb before a count
         out.append(token)
     while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
         out.pop()

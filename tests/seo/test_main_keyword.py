@@ -40,6 +40,7 @@ def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
         ("Tur til Trolltunga: alt du må vite før du går", "trolltunga"),  # a trip names its place
         ("Get ready with me for my first day at a new job", "job"),  # the format opener goes
         ("Bygg en flytende hylle på stua uten å bore feil", "flytende hylle"),
+        ("This pasta takes 15 minutes", "pasta"),  # a verb before a count ends the phrase
     ],
 )
 def test_it_names_the_thing_a_creator_would_search(idea, expected):
