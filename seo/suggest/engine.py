@@ -208,7 +208,10 @@ def suggest(
         topical=topical,
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
-    if judged.confidence == "low":
+    # Medium evidence in English and Norwegian (where the subject rule reads the idea): a tag
+    # one close post carries is still that post's ("1000 followers" met by meme posts). Elsewhere
+    # it measured worse (Vietnamese creators' own tags are single-post tags).
+    if judged.confidence == "low" or (judged.confidence == "medium" and (language or "") in CORE_LANGUAGES):
         scored = _backed(scored)
     stages = cached_stages("hashtag", index)
     for s in scored:

@@ -16,6 +16,7 @@ noun phrase).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -68,6 +69,22 @@ def main_keyword(text: str, *, picked: Sequence[str] = (), language: str | None 
     return remembered[key]
 
 
+def _name(text: str) -> str:
+    """The longest run of capitalised words inside a sentence ("New York"), casefolded; the
+    first word of a sentence and filler ("Easy") are no name."""
+    runs: list[list[str]] = [[]]
+    for sentence in re.split(r"[.!?:;\n]+", text):
+        for i, word in enumerate(TOKEN.findall(sentence)):
+            if i and word[:1].isupper() and word != "I":
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        runs.append([])
+    named = [run for run in runs if any(not is_filler(w) for w in run)]  # "Easy" alone is no name
+    best = max(named, key=len, default=[])
+    return " ".join(best).casefold()
+
+
 def _main_keyword(text: str, language: str | None, index) -> str | None:
     found = subject(text, language)
     head = head_words(found, language)
@@ -75,12 +92,16 @@ def _main_keyword(text: str, language: str | None, index) -> str | None:
     known_pair = (
         bool(pair) and index is not None and index.terms.positions([pair.casefold()]).tolist()[0] >= 0
     )
-    if pair and (not describes(head[-2]) or known_pair):
+    name = pair and head[-2][:1].isupper() and head[-1][:1].isupper()  # "New York" is one name
+    if pair and (not describes(head[-2]) or known_pair or name):
         # The head noun with its modifier: "corn dogs", "buzzer beaters", "sourdough starter"
         # (the head alone, "dogs", names another topic).
         return pair.casefold()
     if head:
         return head[-1].casefold()
+    named = _name(clean_text(text))
+    if named:  # no noun phrase, but a name: "Things I wish I knew before moving to New York"
+        return named
     candidates = content_words(TOKEN.findall(found.head), language)
     if not candidates:
         candidates = content_words(TOKEN.findall(found.phrase), language)

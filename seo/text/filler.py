@@ -46,7 +46,7 @@ VAGUE = _listed(
     idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
     minutt minutter timer sekund sekunder
-    ready grwm busy alt mye litt noe noen
+    ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE

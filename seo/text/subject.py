@@ -27,6 +27,7 @@ from seo.text.subject_lists import (
     LIST_VERBS,
     LIST_WHO,
     MAX_PHRASE_WORDS,
+    MODALS,
     NOISE,
     NUMBER,
     NUMBER_WORDS,
@@ -107,6 +108,10 @@ def _skip_clause_subject(tokens: list[str], *, after_subordinator: bool) -> list
     while i < len(tokens) and tokens[i].casefold() in ADVERBS:
         i += 1
     i += 1  # the verb
+    if i <= len(tokens) and tokens[i - 1].casefold() in MODALS:
+        while i < len(tokens) and tokens[i].casefold() in ADVERBS:
+            i += 1
+        i += 1  # "you should never skip leg day": the modal's own verb
     while i < len(tokens) and tokens[i].casefold() in PARTICLES:
         i += 1
     return tokens[i:]

@@ -115,6 +115,11 @@ def describes(word: str) -> bool:
 # "tur til Trolltunga" about Trolltunga.
 FORMAT_NOUNS = frozenset(
     [
+        "moving",  # "moving to New York" is about New York
+        "flytte",
+        "flytting",
+        "travelling",
+        "traveling",
         "tutorial",
         "tutorials",
         "guide",
@@ -172,7 +177,7 @@ OPENING_VERBS = frozenset(
 # my first day at a new job").
 FORMAT_OPENER = re.compile(
     r"^\s*(?:get ready with me|grwm|come with me|day in (?:my|the) life(?: of)?|a day in my life"
-    r"|bli med meg)\b[\s,:]*(?:for|to|til|på)?\s*",
+    r"|bli med meg|en dag i livet(?: som)?)\b[\s,:]*(?:for|to|til|på|as an?|as|som)?\s*",
     re.IGNORECASE,
 )
 # "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
@@ -247,3 +252,9 @@ PREDICATE_NEXT = frozenset(
 # Prepositions whose complement still names the subject: "routine for oily skin", "20k of
 # debt", "tur til Trolltunga" (not "in 18 months", "før jobb", "på stua").
 SUBJECT_LINKS = frozenset(["for", "of", "with", "about", "til", "av", "med", "om"])
+
+# A modal's verb follows it: "Why you should never skip leg day" -> "leg day".
+MODALS = frozenset(
+    ["should", "can", "could", "must", "will", "would", "shall", "may", "might",
+     "bør", "burde", "må", "kan", "skal", "vil"]
+)  # fmt: skip

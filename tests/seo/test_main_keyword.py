@@ -41,6 +41,10 @@ def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
         ("Get ready with me for my first day at a new job", "job"),  # the format opener goes
         ("Bygg en flytende hylle på stua uten å bore feil", "flytende hylle"),
         ("This pasta takes 15 minutes", "pasta"),  # a verb before a count ends the phrase
+        ("Things I wish I knew before moving to New York", "new york"),  # no noun phrase: the name
+        ("Why you should never skip leg day", "leg"),  # a modal's verb is no subject
+        ("Day in my life as a nurse on night shift", "nurse"),  # the format opener and "as" go
+        ("Hundevalp første uke hjemme", "hundevalp"),
     ],
 )
 def test_it_names_the_thing_a_creator_would_search(idea, expected):

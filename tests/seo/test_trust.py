@@ -195,3 +195,14 @@ def test_tags_of_little_evidence_name_the_ideas_subject(idea, wanted, never):
     assert result.confidence == "low"
     assert wanted <= set(result.recommended), result.recommended
     assert not never & set(advised(result) + result.recommended), result.recommended
+
+
+def test_at_medium_confidence_a_tag_one_close_post_carries_is_not_advice():
+    """ "Get your first 1000 followers": posts celebrating followers each carry their own tags."""
+    topic_corpus()
+    for number, tag in enumerate(["pipingbuttercream", "memecut", "tanning", "roadtrip", "mukbang"]):
+        post(f"thank you for the followers everyone {number}", [tag], language="en")
+    index_build()
+    result = suggest(text="How to get your first 1000 followers")
+    assert result.confidence in {"medium", "high"}
+    assert not {"pipingbuttercream", "memecut", "tanning", "roadtrip", "mukbang"} & set(result.recommended)
