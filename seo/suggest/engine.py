@@ -25,9 +25,9 @@ from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
 from seo.suggest.main_keyword import main_keyword
 from seo.suggest.own_tags import own_subject_tags, subject_pairs
 from seo.suggest.query import (
-    CORE_LANGUAGES,
     query_features,
     query_language,
+    reads_subject,
     resolve_typed,
     searched_terms,
     subject_core,
@@ -143,7 +143,7 @@ def suggest(
     keyword = main_keyword(query, language=language)
     natural = subject_pairs(keyword)  # the main keyword, when a pair (#floatingshelves)
     vocabulary = None
-    if (language or "") in CORE_LANGUAGES:  # the subject rules read English and Norwegian
+    if reads_subject(language):
         vocabulary = subject_vocabulary(query, language) | frozenset((keyword or "").split())
     ids, weights = index.weigh(*searched_terms(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
@@ -151,17 +151,12 @@ def suggest(
         ids, weights = ids[strongest], weights[strongest]
     posts = np.zeros(0, np.int64)
     similarity = np.zeros(0, np.float32)
-    extra, extra_weight = _tagged_posts(index, typed, topic)
+    extra, extra_weight, typed_posts = _tagged_posts(index, typed, topic)
     if len(ids) or extra is not None:
         posts, similarity = index.search(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
-    typed_posts = (
-        extra[: len(extra) - int(np.count_nonzero(extra_weight < TYPED_TAG_SIMILARITY))]
-        if extra is not None
-        else None
-    )
-    declared = np.isin(posts, typed_posts) if typed_posts is not None and len(posts) else None
+    declared = np.isin(posts, typed_posts) if typed and len(posts) else None
     judged = relevance(
         index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
     )
@@ -211,7 +206,7 @@ def suggest(
     # Medium evidence in English and Norwegian (where the subject rule reads the idea): a tag
     # one close post carries is still that post's ("1000 followers" met by meme posts). Elsewhere
     # it measured worse (Vietnamese creators' own tags are single-post tags).
-    if judged.confidence == "low" or (judged.confidence == "medium" and (language or "") in CORE_LANGUAGES):
+    if judged.confidence == "low" or (judged.confidence == "medium" and reads_subject(language)):
         scored = _backed(scored)
     stages = cached_stages("hashtag", index)
     for s in scored:
@@ -289,15 +284,17 @@ def suggest(
     )
 
 
-def _tagged_posts(index: LoadedIndex, typed: set[int], topic: Topic) -> tuple[np.ndarray | None, np.ndarray]:
+def _tagged_posts(
+    index: LoadedIndex, typed: set[int], topic: Topic
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
     """Posts the search takes in besides the text's: those carrying a tag the creator typed
     (TYPED_TAG_SIMILARITY), then those carrying one of the topic's words as a tag, up to
     TOPIC_TAG_POSTS each (TOPIC_TAG_SIMILARITY): "#skincare" posts answer "skincare routine"
-    even when their captions never say it."""
+    even when their captions never say it. Also returns the typed tags' posts alone."""
     typed_posts = [index.posts_with_tag(t) for t in typed]
     topic_posts = [index.posts_with_tag(t)[:TOPIC_TAG_POSTS] for t in topic.tags if t not in typed]
     if not typed_posts and not topic_posts:
-        return None, np.zeros(0, np.float32)
+        return None, np.zeros(0, np.float32), np.zeros(0, np.int64)
     typed_arr = np.concatenate(typed_posts) if typed_posts else np.zeros(0, np.int64)
     topic_arr = np.concatenate(topic_posts) if topic_posts else np.zeros(0, np.int64)
     weight = np.concatenate(
@@ -306,7 +303,7 @@ def _tagged_posts(index: LoadedIndex, typed: set[int], topic: Topic) -> tuple[np
             np.full(len(topic_arr), TOPIC_TAG_SIMILARITY, np.float32),
         ]
     )
-    return np.concatenate([typed_arr, topic_arr]), weight
+    return np.concatenate([typed_arr, topic_arr]), weight, typed_arr
 
 
 def _keyword_rows(

@@ -42,12 +42,18 @@ CORE_LANGUAGES = {"en", "nb", "nn", "no"}
 MIN_UNKNOWN_SUBJECT = 2
 
 
+def reads_subject(language: str | None) -> bool:
+    """Whether the subject rules (seo.text.subject, its filler lists) read ideas in `language`:
+    the subject core, the own-word tag vocabulary and the medium-confidence backing use it."""
+    return (language or "") in CORE_LANGUAGES
+
+
 def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | None:
     """The words of the idea's subject (seo.text.subject.subject: "korean corn dogs" of "My
     first time trying Korean corn dogs at a street market") that a close post must share, as
     caption terms or as tags; None where the subject is no reliable guide (other languages,
     or no subject found)."""
-    if (language or "") not in CORE_LANGUAGES:
+    if not reads_subject(language):
         return None
     words = [w for w in analyze_words(" ".join(subject_words(text, language))) if not is_filler(w)]
     if not words:  # no noun phrase ("Get ready with me for my first day at a new job"): the main keyword

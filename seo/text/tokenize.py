@@ -106,14 +106,20 @@ def is_function_term(term: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    # The substring tests are nearly free; the regexes are not, and most captions need none.
+    return _without_noise(unicodedata.normalize("NFKC", text).casefold(), _URL, _MENTION, _HASHTAG)
+
+
+def _without_noise(
+    text: str, url: re.Pattern[str], mention: re.Pattern[str], hashtag: re.Pattern[str]
+) -> str:
+    """`text` without links, mentions and hashtags. The substring tests are nearly free; the
+    regexes are not, and most captions need none."""
     if "http" in text or "www." in text:
-        text = _URL.sub(" ", text)
+        text = url.sub(" ", text)
     if "@" in text:
-        text = _MENTION.sub(" ", text)
+        text = mention.sub(" ", text)
     if "#" in text:
-        text = _HASHTAG.sub(" ", text)
+        text = hashtag.sub(" ", text)
     return text
 
 
@@ -259,13 +265,7 @@ def _clean_joined(captions: list[str]) -> str:
             (c if c.isascii() else unicodedata.normalize("NFKC", c)).replace(_SEPARATOR, " ")
             for c in captions
         )
-    text = text.casefold()
-    if "http" in text or "www." in text:
-        text = _URL_FOLDED.sub(" ", text)
-    if "@" in text:
-        text = _MENTION_FOLDED.sub(" ", text)
-    if "#" in text:
-        text = _HASHTAG_FOLDED.sub(" ", text)
+    text = _without_noise(text.casefold(), _URL_FOLDED, _MENTION_FOLDED, _HASHTAG_FOLDED)
     return text.replace("\u2019", "'")
 
 
