@@ -7,7 +7,7 @@ second. The items and their weights:
 
     keyword_hook         10  main keyword spoken or shown in the first 3 seconds
     keyword_first_line   10  main keyword in the first line (first ~100 characters)
-    keyword_coverage     15  how many of the top trending terms the caption uses
+    keyword_coverage     15  how many of the top trending terms the caption uses (none: 0)
     hashtag_count        10  3 to 5 tags; more than 5 fails (TikTok caps at 5)
     hashtag_mix           5  broad and niche tags together
     hashtag_hygiene      10  no blocked and no duplicate tags
@@ -90,6 +90,8 @@ class _Caption:
     duplicate_tags: list[str]
     language: str
     keywords: list[str]
+    # The keywords trending posts back (None: every keyword counts, e.g. the creator's own).
+    trending: list[str] | None
     full_length: int
     prose: str  # the folded caption without hashtags, mentions and links
     prose_words: list[str]
@@ -147,7 +149,14 @@ def _check_keyword_first_line(c: _Caption) -> CheckItem:
 
 def _check_keyword_coverage(c: _Caption) -> CheckItem:
     item = _Check("keyword_coverage", "Trending keywords used", 15)
-    top = c.keywords[:TOP_TERMS]
+    top = (c.keywords if c.trending is None else c.trending)[:TOP_TERMS]
+    if not top and c.trending is not None and c.keywords:
+        # Words no trending post uses may be a new topic, or no topic: nothing shows people search them.
+        return item(
+            FAIL,
+            f"No trending post uses the words of your topic, so nothing shows that people search "
+            f"“{c.keywords[0]}”: name the topic the way viewers would search it.",
+        )
     if not top:
         return item(WARN, "No trending terms to compare with: add a topic or keywords.")
     used = [term for term in top if c.everything_index.contains(term)]
@@ -317,6 +326,7 @@ def _prepare(
     hashtags: Iterable[str],
     keywords: Iterable[str],
     language: str,
+    trending: Iterable[str] | None = None,
 ) -> _Caption:
     caption = caption or ""
     inline = hashtags_in_caption(caption)
@@ -340,6 +350,9 @@ def _prepare(
         duplicate_tags=duplicates,
         language=(language or "").lower().replace("_", "-").split("-")[0],  # "nb-NO" -> "nb"
         keywords=list(dict.fromkeys(terms)),
+        trending=None
+        if trending is None
+        else list(dict.fromkeys(t for t in (" ".join(ct.keyword_parts(k)) for k in trending) if t)),
         full_length=len(ct.final_caption(caption, tags)),  # what is pasted: the chosen tags appended
         prose=prose,
         prose_words=ct.words(prose, folded=True),
@@ -360,6 +373,7 @@ def caption_score(
     language: str = "en",
     tiers: Mapping[str, str] | None = None,
     blocked: Collection[str] | None = None,
+    trending: Sequence[str] | None = None,
 ) -> SeoScore:
     """Score a caption 0-100 with an explained checklist.
 
@@ -368,10 +382,13 @@ def caption_score(
       caption are merged in (a tag in both counts once).
     tiers: tag -> "broad" | "mid" | "niche" (seo.suggest.engine.tag_tiers); None when unknown.
     blocked: normalised blocked tags (seo.suggest.engine.blocked_tags()).
+    trending: those keywords trending posts use (seo.score.inputs); None when all of them count.
+      "Trending keywords used" is judged on these only: an idea's own words that no post uses
+      ("asdf qwer") earn no points for being in the caption.
     """
     c = _prepare(
         caption=caption, hook=hook, on_screen_text=on_screen_text,
-        hashtags=hashtags, keywords=keywords, language=language,
+        hashtags=hashtags, keywords=keywords, language=language, trending=trending,
     )  # fmt: skip
     items = [
         _check_keyword_hook(c),

@@ -34,6 +34,8 @@ class ScoreInputs:
     blocked: set[str]
     suggestions: Suggestions | None = None
     notes: list[str] = field(default_factory=list)  # why something is missing, for the creator
+    # The keywords trending posts use; None when the keywords were given (the creator's picks count).
+    trending: list[str] | None = None
 
 
 def topic_words(text: str) -> str:
@@ -100,12 +102,14 @@ def score_inputs(
     notes: list[str] = []
     found: Suggestions | None = None
     picked = list(keywords or [])
+    trending: list[str] | None = None
     if keywords is None:
         try:
             # The words only: the score judges the caption's prose, and its tags are checked on
             # their own, so the engine's typed-tag matching (the dear part) is not asked for.
             found = _suggested(topic_words(text), given or detected or None, niche, tags)
             keywords = [kw.term for kw in found.keywords]
+            trending = [kw.term for kw in found.keywords if kw.posts > 0]
             if found.fallback:
                 notes.append(found.fallback)
         except SuggestError as exc:
@@ -124,6 +128,7 @@ def score_inputs(
         blocked=blocked_tags(),
         suggestions=found,
         notes=notes,
+        trending=trending,
     )
 
 
@@ -150,5 +155,6 @@ def caption_score_for(
     score = caption_score(
         caption=caption, hook=hook, on_screen_text=on_screen_text, hashtags=hashtags,
         keywords=inputs.keywords, language=inputs.language, tiers=inputs.tiers, blocked=inputs.blocked,
+        trending=inputs.trending,
     )  # fmt: skip
     return score, inputs

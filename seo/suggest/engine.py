@@ -30,6 +30,7 @@ from seo.suggest.query import (
     reads_subject,
     resolve_typed,
     searched_terms,
+    singulars,
     subject_core,
 )
 from seo.suggest.rank import (
@@ -145,6 +146,7 @@ def suggest(
     vocabulary = None
     if reads_subject(language):
         vocabulary = subject_vocabulary(query, language) | frozenset((keyword or "").split())
+        vocabulary |= frozenset(singulars(index, list(vocabulary)).values())  # "workouts": workout
     ids, weights = index.weigh(*searched_terms(distinct, feature_ids, counts))
     if len(ids) > MAX_QUERY_TERMS:
         strongest = np.argsort(-weights, kind="stable")[:MAX_QUERY_TERMS]
@@ -239,11 +241,11 @@ def suggest(
         for s in scored[:k]
     ]
     # A caption word no trending post has used as a tag (s.tag < 0) may rank, but it only enters
-    # the recommended set when nothing the corpus backs is left (factor 0 = last resort).
+    # the recommended set after the tiers the corpus backs are served (tier "own").
     ranked = [
         (s.name, s.score, index.tier(s.tag), s.parts.get("generic_factor", 1.0))
         if s.tag >= 0
-        else (s.name, s.score, "niche", 0.0)
+        else (s.name, s.score, "own", GENERIC_CUTOFF)
         for s in scored
     ]
     recommended = recommend(ranked)

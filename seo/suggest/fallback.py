@@ -13,6 +13,7 @@ from seo.suggest.keyword_rank import placement
 from seo.suggest.rank import recommend
 from seo.suggest.relevance import Relevance, language_group
 from seo.suggest.suggestions import KeywordSuggestion, Suggestions, TagSuggestion
+from seo.text.generic_tags import GENERIC_CUTOFF
 
 
 def fallback_answer(
@@ -62,9 +63,15 @@ def fallback_answer(
     )
     allowed = [row for row in trending if row[2] not in blocked]
     own = [name for name in own if name not in blocked]
-    # Filler is the best specific trending tags; #fyp and its kin come last, as elsewhere.
-    ranked = [(name, s, tier, generic) for _, s, name, tier, generic in allowed]
-    filler = [name for name in recommend(ranked) if name not in own][: max(0, 5 - len(own)) or 2]
+    if own:
+        # Beside the idea's own tags, filler is what reaches any audience in the language
+        # (#fyp, #fypnorge): trending tags of another niche (#dogsoftiktok for a cleaning
+        # routine) would read as advice and be wrong.
+        filler = [name for _, _, name, _, generic in allowed if generic < GENERIC_CUTOFF and name not in own]
+    else:
+        # Nothing to go on (emoji only): what is trending, its specific tags first.
+        filler = recommend([(name, s, tier, generic) for _, s, name, tier, generic in allowed])
+    filler = filler[: max(0, 5 - len(own)) or 2]
     own_rows = [
         TagSuggestion(
             tag=name,

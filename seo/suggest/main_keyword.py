@@ -42,7 +42,8 @@ def _top_idf(index) -> float:
 
 
 def _adjacent(text: str, first: str, second: str) -> bool:
-    tokens = TOKEN.findall(text)
+    tokens = TOKEN.findall(text.casefold())
+    first, second = first.casefold(), second.casefold()
     return any(a == first and b == second for a, b in pairwise(tokens))
 
 
@@ -85,14 +86,27 @@ def _name(text: str) -> str:
     return " ".join(best).casefold()
 
 
+def _name_before_head(found, head: list[str]) -> str:
+    """A name of two or more capitalised words right before the head noun, casefolded."""
+    run: list[str] = []
+    for word in head[:-1]:
+        run = [*run, word] if word[:1].isupper() and word != "I" else []
+    if len(run) >= 2 and head[-1][:1].islower() and _adjacent(found.sentence, run[-1], head[-1]):
+        return " ".join(run).casefold()
+    return ""
+
+
 def _main_keyword(text: str, language: str | None, index) -> str | None:
     found = subject(text, language)
     head = head_words(found, language)
-    pair = " ".join(head[-2:]) if len(head) >= 2 and _adjacent(found.head, head[-2], head[-1]) else ""
+    pair = " ".join(head[-2:]) if len(head) >= 2 and _adjacent(found.sentence, head[-2], head[-1]) else ""
     known_pair = (
         bool(pair) and index is not None and index.terms.positions([pair.casefold()]).tolist()[0] >= 0
     )
     name = pair and head[-2][:1].isupper() and head[-1][:1].isupper()  # "New York" is one name
+    named = _name_before_head(found, head)
+    if named:  # "every Taylor Swift album": people search the name, not "swift album"
+        return named
     if pair and (not describes(head[-2]) or known_pair or name):
         # The head noun with its modifier: "corn dogs", "buzzer beaters", "sourdough starter"
         # (the head alone, "dogs", names another topic).

@@ -65,6 +65,10 @@ def own_subject_tags(
     subject), a word outside it needs KNOWN_TAG_MIN_POSTS trending posts tagging it.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
+    if keyword and keyword not in term_of and len(keyword.split(" ")) <= 2:
+        # A main keyword the idea implies but does not write ("money" of "5000 kroner")
+        distinct = [*distinct, keyword]
+        term_of[keyword] = int(index.terms.positions([keyword]).tolist()[0])
     allowed = set(analyze_words(" ".join(vocabulary))) if vocabulary is not None else None
     # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own.
     heads = {pair.split(" ")[-1] for pair in natural}
@@ -80,6 +84,8 @@ def own_subject_tags(
         if len(words) == 1 and feature in heads:
             continue
         weights = [_word_weight(index, topic, w, term_of.get(w, -1)) for w in words]
+        if feature == keyword:  # the idea's subject itself is always worth a tag of its own
+            weights = [max(w, topic.total / max(len(words), 1), 1.0) for w in weights]
         if min(weights) <= 0.0:
             continue
         name = normalize_hashtag(feature.replace(" ", ""))

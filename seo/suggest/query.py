@@ -17,16 +17,54 @@ from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
 from seo.text.idea_language import idea_language
 from seo.text.subject import subject_words
+from seo.text.subject_lists import describes
 from seo.text.tokenize import analyze
 from seo.text.tokenize import words as analyze_words
 
 TYPED_TAG_MIN_SCORE = 85  # rapidfuzz ratio needed to correct a misspelt tag
 
 
+# A plural this much rarer than its singular (idf difference, ln 5) is searched as the singular:
+# "home workouts" finds the posts about a "home workout".
+PLURAL_IDF_GAP = 1.6
+
+
+def singulars(index: LoadedIndex, words: Sequence[str]) -> dict[str, str]:
+    """Plural words of the query (-s, -es) the corpus writes in the singular: word -> singular.
+
+    Only where the singular is a known term and the plural unknown or five times rarer, so a
+    word that merely ends in s ("glass", "news") keeps its own spelling."""
+    candidates = {
+        w: [w[:-1], *([w[:-2]] if w.endswith("es") else [])]
+        for w in dict.fromkeys(words)
+        if len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith("ss")
+    }
+    if not candidates:
+        return {}
+    looked = [*candidates, *(c for forms in candidates.values() for c in forms)]
+    position = dict(zip(looked, index.terms.positions(looked).tolist(), strict=True))
+    out = {}
+    for word, forms in candidates.items():
+        for form in forms:
+            single, plural = position[form], position[word]
+            if single >= 0 and (plural < 0 or float(index.idf[plural] - index.idf[single]) > PLURAL_IDF_GAP):
+                out[word] = form
+                break
+    return out
+
+
+def _singular_features(index: LoadedIndex, features: list[str]) -> list[str]:
+    mapped = singulars(index, [w for f in features for w in f.split(" ")])
+    if not mapped:
+        return features
+    return list(dict.fromkeys(" ".join(mapped.get(w, w) for w in f.split(" ")) for f in features))
+
+
 def query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str, tuple[str, str]]]:
-    """The query's features, with the two known parts of each unknown compound added, and
-    the compounds split ("treningsøkt" -> ("trening", "økt"))."""
-    features = analyze(query)
+    """The query's features (plurals the corpus writes in the singular as singulars), with the
+    two known parts of each unknown compound added, and the compounds split ("treningsøkt" ->
+    ("trening", "økt"))."""
+    features = _singular_features(index, analyze(query))
     long_words = sorted({f for f in features if MIN_WORD <= len(f) <= MAX_WORD and f.isalpha()})
     if not long_words:
         return features, {}
@@ -60,6 +98,8 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
         words = [w for w in analyze_words(main_keyword(text, language=language) or "") if not is_filler(w)]
     if not words:
         return None
+    plural = singulars(index, words)
+    words = list(dict.fromkeys(plural.get(w, w) for w in words))
     positions = index.terms.positions(words).tolist()
     terms = {p: w for w, p in zip(words, positions, strict=True) if p >= 0}
     # As index.tag_id reads each word (a tag, else an alias), in one lookup for all of them.
@@ -71,7 +111,19 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
     }
     if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
         return None  # one unknown word ("my entry for the challenge") may be no subject at all
-    return Core(terms, tags, words)  # none known: no close post can be about the subject
+    # none known: no close post can be about the subject
+    return Core(terms, tags, words, _required_modifier(text, language, words, terms, tags))
+
+
+def _required_modifier(
+    text: str, language: str | None, words: list[str], terms: dict[int, str], tags: dict[int, str]
+) -> str | None:
+    """The first word of a main keyword pair, when it names a thing creators tag ("iphone" of
+    "iphone camera", #iphone), not a quality ("creamy" of "creamy pasta", which nobody tags)."""
+    pair = analyze_words(main_keyword(text, language=language) or "")
+    if len(pair) != 2 or not all(w in words for w in pair) or describes(pair[0]):
+        return None
+    return pair[0] if pair[0] in set(tags.values()) else None
 
 
 def searched_terms(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

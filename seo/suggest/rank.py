@@ -357,8 +357,11 @@ def expand_cooccurring(
 def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:
     """3-5 tags mixing tiers: one broad for reach, mid and niche ones to be found by the right viewers.
 
-    `ranked` holds (tag, score, tier, generic_factor), best first. Generic tags
-    (factor below GENERIC_CUTOFF) are only used when nothing else is left.
+    `ranked` holds (tag, score, tier, generic_factor), best first. Generic tags (factor below
+    GENERIC_CUTOFF) are never advice: #fyp tells TikTok nothing about the video, so a set
+    with too few specific tags stays short rather than being filled with them. Tier "own" (a
+    tag made from the idea's own words, no trending post backs it) takes no tier's place:
+    it fills the set after the tiers are served.
     """
     if not ranked:
         return []
@@ -374,11 +377,6 @@ def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high
             chosen.append(row)
     for row in specific:
         if len(chosen) >= high or (len(chosen) >= low and row[1] < 0.1 * top_score):
-            break
-        if row not in chosen:
-            chosen.append(row)
-    for row in ranked:
-        if len(chosen) >= low:
             break
         if row not in chosen:
             chosen.append(row)

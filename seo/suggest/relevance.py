@@ -241,6 +241,9 @@ class Core:
     terms: dict[int, str]
     tags: dict[int, str]
     words: list[str]  # all of the subject's words, known to the corpus or not
+    # The modifier of a main keyword pair, which a close post must carry: "iphone" of
+    # "iphone camera" (a security camera is not the topic), "skincare" of "skincare routine".
+    required: str | None = None
 
 
 def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
@@ -266,7 +269,11 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
     # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
     # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.
     needed = max(1, (len(core.words) + 1) // 2)
-    return count[: len(posts)] >= needed
+    carries = count[: len(posts)] >= needed
+    if core.required is not None and core.required in words:
+        wanted = pairs[pairs % len(words) == words[core.required]] // len(words)
+        carries &= np.isin(np.arange(len(posts)), wanted)
+    return carries
 
 
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:

@@ -30,7 +30,7 @@ TEMPLATE = _listed(
     """
     pov part parts episode ep day days week weeks tips tip hacks hack ideas idea ways way things
     thing mistakes mistake secrets secret reasons reason steps step guide tutorial review rating
-    storytime story update vlog routine facts fact list top version nobody everyone everybody
+    storytime story update vlog facts fact list top version nobody everyone everybody
     anyone scrolling scroll stop wait end tried try trying rate ting måte måten måter gang
     ganger feil grunner grunn steg dag dager uke uker ide ideer triks tips oppdatering versjon
     ingen alle noen slutten slutt stopp vent testet prøvde
@@ -41,7 +41,7 @@ VAGUE = _listed(
     """
     easy easiest simple simplest quick quickest best better perfect ultimate amazing awesome
     favourite favorite insane crazy literally actually really honestly today tonight weekend
-    morning everyday daily new finally lol omg enkel enkelt enkle enkleste lett lettere rask
+    everyday daily new finally lol omg enkel enkelt enkle enkleste lett lettere rask
     raskt raske beste best bedre perfekt helt skikkelig fantastisk favoritt sinnssykt sykt dag
     idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
@@ -49,7 +49,24 @@ VAGUE = _listed(
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok
     """
 )
-FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE
+# Common verbs that tell what happened, never what it happened to ("Morning routine that
+# changed my life", "det gikk ikke som planlagt", "Slik får du mer ut av lønna"). English's
+# stopword list holds most of its verbs; Norwegian's holds few.
+VERBS = _listed(
+    """
+    get gets use used find choose pick få får gjøre bruke bruker finne finner velge velger
+    change changed changes changing happen happened happens wished feel hate hated looked
+    believed realize realized realised told stopped started
+    fikk fått går gikk gått tar tok tatt komme kommer kommet sier sa sagt ser sett gir ga gav
+    gitt vet visste tenke tenker tenkte synes syntes tror trodde fant funnet holdt lagt satte
+    står sto stått begynne begynner begynte slutte slutter sluttet endre endret endrer forandre
+    forandret skje skjer skjedde skjedd planlagt virke virker virket trenge trenger trengte
+    trengs mene mener mente heter viste spør spurte svarer føler følte husker glemmer glemte
+    glemt klare klarer klarte hjelper hjalp hører hørte snakker snakket forteller fortalte
+    elsker elsket ønsker håper betyr betydde hatt måtte bør burde gjort prøver prøvd
+    """
+)
+FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS
 
 # Words that open a sentence about the topic rather than name it ("how to", "slik").
 FRAMING = _listed(

@@ -145,11 +145,17 @@ def frame_slot(line: str) -> str | None:
 
     Lets the main keyword of a drafted caption be the idea's, not the frame's words.
     """
+    found = written_hook(line)
+    return found[0] if found else None
+
+
+def written_hook(line: str) -> tuple[str, str] | None:
+    """What fills the slot of one of our own hooks, and the slot's kind ("np", "vp", "sentence")."""
     line = " ".join(line.split())
-    for regex, _frame in _WRITTEN_HOOKS:
+    for regex, frame in _WRITTEN_HOOKS:
         found = regex.match(line)
         if found:
-            return found.group("slot")
+            return found.group("slot"), frame.slot
     return None
 
 

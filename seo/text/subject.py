@@ -10,14 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seo.text.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, is_filler
-from seo.text.frames import frame_slot
+from seo.text.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BREAKS, VERBS, is_filler
+from seo.text.frames import written_hook
 from seo.text.subject_lists import (
     ADVERBS,
     AMOUNT,
     CLAUSE_END,
+    CLAUSE_STARTS,
     COUNT_LINKS,
     COUNT_WORDS,
+    CURRENCIES,
     DETERMINERS,
     FORMAT_NOUNS,
     FORMAT_OPENER,
@@ -28,6 +30,8 @@ from seo.text.subject_lists import (
     LIST_WHO,
     MAX_PHRASE_WORDS,
     MODALS,
+    MONEY,
+    NAME_STARTS,
     NOISE,
     NUMBER,
     NUMBER_WORDS,
@@ -36,6 +40,7 @@ from seo.text.subject_lists import (
     PRAISE,
     PREDICATE_NEXT,
     PRONOUNS,
+    RELATIVES,
     SUBJECT_LINKS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -56,6 +61,9 @@ class Subject:
     # "list" (already a list hook: "5 mistakes everyone makes with ..."), "clause" (a story
     # told with its own subject and verb: "How I paid off my debt").
     kind: str = "np"
+    # The noun phrase before it was trimmed to MAX_PHRASE_WORDS: "my honest review of the new
+    # iPhone camera" keeps the complement the head may need.
+    full: str = ""
 
 
 def clean_text(text: str) -> str:
@@ -71,7 +79,9 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
     """
     cleaned = clean_text(text)
     first_line = next((line for line in cleaned.splitlines() if line.strip()), "")
-    cleaned = (frame_slot(first_line) if parse_frames else None) or cleaned
+    hook = written_hook(first_line) if parse_frames else None
+    if hook:  # a verb phrase slot ("How to {vp}") is read as the doing it is
+        cleaned = f"how to {hook[0]}" if hook[1] == "vp" else hook[0]
     # "POV: ..." and "Part 2: ..." put the topic after the colon.
     head, sep, rest = cleaned.partition(":")
     if sep and rest.strip() and all(is_filler(w) or NUMBER.match(w) for w in TOKEN.findall(head)):
@@ -85,6 +95,16 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
 def _is_praise(word: str) -> bool:
     word = word.casefold()
     return word in PRAISE or (len(word) > 5 and word.endswith("iest"))
+
+
+def _starts_name(words: Sequence[str], i: int) -> bool:
+    """True for a filler word that begins a place's name here: "New York", "Los Angeles"."""
+    return (
+        words[i].casefold() in NAME_STARTS
+        and words[i][:1].isupper()
+        and i + 1 < len(words)
+        and words[i + 1][:1].isupper()
+    )
 
 
 def _is_count(word: str) -> bool:
@@ -173,8 +193,10 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
             i += 1  # "Testing viral Amazon gadgets", "Bygg en flytende hylle": the object follows
         elif i == 0 and word.endswith("ing") and len(tokens) > 1 and tokens[1].casefold() in PREDICATE_NEXT:
             i += 2 if tokens[1].casefold() == "to" else 1  # "Reacting to the Met Gala"
-        elif word in FILLER and word not in PHRASE_BREAKS:
-            i += 1
+        elif i == 0 and len(word) > 4 and word.endswith("ing") and tokens[1:2] and tokens[1] in DETERMINERS:
+            i += 1  # "Adopting a cat", "Making the perfect croissant": the object is the topic
+        elif word in FILLER and word not in PHRASE_BREAKS and word not in VERBS and not _starts_name(tokens, i):
+            i += 1  # (a verb is a clause's: "du glemte å lade elbilen" is a story)
         else:
             break
     rest = tokens[i:]
@@ -191,6 +213,9 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
     gerund_to = i == 2 and tokens[0].casefold().endswith("ing") and tokens[1].casefold() == "to"
     if gerund_to and rest and rest[0].islower() and rest[0] not in DETERMINERS:
         return rest[1:], True, False  # "Learning to skateboard at 35": the idea is the doing
+    after_to = i >= 2 and before in INFINITIVE_MARKS and is_filler(tokens[i - 2])
+    if len(rest) > 1 and after_to and rest[0].islower() and rest[0].casefold() not in DETERMINERS:
+        return rest[1:], True, False  # "How to repot a monstera": after "how to" comes a verb
     if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
         inverted = rest[1].casefold() in PRONOUNS  # "slik lager du": a present tense, not an infinitive
         before = tokens[i - 1].casefold() if i else ""
@@ -211,6 +236,10 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
         ):
             break
         nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
+        if out and (word in RELATIVES or (word in CLAUSE_STARTS and word != "i") or token in ("I",)):
+            # "guitar chords every beginner should learn", "morning routine that changed my
+            # life": a clause about the phrase starts (Norwegian "i" is "in")
+            break
         if out and word.endswith("s") and nxt in PREDICATE_NEXT and not is_filler(out[-1]):
             break
         if out and word.endswith("s") and len(nxt) > 4 and nxt.endswith("ing"):
@@ -267,10 +296,11 @@ def subject(text: str, language: str | None = None) -> Subject:
         verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
     if stripped and stripped[0].casefold() in PHRASE_BREAKS:
         stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
-    phrase = _lower_first(_trim(_cut(stripped, at_breaks=False)), at_start)
+    full = _lower_first(_cut(stripped, at_breaks=False), at_start)
+    phrase = _trim(list(full))
     head = _lower_first(_cut(stripped), at_start)
     kind = "list" if is_list else "vp" if verb_phrase else "clause" if clause else "np"
-    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence, kind)
+    return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence, kind, " ".join(full))
 
 
 def subject_phrase(text: str, language: str | None = None) -> str:
@@ -279,7 +309,11 @@ def subject_phrase(text: str, language: str | None = None) -> str:
 
 
 def content_words(words: Sequence[str], language: str | None) -> list[str]:
-    return [w for w in words if not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w)]
+    return [
+        w
+        for i, w in enumerate(words)
+        if _starts_name(words, i) or (not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w))
+    ]
 
 
 def head_words(found: Subject, language: str | None) -> list[str]:
@@ -291,18 +325,20 @@ def head_words(found: Subject, language: str | None) -> list[str]:
         words.pop()
     if not words or all(w.casefold() in FORMAT_NOUNS for w in words):
         words = _complement(found, language) or words
+    if words and all(w.casefold() in CURRENCIES for w in words):
+        words = [MONEY.get(language or "", "money")]  # "5000 kroner" is about money
     return words
 
 
 def _linked_complement(found: Subject, language: str | None) -> list[str]:
-    rest = TOKEN.findall(found.phrase)[len(TOKEN.findall(found.head)) :]
+    rest = TOKEN.findall(found.full or found.phrase)[len(TOKEN.findall(found.head)) :]
     return _complement(found, language) if rest and rest[0].casefold() in SUBJECT_LINKS else []
 
 
 def _complement(found: Subject, language: str | None) -> list[str]:
     """The noun phrase after the head's first preposition: "$20k of debt" -> debt,
     "tur til Trolltunga" -> Trolltunga."""
-    rest = TOKEN.findall(found.phrase)[len(TOKEN.findall(found.head)) :]
+    rest = TOKEN.findall(found.full or found.phrase)[len(TOKEN.findall(found.head)) :]
     while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
         rest = rest[1:]
     return [w for w in content_words(_cut(rest), language) if w.casefold() not in FORMAT_NOUNS]
@@ -315,8 +351,11 @@ def topic_phrase(found: Subject, language: str | None = None) -> str:
     tokens = [t for t in TOKEN.findall(found.head) if not _is_praise(t)]
     while len(tokens) > 1 and tokens[-1].casefold() in FORMAT_NOUNS:
         tokens.pop()
-    if not content_words(tokens, language):
+    content = content_words(tokens, language)
+    if not content:
         return " ".join(_complement(found, language))
+    if all(w.casefold() in CURRENCIES for w in content):
+        return MONEY.get(language or "", "money")  # "5000 kroner": a hook says what it is about
     return " ".join(tokens)
 
 

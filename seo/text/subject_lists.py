@@ -44,6 +44,9 @@ PRAISE = frozenset(
         "billigste",
         "morsomste",
         "perfekte",
+        "honest",  # "my honest review of X" is about X
+        "ærlig",
+        "ærlige",
     ]
 )
 # Describing words that rarely belong to the searched name: "weeknight pasta" is searched as
@@ -177,7 +180,9 @@ OPENING_VERBS = frozenset(
 # my first day at a new job").
 FORMAT_OPENER = re.compile(
     r"^\s*(?:get ready with me|grwm|come with me|day in (?:my|the) life(?: of)?|a day in my life"
-    r"|bli med meg|en dag i livet(?: som)?)\b[\s,:]*(?:for|to|til|på|as an?|as|som)?\s*",
+    r"|bli med meg|en dag i livet(?: som)?|what i eat in a day|hva jeg spiser (?:på|i) (?:en|ei) dag"
+    r"|things i wish i (?:knew|had known|'d known)|ting jeg (?:skulle )?ønske jeg (?:visste|hadde visst))\b"
+    r"[\s,:]*(?:for|to|til|på|as an?|as|som|before|about|før|om)?\s*",
     re.IGNORECASE,
 )
 # "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
@@ -252,6 +257,21 @@ PREDICATE_NEXT = frozenset(
 # Prepositions whose complement still names the subject: "routine for oily skin", "20k of
 # debt", "tur til Trolltunga" (not "in 18 months", "før jobb", "på stua").
 SUBJECT_LINKS = frozenset(["for", "of", "with", "about", "til", "av", "med", "om"])
+# Words after a noun that start a clause about it rather than go on naming it: "guitar chords
+# every beginner should learn", "the chords you need" ("de" is an article too, so it stays).
+CLAUSE_STARTS = frozenset(
+    ["every", "each", "everyone", "everybody", "i", "you", "we", "they", "he", "she",
+     "alle", "hver", "enhver", "jeg", "du", "vi", "han", "hun"]
+)  # fmt: skip
+# Filler words that begin a place's name: "New York", "Los Angeles", "Great Britain".
+NAME_STARTS = frozenset(["new", "san", "los", "las", "saint", "st", "great", "north", "south"])
+RELATIVES = frozenset(["that", "which", "who", "som"])
+# A sum of money names no topic but money: "How I saved 5000 kroner" is about money.
+CURRENCIES = frozenset(
+    ["kroner", "krone", "kr", "nok", "dollars", "dollar", "bucks", "usd", "euro", "euros", "eur",
+     "pounds", "gbp", "kronor", "kronur"]
+)  # fmt: skip
+MONEY = {"nb": "penger", "nn": "pengar", "no": "penger"}  # else "money"
 
 # A modal's verb follows it: "Why you should never skip leg day" -> "leg day".
 MODALS = frozenset(

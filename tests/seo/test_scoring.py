@@ -99,6 +99,16 @@ def test_keyword_coverage_counts_trending_terms_used():
     assert none.status == "fail" and none.points == 0
 
 
+def test_only_keywords_trending_posts_use_earn_coverage_points():
+    # "asdf qwer" in its own caption is no trending keyword: nothing shows anyone searches it.
+    nonsense = score(caption="asdf qwer zxcv", hook="asdf qwer", keywords=["qwer zxcv", "asdf"], trending=[])
+    coverage = item(nonsense, "keyword_coverage")
+    assert coverage.status == "fail" and coverage.points == 0
+    assert "No trending post uses" in coverage.why
+    backed = item(score(trending=["pasta", "garlic", "lemon"]), "keyword_coverage")
+    assert backed.status == "pass" and backed.points == backed.max_points
+
+
 # --- hashtags -----------------------------------------------------------------------
 
 

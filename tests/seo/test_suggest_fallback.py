@@ -95,3 +95,13 @@ def test_the_fallback_can_be_narrowed_to_a_niche():
     result = suggest(text="🔥", niche="food")
     assert "niche 'food'" in result.fallback
     assert {row.tag for row in result.hashtags[:3]} == {"pasta", "recipe", "dinner"}
+
+
+def test_beside_the_ideas_own_tags_the_filler_is_only_generic_reach_tags():
+    # A niche tag of another topic (#pasta for a monstera) would read as advice, and be wrong.
+    topic_corpus(generic=("fyp", "viral"))
+    index_build()
+    result = suggest(text="How to repot a monstera", language="en")
+    assert result.confidence == "low"
+    assert "monstera" in result.recommended
+    assert result.filler and set(result.filler) <= {"fyp", "viral"}

@@ -6,6 +6,7 @@ import pytest
 
 from seo.index.lifecycle import index_build
 from seo.suggest.engine import suggest
+from seo.suggest.rank import recommend
 from tests.corpus_factory import TOPICS, hashtag, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
@@ -136,3 +137,10 @@ def test_a_caption_pair_no_post_wrote_makes_a_tag_as_specific_as_its_weaker_word
     assert rates["pastasourdough"] == pytest.approx(prior * specific["pasta"])
     assert "finallysourdough" not in rates, "a filler word glued to a topic makes no tag"
     assert rates["sourdough"] == prior, "a single unknown word keeps the prior"
+
+
+def test_a_recommended_set_with_few_specific_tags_stays_short_rather_than_taking_fyp():
+    ranked = [("fyp", 9.0, "broad", 0.05), ("pasta", 5.0, "mid", 1.0), ("viral", 4.0, "broad", 0.05)]
+    assert recommend(ranked) == ["pasta"]
+    own = [("pasta", 5.0, "mid", 1.0), ("carbonara", 4.0, "own", 0.6), ("fyp", 3.0, "broad", 0.05)]
+    assert recommend(own) == ["pasta", "carbonara"]

@@ -206,3 +206,27 @@ def test_at_medium_confidence_a_tag_one_close_post_carries_is_not_advice():
     result = suggest(text="How to get your first 1000 followers")
     assert result.confidence in {"medium", "high"}
     assert not {"pipingbuttercream", "memecut", "tanning", "roadtrip", "mukbang"} & set(result.recommended)
+
+
+def test_a_pair_subject_needs_posts_about_its_tagged_modifier_not_its_head_alone():
+    """ "My honest review of the new iPhone camera": security camera posts share "camera" only."""
+    topic_corpus()
+    for number in range(10):
+        post(f"caught on my security camera last night {number}", ["securitycamera", "ring"], language="en")
+    for number in range(3):
+        post(f"hidden iphone settings you need {number}", ["iphone", "techtips"], language="en")
+    index_build()
+    result = suggest(text="My honest review of the new iPhone camera")
+    assert result.main_keyword == "iphone camera"
+    assert not {"securitycamera", "ring"} & set(result.recommended), result.recommended
+
+
+def test_a_plural_idea_finds_the_posts_that_write_the_singular():
+    """ "home workouts" is searched as the corpus writes it: "home workout"."""
+    topic_corpus()
+    for number in range(10):
+        post(f"a 20 minute home workout for beginners {number}", ["homeworkout", "fitness"], language="en")
+    index_build()
+    result = suggest(text="Five mistakes almost everyone makes with home workouts")
+    assert result.confidence in {"medium", "high"}, result.confidence_reason
+    assert "homeworkout" in result.recommended, result.recommended
