@@ -150,13 +150,9 @@ def _check_keyword_first_line(c: _Caption) -> CheckItem:
 def _check_keyword_coverage(c: _Caption) -> CheckItem:
     item = _Check("keyword_coverage", "Trending keywords used", 15)
     top = (c.keywords if c.trending is None else c.trending)[:TOP_TERMS]
-    if not top and c.trending is not None and c.keywords:
-        # Words no trending post uses may be a new topic, or no topic: nothing shows people search them.
-        return item(
-            FAIL,
-            f"No trending post uses the words of your topic, so nothing shows that people search "
-            f"“{c.keywords[0]}”: name the topic the way viewers would search it.",
-        )
+    if not top and c.trending is not None and c.keywords:  # a new topic, or no topic at all
+        why = f"No trending post uses the words of your topic, so nothing shows that people search “{c.keywords[0]}”"
+        return item(FAIL, f"{why}: name the topic the way viewers would search it.")
     if not top:
         return item(WARN, "No trending terms to compare with: add a topic or keywords.")
     used = [term for term in top if c.everything_index.contains(term)]
@@ -229,8 +225,7 @@ def _check_caption_length(c: _Caption) -> CheckItem:
     if not c.caption.strip():
         return item(FAIL, "The caption is empty.")
     if length < SHORT_CAPTION:
-        why = f"{length} characters: a sentence more gives search something to match."
-        return item(WARN, why)
+        return item(WARN, f"{length} characters: a sentence more gives search something to match.")
     return item(PASS, f"{length:,} characters: within TikTok's limits.")
 
 
@@ -240,10 +235,8 @@ def _check_call_to_action(c: _Caption) -> CheckItem:
     if kinds:
         return item(PASS, f"Invites {' and '.join(kinds)}, which tell TikTok the video is worth it.")
     if "?" in c.prose:
-        why = "A question invites comments; also ask viewers to save or share."
-        return item(WARN, why)
-    why = "Ask for comments, saves or shares (e.g. “Save this for later” or “Kommenter under”)."
-    return item(FAIL, why)
+        return item(WARN, "A question invites comments; also ask viewers to save or share.")
+    return item(FAIL, "Ask for comments, saves or shares (e.g. “Save this for later” or “Kommenter under”).")
 
 
 def _check_hook_length(c: _Caption) -> CheckItem:
@@ -318,6 +311,10 @@ def _tags_and_duplicates(inline: list[str], hashtags: Iterable[str]) -> tuple[li
     return list(dict.fromkeys([*inline, *chosen])), list(dict.fromkeys(duplicates))
 
 
+def _terms(keywords: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(t for t in (" ".join(ct.keyword_parts(k)) for k in keywords) if t))
+
+
 def _prepare(
     *,
     caption: str,
@@ -334,7 +331,6 @@ def _prepare(
     opening = ct.first_line(caption)[:FIRST_LINE_CHARS]
     spoken = (hook or "").strip()
     screen = (on_screen_text or "").strip()
-    terms = [term for term in (" ".join(ct.keyword_parts(k)) for k in keywords) if term]
     folded = ct.fold(caption)  # case-folded once; the checks below all read it
     prose = ct.plain_text(folded)
     caption_index = ct.TextIndex(folded, folded=True)
@@ -349,10 +345,8 @@ def _prepare(
         inline_tags=inline,
         duplicate_tags=duplicates,
         language=(language or "").lower().replace("_", "-").split("-")[0],  # "nb-NO" -> "nb"
-        keywords=list(dict.fromkeys(terms)),
-        trending=None
-        if trending is None
-        else list(dict.fromkeys(t for t in (" ".join(ct.keyword_parts(k)) for k in trending) if t)),
+        keywords=_terms(keywords),
+        trending=None if trending is None else _terms(trending),
         full_length=len(ct.final_caption(caption, tags)),  # what is pasted: the chosen tags appended
         prose=prose,
         prose_words=ct.words(prose, folded=True),
@@ -382,9 +376,8 @@ def caption_score(
       caption are merged in (a tag in both counts once).
     tiers: tag -> "broad" | "mid" | "niche" (seo.suggest.engine.tag_tiers); None when unknown.
     blocked: normalised blocked tags (seo.suggest.engine.blocked_tags()).
-    trending: those keywords trending posts use (seo.score.inputs); None when all of them count.
-      "Trending keywords used" is judged on these only: an idea's own words that no post uses
-      ("asdf qwer") earn no points for being in the caption.
+    trending: the keywords trending posts use (None: all count); coverage is judged on these only,
+      so an idea's own words no post uses ("asdf qwer") earn nothing for being in the caption.
     """
     c = _prepare(
         caption=caption, hook=hook, on_screen_text=on_screen_text,

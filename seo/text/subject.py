@@ -195,7 +195,9 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
             i += 2 if tokens[1].casefold() == "to" else 1  # "Reacting to the Met Gala"
         elif i == 0 and len(word) > 4 and word.endswith("ing") and tokens[1:2] and tokens[1] in DETERMINERS:
             i += 1  # "Adopting a cat", "Making the perfect croissant": the object is the topic
-        elif word in FILLER and word not in PHRASE_BREAKS and word not in VERBS and not _starts_name(tokens, i):
+        elif (
+            word in FILLER and word not in PHRASE_BREAKS and word not in VERBS and not _starts_name(tokens, i)
+        ):
             i += 1  # (a verb is a clause's: "du glemte å lade elbilen" is a story)
         else:
             break
@@ -312,7 +314,8 @@ def content_words(words: Sequence[str], language: str | None) -> list[str]:
     return [
         w
         for i, w in enumerate(words)
-        if _starts_name(words, i) or (not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w))
+        if _starts_name(words, i)
+        or (not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w))
     ]
 
 

@@ -100,7 +100,9 @@ def test_verbs_that_tell_what_happened_are_filler(word):
 def test_a_verb_after_how_to_is_the_doing_not_the_subject():
     found = subject("How to repot a monstera")
     assert (found.verb_phrase, found.kind, main_keyword("How to repot a monstera")) == (
-        "repot a monstera", "vp", "monstera"
+        "repot a monstera",
+        "vp",
+        "monstera",
     )
 
 
