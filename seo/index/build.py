@@ -217,6 +217,11 @@ def build_artifact(
     step(0, "Vectorising captions")
     min_df = MIN_DF_SMALL if n_posts < SMALL_CORPUS else MIN_DF_LARGE
     counts, terms = count_matrix(corpus.captions, min_df=min_df)
+    if not terms:  # every word is on most posts ("the same caption 200 times"): nothing tells topics apart
+        raise ValueError(
+            f"no caption word is specific enough to index: each is on more than {MAX_DF:.0%} of the "
+            f"{n_posts:,} posts. Import trending posts on more than one topic."
+        )
     transformer = TfidfTransformer(sublinear_tf=True)
     x = transformer.fit_transform(counts).astype(np.float32).tocsr()
     idf = transformer.idf_.astype(np.float32)

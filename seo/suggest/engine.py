@@ -255,7 +255,8 @@ def suggest(
         own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
-        recommended = _own_first(own, recommend(specific) if specific else [])
+        backed = recommend(specific) if specific and not judged.off_subject else []
+        recommended = _own_first(own, backed) if own or backed else recommend(specific)
         known = {row.tag for row in tag_rows}
         tag_rows += [
             TagSuggestion(

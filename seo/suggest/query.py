@@ -75,9 +75,6 @@ def query_features(index: LoadedIndex, query: str) -> tuple[list[str], dict[str,
 
 # Languages whose main keyword seo.suggest.main_keyword reads reliably (its filler lists are these).
 CORE_LANGUAGES = {"en", "nb", "nn", "no"}
-# A subject of this many words none of which the corpus knows ("korean corn dogs") is no topic
-# of any close post, whatever else they share ("street market").
-MIN_UNKNOWN_SUBJECT = 2
 
 
 def reads_subject(language: str | None) -> bool:
@@ -109,9 +106,13 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
         for w, f in zip(words, found, strict=True)
         if (t := f if f >= 0 else index.aliases.get(w)) is not None
     }
-    if not terms and not tags and len(words) < MIN_UNKNOWN_SUBJECT:
-        return None  # one unknown word ("my entry for the challenge") may be no subject at all
-    # none known: no close post can be about the subject
+    if not terms and not tags and len(words) < 2:
+        # One unknown word ("fotballtrening", "dance") may be the subject or a misreading ("my
+        # entry for the challenge"): the posts that share the idea's other words still rank,
+        # but the answer says plainly that none is about it (confidence low).
+        return Core(terms, tags, words, soft=True)
+    # None known ("korean corn dogs"): no close post can be about the subject, whatever else it
+    # shares with the idea ("street market").
     return Core(terms, tags, words, _required_modifier(text, language, words, terms, tags))
 
 

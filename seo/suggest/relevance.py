@@ -82,6 +82,9 @@ class Relevance:
     reason: str
     covered_words: list[str] = field(default_factory=list)
     missing_words: list[str] = field(default_factory=list)
+    # The close posts share the idea's other words, none its (unknown) subject: their tags rank,
+    # but advise nothing ("Fotballtrening for barn" meets hikes with children).
+    off_subject: bool = False
 
 
 def query_topic(
@@ -175,7 +178,8 @@ def relevance(
     if core is not None and n:
         has_core = _carries(index, core, posts)
         subject_missing = bool(keep.any()) and not bool((keep & has_core).any())
-        keep &= has_core
+        if not core.soft:
+            keep &= has_core
     if declared is not None and len(declared):
         carried = np.asarray(declared, dtype=bool)
         keep |= carried
@@ -190,7 +194,13 @@ def relevance(
         missing = [w for w in missing if w in core.words]
     count = int(keep.sum())
     confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
-    if core is not None and count == 0 and not (core.terms or core.tags):
+    if core is not None and core.soft and count:
+        confidence = "low"
+        reason = (
+            f"No trending post mentions your subject ({_words(core.words)}): the tags lean on your own "
+            "words, and the others come from posts that share only the rest of your idea."
+        )
+    elif core is not None and count == 0 and not (core.terms or core.tags):
         reason = (
             f"No trending post mentions your subject ({_words(core.words)}): these tags are made "
             "from your own words, and trending tags are only filler."
@@ -200,7 +210,8 @@ def relevance(
             f"Trending posts share words of your idea, but none its subject ({_words(core.words)}): "
             "these tags are made from your own words, and trending tags are only filler."
         )
-    return Relevance(keep, coverage, confidence, reason, covered_words, missing)
+    off_subject = bool(core is not None and core.soft and count)
+    return Relevance(keep, coverage, confidence, reason, covered_words, missing, off_subject)
 
 
 def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -244,6 +255,8 @@ class Core:
     # The modifier of a main keyword pair, which a close post must carry: "iphone" of
     # "iphone camera" (a security camera is not the topic), "skincare" of "skincare routine".
     required: str | None = None
+    # One subject word the corpus does not know: posts need not carry it, but the answer is low.
+    soft: bool = False
 
 
 def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:

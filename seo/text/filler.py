@@ -12,6 +12,8 @@ from functools import cache, lru_cache
 
 import stopwordsiso
 
+from seo.text.tokenize import NOT_STOPWORDS
+
 
 def _listed(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -46,7 +48,7 @@ VAGUE = _listed(
     idag helg helgen weekend ny nytt nye endelig verdens time gjør gjøre gjort
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
     minutt minutter timer sekund sekunder
-    ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok
+    ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
@@ -107,7 +109,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     code = {"nb": "no", "nn": "no"}.get(language or "", language or "")
     if code and stopwordsiso.has_lang(code):
         found |= stopwordsiso.stopwords(code)
-    return frozenset(found)
+    return frozenset(found - NOT_STOPWORDS)
 
 
 @lru_cache(maxsize=65_536)  # every suggestion asks about each of its words

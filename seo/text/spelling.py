@@ -19,6 +19,9 @@ _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
 # than its caption words do.
 DROP_RATIO = 0.5
 MIN_WORDS = 200  # caption words with diacritics needed to judge a language
+# Languages whose marked letters are letters of their own alphabet (å, ä, ö): "studielånet" is not
+# "studielanet", whatever share of a corpus' tags happens to be English.
+OWN_LETTERS = frozenset({"nb", "nn", "no", "da", "sv", "fi", "is", "et"})
 
 
 def _is_latin(char: str) -> bool:
@@ -85,7 +88,7 @@ def diacritic_languages(
     tags, tags_marked = shares(tag_rows, tag_ids, tag_names)
     out = []
     for code, language in enumerate(languages, start=1):
-        if words_marked[code] < MIN_WORDS or not tags[code]:
+        if words_marked[code] < MIN_WORDS or not tags[code] or language in OWN_LETTERS:
             continue
         if tags_marked[code] / tags[code] < DROP_RATIO * words_marked[code] / words[code]:
             out.append(language)
@@ -101,5 +104,5 @@ def tag_spelling(index, name: str, language: str | None = None) -> str:
     known = [(int(index.tag_df[t]), n) for n in (name, folded) if (t := index.tag_id(n)) is not None]
     if known:
         return max(known)[1]
-    dropping = index.meta.get("diacritic_languages", [])
+    dropping = set(index.meta.get("diacritic_languages", [])) - OWN_LETTERS  # (indexes built before)
     return folded if (language or "") in dropping else name

@@ -242,11 +242,12 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
             # "guitar chords every beginner should learn", "morning routine that changed my
             # life": a clause about the phrase starts (Norwegian "i" is "in")
             break
-        if out and word.endswith("s") and nxt in PREDICATE_NEXT and not is_filler(out[-1]):
+        verb_like = word.endswith("s") and not word.endswith("ss")  # "keeps", not "business"
+        if out and verb_like and nxt in PREDICATE_NEXT and not is_filler(out[-1]):
             break
-        if out and word.endswith("s") and len(nxt) > 4 and nxt.endswith("ing"):
+        if out and verb_like and len(nxt) > 4 and nxt.endswith("ing"):
             break  # "my sourdough starter keeps dying": the predicate starts
-        if out and word.endswith("s") and nxt[:1].isdigit() and not is_filler(out[-1]):
+        if out and verb_like and nxt[:1].isdigit() and not is_filler(out[-1]):
             break  # "This pasta takes 15 minutes": a verb before a count
         out.append(token)
     while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
@@ -351,7 +352,14 @@ def topic_phrase(found: Subject, language: str | None = None) -> str:
     """The subject's head as a hook can say it: praise and a closing format noun dropped ("the
     craziest NBA buzzer beaters" -> "the NBA buzzer beaters", "granny square tutorial" ->
     "granny square"), an amount replaced by what it counts ("$20k of debt" -> "debt")."""
-    tokens = [t for t in TOKEN.findall(found.head) if not _is_praise(t)]
+    words = TOKEN.findall(found.head)
+    tokens = [
+        t
+        for i, t in enumerate(words)
+        if not _is_praise(t)
+        # Norwegian "den perfekte brunosten": its article stands only before an adjective
+        and not (t.casefold() in ("den", "det", "de") and i + 1 < len(words) and _is_praise(words[i + 1]))
+    ]
     while len(tokens) > 1 and tokens[-1].casefold() in FORMAT_NOUNS:
         tokens.pop()
     content = content_words(tokens, language)

@@ -142,6 +142,12 @@ FORMAT_NOUNS = frozenset(
         "reise",
         "oppskrift",
         "oppskrifter",
+        "entry",  # "my entry for the challenge" is about the challenge
+        "submission",
+        "attempt",
+        "reaction",
+        "bidrag",
+        "forsøk",
     ]
 )
 # Verbs an idea opens with, the object following: gerunds of review formats and Norwegian

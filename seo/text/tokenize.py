@@ -39,7 +39,14 @@ OTHER_SCRIPT_STOPWORDS = ("ru", "uk", "bg", "el", "ar", "fa", "ur", "he", "hi", 
 MIN_TOKEN_LENGTH = 2
 # Bumped when the features of a text change; recorded in each index's meta.json. An index
 # built with an older version still answers (same layout), and a rebuild gives it the new features.
-TOKENISER_VERSION = 3  # 3: Thai runs segmented into words (pythainlp)
+TOKENISER_VERSION = 4  # 3: Thai runs segmented into words (pythainlp); 4: NOT_STOPWORDS are terms
+# Words stopwords-iso's long English list holds that name what a video is about: "home workout",
+# "room makeover", "face mask", "small business", "line dance", "packing orders".
+NOT_STOPWORDS = frozenset(
+    ["home", "work", "world", "face", "room", "line", "group", "problem", "system", "man", "men", "show",
+     "shows", "year", "place", "area", "state", "number", "order", "orders", "small", "big", "old", "case",
+     "point"]
+)  # fmt: skip
 BREAK = "."  # stands between two tokens of different sentences (never part of a token)
 _ASCII_BREAKS = ".!?|\n\r"
 _BREAKS = _ASCII_BREAKS + "\u3002\u061f\u06d4\u0964\u2022\u2028\u2029"
@@ -86,7 +93,7 @@ def stopwords() -> frozenset[str]:
     for language in STOPWORD_LANGUAGES:
         for word in stopwordsiso.stopwords(language):
             words.add(unicodedata.normalize("NFKC", word).casefold().replace("\u2019", "'"))
-    return frozenset(words)
+    return frozenset(words - NOT_STOPWORDS)
 
 
 @lru_cache(maxsize=1)

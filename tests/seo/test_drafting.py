@@ -254,6 +254,19 @@ def test_frames_take_the_subject_without_praise_or_amounts(idea, said, never):
     assert not any(never in h for h in hooks), hooks
 
 
+@pytest.mark.parametrize(
+    ("idea", "said", "never"),
+    [
+        ("Slik lager du den perfekte brunosten på vaffel", "brunosten", "den brunosten"),  # no "den" alone
+        ("How I saved 5000 kroner in one month", "money", "5000 kroner"),  # a sum is about money
+    ],
+)
+def test_frames_say_the_subject_as_a_sentence_would(idea, said, never):
+    hooks = [d.hook for d in caption_drafts(topic=idea)]
+    assert any(said in h for h in hooks), hooks
+    assert not any(never in h for h in hooks), hooks
+
+
 def test_a_long_own_sentence_is_cut_at_its_conjunction_for_the_hook():
     hooks = [
         d.hook

@@ -9,7 +9,7 @@ from seo.index import lifecycle as index_module
 from seo.index.lifecycle import index_activate, index_build, index_cleanup
 from seo.index.serving import active_index
 from seo.models import IndexVersion
-from tests.corpus_factory import data_dir, topic_corpus
+from tests.corpus_factory import data_dir, post, topic_corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
 
@@ -62,6 +62,14 @@ def test_a_failed_build_leaves_the_previous_version_serving(monkeypatch):
 
 def test_it_refuses_to_build_from_an_empty_corpus():
     with pytest.raises(ValueError, match="empty"):
+        index_build()
+    assert IndexVersion.objects.get().status == IndexVersion.Status.FAILED
+
+
+def test_it_says_why_when_no_word_tells_the_posts_apart():
+    for number in range(60):
+        post(f"the same words on every post {number % 2}", ["same"])
+    with pytest.raises(ValueError, match="specific enough"):
         index_build()
     assert IndexVersion.objects.get().status == IndexVersion.Status.FAILED
 

@@ -55,6 +55,7 @@ def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
         ("What I eat in a day as a vegan", "vegan"),  # the format opener goes
         ("Min første maraton: det gikk ikke som planlagt", "maraton"),
         ("Slik får du mer ut av lønna di", "lønna"),
+        ("Small business packing orders with me", "packing orders"),  # "business" is no verb in -s
     ],
 )
 def test_it_names_the_thing_a_creator_would_search(idea, expected):

@@ -14,7 +14,7 @@ from seo.index.serving import active_index
 from seo.suggest.engine import suggest
 from seo.text.generic_tags import is_seed_generic
 from seo.text.language import detect_language
-from seo.text.spelling import fold
+from seo.text.spelling import fold, tag_spelling
 from seo.text.tokenize import analyze
 from tests.corpus_factory import post, topic_corpus
 
@@ -90,6 +90,17 @@ def test_caption_words_become_tags_spelled_without_diacritics_where_creators_dro
     result = suggest(text="tình huống hài hước")
     assert "haihuoc" in [row.tag for row in result.hashtags]
     assert not [tag for tag in result.recommended if fold(tag) != tag], "no #hàihước"
+
+
+def test_norwegian_letters_stay_in_tags_made_from_its_words():
+    """å is a letter of its own in Norwegian: #studielånet, never #studielanet, even where most
+    tags on Norwegian posts are English ones without any marks."""
+    topic_corpus()
+    for number in range(220):
+        post(f"sparing på studielånet og økonomi i år {number}", ["fitness", "money"], language="nb")
+    index_build()
+    assert "nb" not in active_index().meta["diacritic_languages"]
+    assert tag_spelling(active_index(), "studielånet", "nb") == "studielånet"
 
 
 def test_thai_is_cut_into_words_not_one_run():
@@ -230,3 +241,19 @@ def test_a_plural_idea_finds_the_posts_that_write_the_singular():
     result = suggest(text="Five mistakes almost everyone makes with home workouts")
     assert result.confidence in {"medium", "high"}, result.confidence_reason
     assert "homeworkout" in result.recommended, result.recommended
+
+
+def test_an_unknown_one_word_subject_makes_the_answer_low_and_its_strangers_tags_no_advice():
+    """ "Fotballtrening for barn" shares "barn" with hikes with children, not its subject."""
+    topic_corpus()
+    for number in range(10):
+        post(f"fjelltur med barn i helgen {number}", ["fjelltur", "friluftsliv"], language="nb")
+    index_build()
+    result = suggest(text="Fotballtrening for barn", language="nb")
+    assert result.confidence == "low" and "fotballtrening" in result.confidence_reason
+    assert "fotballtrening" in result.recommended
+    assert not {"fjelltur", "friluftsliv"} & set(result.recommended), result.recommended
+
+
+def test_content_words_of_the_long_english_stopword_list_are_terms():
+    assert {"home", "workout"} <= set(analyze("home workout")) and "room" in analyze("room makeover")

@@ -14,6 +14,8 @@ from itertools import pairwise
 
 import stopwordsiso
 
+from seo.text.tokenize import NOT_STOPWORDS
+
 STOPWORD_LANGUAGES = ("en", "no", "es")
 MIN_TOKEN_LENGTH = 2
 
@@ -54,7 +56,7 @@ def stopwords() -> frozenset[str]:
     for language in STOPWORD_LANGUAGES:
         for word in stopwordsiso.stopwords(language):
             words.add(unicodedata.normalize("NFKC", word).casefold().replace("\u2019", "'"))
-    return frozenset(words)
+    return frozenset(words - NOT_STOPWORDS)  # the same word list; the algorithm is what is checked
 
 
 def _clean(text: str) -> str:

@@ -1,5 +1,5 @@
 """Demo niches, part two: money, outdoors, study, pets, gaming, family, home, coffee, running,
-baking, books and meal prep."""
+baking, books, everyday routines and meal prep."""
 
 from __future__ import annotations
 
@@ -66,14 +66,14 @@ NICHES_MORE = [
     niche(
         "pets",
         en="my golden retriever=goldenretriever|adopting a rescue cat=rescuecat|puppy training=puppytraining"
-        "|a dog birthday party|cat zoomies=catsoftiktok|leash training=dogtraining",
+        "|a dog birthday party=dogsoftiktok|cat zoomies=catsoftiktok|leash training=dogtraining",
         nb="valpetrening=valp|katten min=katt|hundetur i snøen=hund|katteadopsjon|hundekos=hundeliv",
         do_en="train a puppy to sit|stop leash pulling|introduce two cats",
         do_nb="lære valpen å sitte|få hunden til å gå pent i bånd|introdusere to katter",
         lines_en="He does this every single day 😭|Rescue, not shop.|Treat count: too many.",
         lines_nb="Han gjør dette hver eneste dag 😭|Adopter, ikke kjøp.",
-        tags="dogsoftiktok pets cute dog cat",
-        tail="catlover doglife petlover puppylove",
+        tags="pets petsoftiktok cute animals",  # dog and cat tags come with their topics
+        tail="petlover animallover petcare",
         tags_nb="hund hundeliv katt dyr",
         rising="dogtok enrichment",
         declining="petchallenge dogfilter",
@@ -212,6 +212,25 @@ NICHES_MORE = [
         sounds="Page turning ASMR|Dark academia piano|Cozy reading rain",
         authors="pagesandpeonies readwithrory / lesehest boktove",
         weight=1.1,
+    ),
+    niche(
+        "lifestyle",
+        en="my 5am morning routine=morningroutine|a slow Sunday reset=sundayreset|my night routine=nightroutine"
+        "|journaling every day=journaling|a productive morning=productivity|my everyday habits=habits",
+        nb="morgenrutinen min=morgenrutine|søndagsreset=søndagsreset|kveldsrutine=kveldsrutine"
+        "|dagbokskriving=dagbok|gode vaner=vaner",
+        do_en="build a morning routine that sticks|reset your week on Sunday|wake up earlier without hating it",
+        do_nb="lage en morgenrutine du holder|nullstille uka på søndag|stå opp tidligere",
+        lines_en="Small habits, big changes.|Which part would you steal?|Day 12 of showing up.",
+        lines_nb="Små vaner, store endringer.|Hvilken del ville du stjålet?",
+        tags="morningroutine routine selfcare thatgirl",
+        tail="productivity habits dailyroutine selfimprovement wellness",
+        tags_nb="rutiner hverdag",
+        rising="5amclub slowliving",
+        declining="hustleculture thatgirlroutine",
+        sounds="Soft morning piano|Coffee shop ambience|Sunday reset lofi",
+        authors="slowmornings withmaya / morgenmia",
+        weight=1.0,
     ),
     niche(
         "mealprep",
