@@ -46,6 +46,7 @@ def post(
     sound: str = "",
     source: str = "import",
     video_id: str | None = None,
+    author: str | None = None,
 ) -> TrendPost:
     number = next(_ids)
     rate = None if not views or likes is None else likes / views
@@ -53,7 +54,7 @@ def post(
         source=source,
         video_id=video_id or f"v{number}",
         caption=caption or f"post {number} " + " ".join(f"#{t}" for t in tags),
-        author="creator",
+        author=author or f"creator{number}",  # one creator per post unless a test says otherwise
         views=views,
         likes=likes,
         engagement_rate=rate,

@@ -70,6 +70,18 @@ class CorpusArrays:
     tag_niche: list[str] = field(default_factory=list)
     alias_names: list[str] = field(default_factory=list)
     alias_targets: np.ndarray | None = None  # index into tag_names per alias
+    authors: list[str] = field(default_factory=list)  # per post, "" when unknown (none given: all unknown)
+
+
+def author_codes(authors: list[str], n_posts: int) -> np.ndarray:
+    """One number per post for its author (0 = unknown), so a tag's close posts can be counted
+    by creator: one creator's own tags (#furrygirl, their city) are theirs, not the topic's."""
+    codes: dict[str, int] = {}
+    out = np.zeros(n_posts, dtype=np.uint32)
+    for i, author in enumerate(authors[:n_posts]):
+        if author:
+            out[i] = codes.setdefault(author.casefold(), len(codes) + 1)
+    return out
 
 
 def _engagement_factor(rate: np.ndarray) -> np.ndarray:
@@ -264,6 +276,7 @@ def build_artifact(
     np.save(out_dir / "post_recency.npy", recency.astype(np.float16))
     post_language = np.fromiter((language_code.get(lang, 0) for lang in corpus.languages), np.uint8, n_posts)
     np.save(out_dir / "post_language.npy", post_language)
+    np.save(out_dir / "post_author.npy", author_codes(corpus.authors, n_posts))
     dropping = diacritic_languages(
         languages,
         post_language,

@@ -65,10 +65,11 @@ def corpus_from_db() -> CorpusArrays:
     folded = {row[0]: position[canonical(row[0])] for row in tags}
 
     posts = TrendPost.objects.order_by("id").values_list(
-        "id", "caption", "engagement_rate", "posted_at", "language"
+        "id", "caption", "engagement_rate", "posted_at", "language", "author"
     )
-    post_ids, captions, rates, stamps, languages = [], [], [], [], []
-    for pk, caption, rate, posted_at, language in posts.iterator(chunk_size=5000):
+    post_ids, captions, rates, stamps, languages, authors = [], [], [], [], [], []
+    for pk, caption, rate, posted_at, language, author in posts.iterator(chunk_size=5000):
+        authors.append(author or "")
         post_ids.append(pk)
         captions.append(caption)
         rates.append(np.nan if rate is None else rate)
@@ -98,6 +99,7 @@ def corpus_from_db() -> CorpusArrays:
         tag_blocked=np.asarray([row[4] for row in canonical_rows], dtype=bool),
         tag_niche=[row[5] for row in canonical_rows],
         alias_names=[row[1] for row in aliases],
+        authors=authors,
         alias_targets=np.asarray([folded[row[0]] for row in aliases], dtype=np.int32),
     )
 

@@ -79,6 +79,11 @@ class LoadedIndex:
         }
         for name, array in self.arrays.items():
             setattr(self, name, array)
+        # Optional (versions built before it have none): each post's author, 0 when unknown.
+        author_file = self.path / "post_author.npy"
+        self.post_author: np.ndarray | None = (
+            np.asarray(np.load(author_file, mmap_mode="r")) if author_file.exists() else None
+        )
         # Post, tag and term numbers are stored in three bytes (seo.index.packed): read through views
         # that unpack (slices and index arrays give integer arrays, as the plain arrays did).
         for name in ("postings_posts", "tag_posts", "post_tags", "forward_terms"):

@@ -19,6 +19,7 @@ import numpy as np
 from seo.index.serving import active_index, serving_table
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
+from seo.suggest.authors import single_creator_tags
 from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
@@ -242,11 +243,16 @@ def suggest(
     ]
     # A caption word no trending post has used as a tag (s.tag < 0) may rank, but it only enters
     # the recommended set after the tiers the corpus backs are served (tier "own").
+    solo: set[int] = set()
+    if reads_subject(language):  # one creator's own tags (#furrygirl, their city) advise nobody else
+        candidates = [s.tag for s in scored if s.tag >= 0 and not s.parts.get("in_caption") and s.tag not in typed]
+        solo = single_creator_tags(index, posts, candidates)
     ranked = [
         (s.name, s.score, index.tier(s.tag), s.parts.get("generic_factor", 1.0))
         if s.tag >= 0
         else (s.name, s.score, "own", GENERIC_CUTOFF)
         for s in scored
+        if s.tag not in solo
     ]
     recommended = recommend(ranked)
     filler: list[str] = []

@@ -257,3 +257,27 @@ def test_an_unknown_one_word_subject_makes_the_answer_low_and_its_strangers_tags
 
 def test_content_words_of_the_long_english_stopword_list_are_terms():
     assert {"home", "workout"} <= set(analyze("home workout")) and "room" in analyze("room makeover")
+
+
+def test_one_creators_own_tags_are_no_advice_for_anyone_else():
+    """Eight outfit posts, three of them one creator's #furrygirl: outfit tags, not theirs."""
+    topic_corpus()
+    for number in range(3):
+        post(
+            f"my outfit for the con today {number}",
+            ["outfit", "furrygirl", "atlanta"],
+            language="en",
+            author="onecreator",
+        )
+    for number in range(6):
+        post(
+            f"outfit ideas for this week {number}",
+            ["outfit", "outfitideas"],
+            language="en",
+            author=f"creator{number}",
+        )
+    index_build()
+    result = suggest(text="Outfit ideas for a fall date")
+    assert "outfit" in result.recommended
+    assert not {"furrygirl", "atlanta"} & set(result.recommended), result.recommended
+    assert "furrygirl" in [row.tag for row in result.hashtags], "it still ranks, with its evidence"

@@ -1,4 +1,4 @@
-"""Make a fresh install usable: demo corpus, index, trend statistics, demo users and their plans.
+"""Make a fresh install usable: tables, demo corpus, index, trend statistics, demo users and their plans.
 
 Safe to run again: every step upserts, so nothing is duplicated.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         from series.demo import demo_series_create
         from trends.services import trend_stats_recompute
 
+        # A fresh data directory has no tables yet: make them, rather than fail on the first query.
+        call_command("migrate", interactive=False, verbosity=0)
         report = demo_corpus_load()
         self.stdout.write(f"Demo corpus: {report.summary}")
         version = index_build()

@@ -1,0 +1,33 @@
+"""Whose tags a close post carries: one creator's own tags are theirs, not the topic's.
+
+On the shared English corpus, "Outfit ideas for a fall date" met eight outfit posts, three of
+them one creator's, and was advised that creator's #furrygirl and #atlanta with high confidence.
+A tag enters a recommended set (in English and Norwegian, where the subject rules read the idea)
+only when close posts of two creators carry it; it still ranks, with its evidence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from seo.index.csr import csr_rows
+from seo.index.store import LoadedIndex
+
+MIN_CREATORS = 2
+
+
+def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) -> set[int]:
+    """Those of `tags` that close posts of fewer than MIN_CREATORS creators carry (a post of
+    unknown author counts as a creator of its own); empty when the index knows no authors."""
+    author = getattr(index, "post_author", None)
+    if author is None or not tags or not len(posts):
+        return set()
+    posts = np.asarray(posts, dtype=np.int64)
+    carried, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
+    wanted = np.isin(carried, np.asarray(tags, dtype=np.int64))
+    carried, owner = np.asarray(carried[wanted], np.int64), owner[wanted]
+    who = np.asarray(author[posts[owner]], dtype=np.int64)
+    who = np.where(who > 0, who, -1 - posts[owner])  # unknown: the post is its own creator
+    pairs = np.unique(np.stack([carried, who], axis=1), axis=0) if len(carried) else np.zeros((0, 2))
+    creators = dict(zip(*np.unique(pairs[:, 0].astype(np.int64), return_counts=True), strict=True))
+    return {t for t in tags if creators.get(t, 0) < MIN_CREATORS}
