@@ -40,7 +40,7 @@ from seo.suggest.rank import (
     recommend,
     score_tags,
 )
-from seo.suggest.relevance import Topic, query_topic, relevance
+from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
@@ -157,8 +157,12 @@ def suggest(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
     declared = np.isin(posts, typed_posts) if typed and len(posts) else None
+    # Other languages' posts count less only for a language the corpus holds, or English and
+    # Norwegian (weighed directly): a short caption read as a language the corpus barely has
+    # is mostly misread (Vietnamese without accents as French or Tagalog).
+    apart = language if reads_subject(language) or corpus_language(index, language) else None
     judged = relevance(
-        index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
+        index, topic, posts, language=apart, declared=declared, core=subject_core(index, query, language)
     )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
     if not len(posts):
@@ -168,7 +172,7 @@ def suggest(
             keyword=keyword, blocked=blocked_tags(),
         )  # fmt: skip
 
-    votes = post_votes(index, posts, similarity, language)
+    votes = post_votes(index, posts, similarity, apart)
     topical = topical_query(index, ids) or bool(typed)
     keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
     if not tags:

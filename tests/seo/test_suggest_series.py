@@ -1,0 +1,57 @@
+"""Languages the subject rules do not read (Vietnamese, Thai, Indonesian): a query read as a
+language the corpus barely holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from seo.index.lifecycle import index_build
+from seo.suggest.engine import suggest
+from tests.corpus_factory import post
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
+
+LOOSE = [
+    "review quán bún chả ngon ở Hà Nội",
+    "review quán phở gà phố cổ Hà Nội",
+    "review quán cà phê trứng Hà Nội",
+    "review quán bánh cuốn nóng Hà Nội",
+    "review quán phở cuốn Ngũ Xã Hà Nội",
+    "review quán chè bốn mùa Hà Nội",
+]
+OTHER = [
+    "đi du lịch Đà Lạt cùng gia đình",
+    "trang điểm nhẹ nhàng đi học",
+    "bài hát buồn cho ngày mưa",
+    "tập gym giảm cân tại nhà",
+]
+
+
+def vietnamese_corpus(*, series_language: str = "vi") -> None:
+    for copy in range(3):
+        for caption in LOOSE:
+            post(f"{caption} {copy}", ["foodhanoi", "fyp"], language="vi")
+        for caption in OTHER:
+            post(f"{caption} {copy}", ["cuocsong", "fyp"], language="vi")
+    # One creator's series: near-duplicate captions, the same tags.
+    post("review quán phở bò Hà Nội tập 12 quán cô Lan", ["reviewhanoi", "fyp"], language=series_language)
+
+
+def scores(text: str, language: str) -> dict[str, object]:
+    return {row.tag: row for row in suggest(text=text, language=language, k=20).hashtags}
+
+
+def test_a_query_read_as_a_language_the_corpus_barely_holds_finds_the_corpus_posts(settings):
+    """A short Vietnamese caption without accents read as French, against a corpus with two
+    French posts: the Vietnamese posts are not foreign to it (no stricter floor, full votes)."""
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    for copy in range(2):
+        post(f"recette de crêpes faciles {copy}", ["crepes"], language="fr")
+    for copy in range(4):
+        post(f"ap luc cong viec moi ngay van phong {copy}", ["apluc", "fyp"], language="vi")
+    index_build()
+    result = suggest(text="ap luc moi ngay khi thi cu dai hoc nam nay qua met moi", language="fr", k=10)
+    assert "apluc" in [row.tag for row in result.hashtags]
+    assert result.fallback is None, "the four posts pass the floor"
+    assert "4 trending posts" in result.confidence_reason
