@@ -188,6 +188,9 @@ def suggest(
             confidence_reason=judged.reason,
             main_keyword=keyword,
         )
+    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
+    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
+    series = bool(language) and not reads_subject(language)
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
@@ -205,6 +208,7 @@ def suggest(
         lexical=lexical,
         limit=max(3 * k, 20),
         topical=topical,
+        series=series,
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
     # Medium evidence in English and Norwegian (where the subject rule reads the idea): a tag

@@ -1,5 +1,5 @@
-"""Languages the subject rules do not read (Vietnamese, Thai, Indonesian): a query read as a
-language the corpus barely holds."""
+"""Languages the subject rules do not read (Vietnamese, Thai, Indonesian): a close post's own vote
+(a creator's series keeps its tags), and a query read as a language the corpus barely holds."""
 
 from __future__ import annotations
 
@@ -41,6 +41,24 @@ def scores(text: str, language: str) -> dict[str, object]:
     return {row.tag: row for row in suggest(text=text, language=language, k=20).hashtags}
 
 
+def test_a_near_duplicate_post_hands_its_tags_to_the_query_in_vietnamese(settings):
+    from seo.suggest import votes
+
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    index_build()
+    rows = scores("review quán phở bò Hà Nội tập 13 quán cô Lan", "vi")
+    series = rows["reviewhanoi"]
+    similarity = series.parts["similarity"]  # the one post carrying it
+    assert similarity > 0.5
+    assert series.score >= votes.SERIES_CHANCE * similarity**votes.SERIES_POWER * 0.99, (
+        "at least the close post's own chance, whatever the share of the loose neighbours"
+    )
+    assert series.score > rows["foodhanoi"].score, "one near-duplicate outweighs the loose Hà Nội reviews"
+    # (English keeps the calibrated share alone: test_suggest_ranking's
+    # test_a_specific_tag_is_scored_at_the_calibrated_share_of_the_votes.)
+
+
 def test_a_query_read_as_a_language_the_corpus_barely_holds_finds_the_corpus_posts(settings):
     """A short Vietnamese caption without accents read as French, against a corpus with two
     French posts: the Vietnamese posts are not foreign to it (no stricter floor, full votes)."""
@@ -55,3 +73,4 @@ def test_a_query_read_as_a_language_the_corpus_barely_holds_finds_the_corpus_pos
     assert "apluc" in [row.tag for row in result.hashtags]
     assert result.fallback is None, "the four posts pass the floor"
     assert "4 trending posts" in result.confidence_reason
+
