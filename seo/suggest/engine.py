@@ -212,9 +212,11 @@ def suggest(
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
     # Medium evidence in English and Norwegian (where the subject rule reads the idea): a tag
-    # one close post carries is still that post's ("1000 followers" met by meme posts). Elsewhere
-    # it measured worse (Vietnamese creators' own tags are single-post tags).
-    if judged.confidence == "low" or (judged.confidence == "medium" and reads_subject(language)):
+    # one close post carries is still that post's ("1000 followers" met by meme posts). In the
+    # series languages it measured worse, at medium and at low alike: a short caption ("Trả lời")
+    # has few close posts, and the closest is mostly the creator's own series with its tags.
+    low, medium = judged.confidence == "low", judged.confidence == "medium"
+    if (low and not series) or (medium and reads_subject(language)):
         scored = _backed(scored)
     stages = cached_stages("hashtag", index)
     for s in scored:

@@ -74,3 +74,16 @@ def test_a_query_read_as_a_language_the_corpus_barely_holds_finds_the_corpus_pos
     assert result.fallback is None, "the four posts pass the floor"
     assert "4 trending posts" in result.confidence_reason
 
+
+def test_at_low_confidence_a_close_post_keeps_its_series_tags_in_vietnamese(settings):
+    """Only the creator's earlier episode shares the topic: its tag stays (in English a tag one
+    close post carries is dropped at low confidence, test_trust)."""
+    settings.SUGGEST_TREND_STAGES = False
+    for copy in range(3):
+        for caption in OTHER:
+            post(f"{caption} {copy}", ["cuocsong", "fyp"], language="vi")
+    post("review quán phở bò Hà Nội tập 12 quán cô Lan", ["reviewhanoi", "fyp"], language="vi")
+    index_build()
+    result = suggest(text="review quán phở bò Hà Nội tập 13 quán cô Lan", language="vi", k=10)
+    assert result.confidence == "low"
+    assert "reviewhanoi" in [row.tag for row in result.hashtags]
