@@ -42,7 +42,7 @@ from seo.suggest.rank import (
     recommend,
     score_tags,
 )
-from seo.suggest.relevance import Topic, query_topic, relevance
+from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
@@ -160,8 +160,12 @@ def suggest(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
     declared = np.isin(posts, typed_posts) if typed and len(posts) else None
+    # Other languages' posts count less only for a language the corpus holds, or English and
+    # Norwegian (weighed directly): a short caption read as a language the corpus barely has
+    # is mostly misread (Vietnamese without accents as French or Tagalog).
+    apart = language if reads_subject(language) or corpus_language(index, language) else None
     judged = relevance(
-        index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
+        index, topic, posts, language=apart, declared=declared, core=subject_core(index, query, language)
     )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
     if not len(posts):
@@ -171,7 +175,7 @@ def suggest(
             keyword=keyword, blocked=blocked_tags(),
         )  # fmt: skip
 
-    votes = post_votes(index, posts, similarity, language)
+    votes = post_votes(index, posts, similarity, apart)
     topical = topical_query(index, ids) or bool(typed)
     keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
     if not tags:
@@ -187,6 +191,9 @@ def suggest(
             confidence_reason=judged.reason,
             main_keyword=keyword,
         )
+    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
+    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
+    series = bool(language) and not reads_subject(language)
     blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
@@ -204,12 +211,15 @@ def suggest(
         lexical=lexical,
         limit=max(3 * k, 20),
         topical=topical,
+        series=series,
     )
     scored = expand_cooccurring(index, scored, excluded=excluded, typed=typed, limit=max(3 * k, 20))
     # Medium evidence in English and Norwegian (where the subject rule reads the idea): a tag
-    # one close post carries is still that post's ("1000 followers" met by meme posts). Elsewhere
-    # it measured worse (Vietnamese creators' own tags are single-post tags).
-    if judged.confidence == "low" or (judged.confidence == "medium" and reads_subject(language)):
+    # one close post carries is still that post's ("1000 followers" met by meme posts). In the
+    # series languages it measured worse, at medium and at low alike: a short caption ("Trả lời")
+    # has few close posts, and the closest is mostly the creator's own series with its tags.
+    low, medium = judged.confidence == "low", judged.confidence == "medium"
+    if (low and not series) or (medium and reads_subject(language)):
         scored = _backed(scored)
     stages = cached_stages("hashtag", index)
     for s in scored:

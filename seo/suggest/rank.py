@@ -16,7 +16,7 @@ import numpy as np
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
-from seo.suggest.votes import Votes
+from seo.suggest.votes import Votes, series_chance
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.text.hashtags import normalize_hashtag
@@ -41,6 +41,10 @@ EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the 
 EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
 EXPANSION_WEIGHT = 0.5
 NICHE_BOOST = 1.5
+# With close posts' own votes (`series`, seo.suggest.votes.series_chance) a generic tag's base
+# rate weighs more against loose neighbours, and generic tags are ranked at their full chance.
+SERIES_GENERIC_PRIOR_POSTS = 15.0
+SERIES_GENERIC_RANK_WEIGHT = 1.0
 
 
 @dataclass
@@ -135,6 +139,7 @@ def score_tags(
     lexical: dict[str, float] | None = None,
     limit: int = 30,
     topical: bool = True,
+    series: bool = False,
 ) -> list[TagScore]:
     """Every tag carried by a neighbour or written in the query, and the most used generic
     tags, scored and sorted best first.
@@ -148,7 +153,8 @@ def score_tags(
 
     Not `topical` (the query met its neighbours only through another script's function
     words, see `topical_query`): they share its language, not its topic, so their votes
-    move only the generic tags (#рек), not the specific ones.
+    move only the generic tags (#рек), not the specific ones. `series`: each close post's own
+    vote (seo.suggest.votes.series_chance) counts too, where the subject rules do not read.
     """
     lexical = lexical or {}
     tags, owner = _tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
@@ -186,6 +192,9 @@ def score_tags(
     specific_probability = NEIGHBOUR_CALIBRATION * (
         (1.0 - PRIOR_WEIGHT) * specific_share + PRIOR_WEIGHT * prior
     )
+    close = series_chance(votes, owner, inverse, size) if series and len(tags) else None
+    if close is not None and topical:
+        specific_probability = 1.0 - (1.0 - specific_probability) * (1.0 - close)
     # Capped below 1 so the noisy-or stays a probability and rises with the neighbours' evidence.
     written = np.zeros(size)
     if len(lexical_ids):  # every lexical id is in `unique` (sorted): place the rates by search
@@ -199,15 +208,19 @@ def score_tags(
     # Bayesian: the base rate counts as GENERIC_PRIOR_POSTS posts, the neighbours as their
     # effective number, so three close posts move #fyp's chance less than thirty do.
     neighbours = total**2 / max(float(np.square(votes.weight).sum()), 1e-24)
-    evidence_weight = neighbours / (neighbours + GENERIC_PRIOR_POSTS)
+    prior_posts = SERIES_GENERIC_PRIOR_POSTS if series else GENERIC_PRIOR_POSTS
+    evidence_weight = neighbours / (neighbours + prior_posts)
     generic_probability = (1.0 - evidence_weight) * base_rate + evidence_weight * share
+    if close is not None:
+        generic_probability = 1.0 - (1.0 - generic_probability) * (1.0 - close)
     is_generic = generic < GENERIC_CUTOFF
     probability = np.where(is_generic, generic_probability, specific_probability)
     niche_factor = np.ones(size)
     code = index.niches.get(niche or "")
     if code is not None:
         niche_factor = np.where(np.asarray(index.tag_niche[unique]) == code, NICHE_BOOST, 1.0)
-    score = probability * np.where(is_generic, GENERIC_RANK_WEIGHT, 1.0) * niche_factor
+    rank_weight = SERIES_GENERIC_RANK_WEIGHT if series else GENERIC_RANK_WEIGHT
+    score = probability * np.where(is_generic, rank_weight, 1.0) * niche_factor
     shown = ~np.asarray(index.tag_blocked[unique], dtype=bool) & (score > 0)
     if excluded or typed:
         shown &= ~np.isin(unique, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))

@@ -289,6 +289,11 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
     return carries
 
 
+def corpus_language(index: LoadedIndex, language: str | None) -> bool:
+    """Whether the index holds enough posts in `language`'s group to call the others foreign."""
+    return bool(language) and language_group(language) in _index_language_codes(index)
+
+
 def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:
     """Language group -> the index's language codes in it, for languages with enough posts."""
 
