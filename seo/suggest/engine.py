@@ -268,8 +268,9 @@ def suggest(
     ]
     recommended = recommend(ranked)
     filler: list[str] = []
-    if judged.confidence == "low":
-        # Little evidence: the idea's own subject leads, what the few posts use follows.
+    if judged.confidence == "low" or not recommended:
+        # Little evidence (or no trending tag two creators share): the idea's own subject leads,
+        # what the few posts use follows.
         own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]

@@ -91,6 +91,8 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
     if not reads_subject(language):
         return None
     words = [w for w in analyze_words(" ".join(subject_words(text, language))) if not is_filler(w)]
+    # A describing word ("billige kaffemaskiner") is no post's topic: cheap flights are not coffee machines.
+    words = [w for w in words if not describes(w)] or words
     if not words:  # no noun phrase ("Get ready with me for my first day at a new job"): the main keyword
         words = [w for w in analyze_words(main_keyword(text, language=language) or "") if not is_filler(w)]
     if not words:

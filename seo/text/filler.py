@@ -49,6 +49,7 @@ VAGUE = _listed(
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
     minutt minutter timer sekund sekunder
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
+    akkurat flere mer mest færre real
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
@@ -57,7 +58,7 @@ VAGUE = _listed(
 VERBS = _listed(
     """
     get gets use used find choose pick få får gjøre bruke bruker finne finner velge velger
-    change changed changes changing happen happened happens wished feel hate hated looked
+    change changed changes changing happen happened happens wished feel hate hated looked talks tells
     believed realize realized realised told stopped started
     fikk fått går gikk gått tar tok tatt komme kommer kommet sier sa sagt ser sett gir ga gav
     gitt vet visste tenke tenker tenkte synes syntes tror trodde fant funnet holdt lagt satte
@@ -95,7 +96,8 @@ PHRASE_BREAKS = _listed(
     """
     at in on with without under over from into after before during until while because so but
     and or vs versus than to if when that which who like as for of about i på med uten under
-    over fra etter før mens fordi så men og eller enn til hvis når som for av om hos
+    over fra etter før mens fordi så men og eller enn til hvis når som for av om hos rundt langs
+    gjennom mellom utenfor ved mot
     """
 )
 # Determiners a noun phrase may start with but never end with ("a", "the", "en").

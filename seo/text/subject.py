@@ -84,7 +84,15 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
         cleaned = f"how to {hook[0]}" if hook[1] == "vp" else hook[0]
     # "POV: ..." and "Part 2: ..." put the topic after the colon.
     head, sep, rest = cleaned.partition(":")
-    if sep and rest.strip() and all(is_filler(w) or NUMBER.match(w) for w in TOKEN.findall(head)):
+    opener = FORMAT_OPENER.match(head)  # "Bake with me: glutenfrie kanelboller"
+    if (
+        sep
+        and rest.strip()
+        and (
+            all(is_filler(w) or NUMBER.match(w) for w in TOKEN.findall(head))
+            or (opener is not None and not head[opener.end() :].strip())
+        )
+    ):
         cleaned = rest
     for part in CLAUSE_END.split(cleaned):
         if TOKEN.search(part):
@@ -203,6 +211,11 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
             break
     rest = tokens[i:]
     before = tokens[i - 1].casefold() if i else ""
+    j = i - 1  # "POV: you finally found the perfect shoes": the pronoun before the adverb
+    while j > 0 and tokens[j].casefold() in ADVERBS:
+        j -= 1
+    if j < i - 1 and tokens[j].casefold() in SUBJECT_PRONOUNS and tokens[j].casefold() != "de":
+        before = tokens[j].casefold()
     if before in SUBORDINATORS:  # "... når de lader elbil": the clause's subject and verb go
         rest = _skip_clause_subject(rest, after_subordinator=True)
     elif before in SUBJECT_PRONOUNS and len(rest) > 1 and rest[0].casefold() not in LEADING_VERBS:
@@ -345,6 +358,8 @@ def _complement(found: Subject, language: str | None) -> list[str]:
     rest = TOKEN.findall(found.full or found.phrase)[len(TOKEN.findall(found.head)) :]
     while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
         rest = rest[1:]
+    if len(rest) > 2 and rest[0].casefold().endswith("ing") and rest[1].casefold() in DETERMINERS:
+        rest = rest[1:]  # "the cost of owning a dog": the gerund's object
     return [w for w in content_words(_cut(rest), language) if w.casefold() not in FORMAT_NOUNS]
 
 
@@ -360,8 +375,8 @@ def topic_phrase(found: Subject, language: str | None = None) -> str:
         # Norwegian "den perfekte brunosten": its article stands only before an adjective
         and not (t.casefold() in ("den", "det", "de") and i + 1 < len(words) and _is_praise(words[i + 1]))
     ]
-    while len(tokens) > 1 and tokens[-1].casefold() in FORMAT_NOUNS:
-        tokens.pop()
+    while len(tokens) > 1 and (tokens[-1].casefold() in FORMAT_NOUNS or NUMBER.match(tokens[-1])):
+        tokens.pop()  # "gaming setup tour 2026" -> "gaming setup"
     content = content_words(tokens, language)
     if not content:
         return " ".join(_complement(found, language))

@@ -106,7 +106,7 @@ DESCRIBING = frozenset(
         "fine",
     ]
 )
-DESCRIBING_ENDINGS = ("ful", "ous", "ig", "lig", "isk")
+DESCRIBING_ENDINGS = ("ful", "ous", "ig", "lig", "isk", "ige", "iske", "frie")  # billige, glutenfrie
 
 
 def describes(word: str) -> bool:
@@ -138,6 +138,13 @@ FORMAT_NOUNS = frozenset(
         "compilation",
         "tur",
         "turen",
+        "turene",
+        "turer",
+        "tour",  # "Gaming setup tour" is about the gaming setup
+        "videos",
+        "cost",  # "the real cost of owning a dog" is about owning a dog
+        "price",
+        "truth",
         "trip",
         "reise",
         "oppskrift",
@@ -187,7 +194,9 @@ OPENING_VERBS = frozenset(
 FORMAT_OPENER = re.compile(
     r"^\s*(?:get ready with me|grwm|come with me|day in (?:my|the) life(?: of)?|a day in my life"
     r"|bli med meg|en dag i livet(?: som)?|what i eat in a day|hva jeg spiser (?:på|i) (?:en|ei) dag"
-    r"|things i wish i (?:knew|had known|'d known)|ting jeg (?:skulle )?ønske jeg (?:visste|hadde visst))\b"
+    r"|things i wish i (?:knew|had known|'d known)|ting jeg (?:skulle )?ønske jeg (?:visste|hadde visst)"
+    r"|(?:why |things )?(?:nobody|no one) (?:talks about|tells you about|tells you)"
+    r"|(?:hvorfor |det )?ingen (?:snakker om|forteller deg(?: om)?)|\w+ with me|\w+ med meg)\b"
     r"[\s,:]*(?:for|to|til|på|as an?|as|som|before|about|før|om)?\s*",
     re.IGNORECASE,
 )
@@ -257,8 +266,9 @@ PRONOUNS = frozenset(["du", "you", "vi", "we", "jeg", "i"])
 INFINITIVE_BEFORE = frozenset(["to", "i", "we", "you", "å", "hvordan"])
 # After a noun, a verb in -s followed by one of these starts the predicate ("my cat refuses to").
 PREDICATE_NEXT = frozenset(
-    ["to", "the", "a", "an", "my", "his", "her", "their", "your", "it", "me", "him", "them", "up", "out"]
-)
+    ["to", "the", "a", "an", "my", "his", "her", "their", "your", "it", "me", "him", "them", "up", "out",
+     "less", "more", "nothing"]  # "My skincare routine costs less than $20"
+)  # fmt: skip
 
 # Prepositions whose complement still names the subject: "routine for oily skin", "20k of
 # debt", "tur til Trolltunga" (not "in 18 months", "før jobb", "på stua").

@@ -44,8 +44,7 @@ TOKENISER_VERSION = 4  # 3: Thai runs segmented into words (pythainlp); 4: NOT_S
 # "room makeover", "face mask", "small business", "line dance", "packing orders".
 NOT_STOPWORDS = frozenset(
     ["home", "work", "world", "face", "room", "line", "group", "problem", "system", "man", "men", "show",
-     "shows", "year", "place", "area", "state", "number", "order", "orders", "small", "big", "old", "case",
-     "point"]
+     "shows", "year", "place", "area", "state", "number", "order", "orders", "small", "case", "point"]
 )  # fmt: skip
 BREAK = "."  # stands between two tokens of different sentences (never part of a token)
 _ASCII_BREAKS = ".!?|\n\r"

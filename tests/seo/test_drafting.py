@@ -259,6 +259,8 @@ def test_frames_take_the_subject_without_praise_or_amounts(idea, said, never):
     [
         ("Slik lager du den perfekte brunosten på vaffel", "brunosten", "den brunosten"),  # no "den" alone
         ("How I saved 5000 kroner in one month", "money", "5000 kroner"),  # a sum is about money
+        ("Gaming setup tour 2026", "gaming setup", "with gaming setup tour"),  # format noun and year go
+        ("POV: you finally found the perfect running shoes", "running shoes", "with found"),
     ],
 )
 def test_frames_say_the_subject_as_a_sentence_would(idea, said, never):

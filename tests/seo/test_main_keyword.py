@@ -56,6 +56,14 @@ def test_it_takes_the_head_of_the_subject_without_an_index(idea, expected):
         ("Min første maraton: det gikk ikke som planlagt", "maraton"),
         ("Slik får du mer ut av lønna di", "lønna"),
         ("Small business packing orders with me", "packing orders"),  # "business" is no verb in -s
+        ("Why nobody talks about the real cost of owning a dog", "dog"),  # the frame and "cost of" go
+        ("Bake with me: glutenfrie kanelboller", "kanelboller"),  # "<verb> with me:" opens, "-frie" describes
+        ("My skincare routine costs less than $20", "skincare routine"),  # "costs less" is the predicate
+        ("Beste turene rundt Bergen", "bergen"),  # "rundt" is a preposition, "turene" a format noun
+        ("Gaming setup tour 2026", "gaming setup"),
+        ("Hvordan få flere følgere på TikTok", "følgere"),  # "flere" (more) names nothing
+        ("Hvorfor alle snakker om Lofoten akkurat nå", "lofoten"),
+        ("POV: you finally found the perfect running shoes", "running shoes"),  # "you finally found" goes
     ],
 )
 def test_it_names_the_thing_a_creator_would_search(idea, expected):
