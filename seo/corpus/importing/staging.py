@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Iterator
 
 from django.db import connection, transaction
@@ -105,7 +104,7 @@ class SqliteStagingWriter:
             staged.append(
                 (self.next_id, self.file_no, row.video_id, row.caption, row.author, row.views, row.likes,
                  row.comments, row.shares, row.saves, row.engagement_rate, _sqlite_datetime(row.posted_at),
-                 row.region, row.language, row.sound, row.duration_s, row.url, now, json.dumps(row.hashtags))
+                 row.region, row.language, row.sound, row.duration_s, row.url, now, _json_tags(row.hashtags))
             )  # fmt: skip
         connection.ensure_connection()
         # The sqlite3 connection itself: Django's cursor would rewrite every statement's
@@ -191,6 +190,13 @@ class SqliteStagingWriter:
     def _drop(cursor) -> None:
         for name in ("import_links", "import_tagmap", "import_stage"):
             cursor.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _json_tags(tags: list[str]) -> str:
+    """The tags as a JSON array. A tag is letters, digits, marks and "_" (seo.text.hashtags),
+    never a quote, backslash or control character, so it needs no escaping: a third of
+    json.dumps' time."""
+    return '["' + '","'.join(tags) + '"]' if tags else "[]"
 
 
 def _sqlite_datetime(value: dt.datetime | None) -> str | None:
