@@ -158,7 +158,7 @@ class SqliteStagingWriter:
             if not replacing:
                 # Only new posts, so no links to replace: insert them straight from the stage,
                 # in the order the posts were inserted (OR IGNORE: two spellings of one
-                # canonical tag link once). A fifth less work than going through import_links.
+                # canonical tag link once).
                 cursor.execute(
                     f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) SELECT p.id, m.tag_id "  # noqa: S608
                     f"FROM import_stage s CROSS JOIN json_each(s.tags) j CROSS JOIN import_tagmap m ON m.name = j.value "
