@@ -70,10 +70,30 @@ def tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# ASCII text (most captions and tag columns) needs no NFKC and folds case with lower();
+# its tag characters are exactly these. tests/seo/test_text.py checks both paths agree.
+_ASCII_HASH_RUN = re.compile(r"#[A-Za-z0-9_]*")
+_ASCII_FIELD_TAG = re.compile(r"(?<![^\s,;#])[A-Za-z0-9_]+")
+_ASCII_WORD = [chr(code).isalnum() or chr(code) == "_" for code in range(128)]
+
+
+def _ascii_caption_tags(text: str) -> list[str]:
+    """hashtags_in_caption for an ASCII text: tag_spans' rules over each '#' and its run."""
+    found = []
+    last_end = -1
+    for match in _ASCII_HASH_RUN.finditer(text):
+        at, end = match.span()
+        if at == 0 or at == last_end or not _ASCII_WORD[ord(text[at - 1])]:
+            last_end = end
+            if end > at + 1:
+                found.append(text[at + 1 : min(end, at + 2 + HASHTAG_MAX_LENGTH)].lower())
+    return found
+
+
 def hashtags_in_caption(caption: str) -> list[str]:
     """Normalised tags written inline in a caption, in order of appearance."""
-    if caption.isascii() and "#" not in caption:  # most captions; others may hold a full-width '#' (U+FF03)
-        return []
+    if caption.isascii():  # most captions; others may hold a full-width '#' (U+FF03)
+        return _ascii_caption_tags(caption) if "#" in caption else []
     text = unicodedata.normalize("NFKC", caption)
     found = []
     for start, end in tag_spans(text):
@@ -86,8 +106,11 @@ def hashtags_in_caption(caption: str) -> list[str]:
 
 def hashtags_from_field(value: str) -> list[str]:
     """Normalised tags from a hashtags column: separated by spaces, commas or '#'."""
+    value = value or ""
+    if value.isascii():  # each piece's tag is the run of tag characters it starts with
+        return [tag.lower() for tag in _ASCII_FIELD_TAG.findall(value)]
     tags = []
-    for part in _SPLIT.split(unicodedata.normalize("NFKC", value or "")):
+    for part in _SPLIT.split(unicodedata.normalize("NFKC", value)):
         for piece in part.split("#"):
             if piece and (tag := normalize_hashtag(piece)):
                 tags.append(tag)

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import stopwordsiso
 
@@ -100,6 +101,7 @@ _SCRIPT_LANGUAGE = {
     "devanagari": "hi",
 }
 
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[#@][^\s#@]+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Too little text to judge a stopword vote: below this weighted score we say "".
@@ -152,25 +154,29 @@ def _script_counts(text: str) -> Counter[str]:
 
 def _vote(words: list[str], candidates: tuple[str, ...], text: str) -> str:
     table = _word_weights(candidates)
-    scores: Counter[str] = Counter()
-    evidence: dict[str, set[str]] = {}
+    # A plain dict filled in the same order as a Counter would be: the same sums, and ties
+    # ranked the same way (sorted is stable, as Counter.most_common is); a third of the time.
+    scores: dict[str, float] = {}
     for word in words:
         weights = table.get(word)
         if weights:
             for language, weight in weights.items():
-                scores[language] += weight
-                evidence.setdefault(language, set()).add(word)
-    for letter, languages in _LETTER_HINTS.items():
-        if letter in text:
-            for language in languages:
-                if language in candidates:
-                    scores[language] += _LETTER_WEIGHT
-    ranked = scores.most_common(2)
-    if not ranked or ranked[0][1] < _MIN_SCORE:
+                scores[language] = scores.get(language, 0) + weight
+    if not text.isascii():  # every hint letter is outside ASCII
+        for letter, languages in _LETTER_HINTS.items():
+            if letter in text:
+                for language in languages:
+                    if language in candidates:
+                        scores[language] = scores.get(language, 0) + _LETTER_WEIGHT
+    if not scores:
+        return ""
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[:2]
+    if ranked[0][1] < _MIN_SCORE:
         return ""
     best, best_score = ranked[0]
     # One matching word in a longer text is as likely a loanword or a name ("bio").
-    if len(evidence.get(best, ())) < min(2, len(words)):
+    needed = min(2, len(words))
+    if needed and len({word for word in words if best in table.get(word, ())}) < needed:
         return ""
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     # Close relatives (Norwegian/Danish, Spanish/Portuguese) share most stopwords, so
@@ -179,7 +185,7 @@ def _vote(words: list[str], candidates: tuple[str, ...], text: str) -> str:
     if best_score < _MIN_MARGIN * runner_up and not clear_lead:
         # Norwegian and Danish share most stopwords; æ/ø/å with no Danish marker
         # is far more likely bokmål for Hookline's creators.
-        if {best, ranked[1][0]} == {"no", "da"} and scores["no"] >= scores["da"]:
+        if {best, ranked[1][0]} == {"no", "da"} and scores.get("no", 0) >= scores.get("da", 0):
             return "nb"
         return ""
     return _REPORTED_AS.get(best, best)
@@ -221,6 +227,12 @@ def detect_language(text: str, *, precise: bool = True) -> str:
     Scandinavian models (~130 MB per process): a Scandinavian-looking post keeps the
     stopword vote's answer, or the trigram models' when the vote has none."""
     cleaned = _NOISE.sub(" ", unicodedata.normalize("NFC", (text or "")[:DETECT_CHARS]))
+    if cleaned.isascii():
+        # Most captions: only Latin letters are possible, so no script count, no
+        # Vietnamese or Romanian letters, and casefold() is lower().
+        if not _ASCII_LETTER.search(cleaned):
+            return ""
+        return _latin_language(cleaned, _WORD.findall(cleaned.lower()), precise=precise)
     scripts = _script_counts(cleaned)
     if not scripts:
         return ""  # emoji, digits and punctuation only
@@ -245,11 +257,15 @@ def detect_language(text: str, *, precise: bool = True) -> str:
             vietnamese += cleaned.count("ă")  # Romanian's ă comes with ș, ț or î
         if vietnamese >= 2 or (vietnamese and len(words) <= 3):
             return "vi"
-        voted = _vote(words, _LATIN_CANDIDATES, cleaned.casefold())
-        # A clear stopword vote needs no models (half of all captions), except between the
-        # Scandinavian languages, which share most stopwords: there lingua decides, unless the
-        # importer asked for speed over that precision.
-        if voted and (not precise or voted not in _SCANDINAVIAN_VOTES):
-            return voted
-        return latin_language(" ".join(words), hint=voted, precise=precise) or voted
+        return _latin_language(cleaned.casefold(), words, precise=precise)
     return ""
+
+
+def _latin_language(folded: str, words: list[str], *, precise: bool) -> str:
+    voted = _vote(words, _LATIN_CANDIDATES, folded)
+    # A clear stopword vote needs no models (half of all captions), except between the
+    # Scandinavian languages, which share most stopwords: there lingua decides, unless the
+    # importer asked for speed over that precision.
+    if voted and (not precise or voted not in _SCANDINAVIAN_VOTES):
+        return voted
+    return latin_language(" ".join(words), hint=voted, precise=precise) or voted

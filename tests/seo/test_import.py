@@ -175,3 +175,12 @@ def test_it_keeps_tabs_backslashes_and_line_breaks_in_text_verbatim(tmp_path):
     post = TrendPost.objects.get(video_id="v\\1")
     assert (post.caption, post.sound, post.author, post.views) == (caption.strip(), "a\tb", "", None)
     assert list(post.hashtags.values_list("name", flat=True)) == ["odd"]
+
+
+def test_tags_in_any_script_survive_staging_and_publishing(tmp_path):
+    line = '8,Món ngon #ẩmthực #fypシ゚ #Рецепты,"#ViệtNam, #おすすめ",,,,,,,,,,,,'
+    trend_import(paths=[csv_file(tmp_path, line)])
+    post = TrendPost.objects.get(video_id="8")
+    assert sorted(post.hashtags.values_list("name", flat=True)) == sorted(
+        ["việtnam", "おすすめ", "ẩmthực", "fypシ゚", "рецепты"]
+    )

@@ -77,6 +77,18 @@ def test_the_fast_extraction_agrees_with_the_reference_on_random_input():
         assert strip_hashtags(text) == reference.strip_hashtags(text), repr(text)
 
 
+def test_the_ascii_fast_paths_agree_with_the_reference_on_random_ascii_input():
+    rng = random.Random(11)
+    alphabet = "##  ,;.:!-'abCxZ_19\t\n\x1c\x1f\x0b"
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert hashtags_in_caption(text) == reference.hashtags_in_caption(text), repr(text)
+        assert hashtags_from_field(text) == reference.hashtags_from_field(text), repr(text)
+    long_tag = "#" + "Ab1_" * 60
+    assert hashtags_in_caption(long_tag) == reference.hashtags_in_caption(long_tag)
+    assert hashtags_from_field(long_tag) == reference.hashtags_from_field(long_tag)
+
+
 def test_the_fast_extraction_agrees_with_the_reference_on_the_shared_data(shared_trends_csv):
     with open(shared_trends_csv, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -229,6 +229,10 @@ def _import_file(
                 if len(chunk) >= CHUNK_ROWS:
                     flush()
             flush()
+            if hasattr(writer, "drain"):  # the chunk the server may still be writing
+                created, updated = writer.drain()
+                counts["created"] += created
+                counts["updated"] += updated
     except FileRejected as exc:
         seen.close()
         # Tags created inside the rolled-back savepoint are gone: forget their cached ids.

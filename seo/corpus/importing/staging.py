@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Iterator
 
 from django.db import connection, transaction
@@ -105,7 +104,7 @@ class SqliteStagingWriter:
             staged.append(
                 (self.next_id, self.file_no, row.video_id, row.caption, row.author, row.views, row.likes,
                  row.comments, row.shares, row.saves, row.engagement_rate, _sqlite_datetime(row.posted_at),
-                 row.region, row.language, row.sound, row.duration_s, row.url, now, json.dumps(row.hashtags))
+                 row.region, row.language, row.sound, row.duration_s, row.url, now, _json_tags(row.hashtags))
             )  # fmt: skip
         connection.ensure_connection()
         # The sqlite3 connection itself: Django's cursor would rewrite every statement's
@@ -143,20 +142,36 @@ class SqliteStagingWriter:
         qn = connection.ops.quote_name
         cols = ", ".join(qn(c) for c in self.columns)
         updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in [*POST_FIELDS, "imported_at"])
-        staged_posts = f"SELECT p.id FROM {self.table} p JOIN import_stage s ON p.source = %s AND p.video_id = s.video_id"  # noqa: S608
+        # CROSS JOIN fixes SQLite's join order: the staged rows drive, each finding its post by
+        # the unique index, rather than a scan of every post of the source (the planner's
+        # choice without statistics), which grows with the corpus instead of the file.
+        staged_posts = f"SELECT p.id FROM import_stage s CROSS JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id"  # noqa: S608
         with connection.cursor() as cursor:
+            cursor.execute(f"SELECT EXISTS ({staged_posts})", [self.source])
+            (replacing,) = cursor.fetchone()
             # "WHERE true" keeps SQLite from reading ON CONFLICT as a join clause.
             cursor.execute(
                 f"INSERT INTO {self.table} (source, {cols}) SELECT %s, {cols} FROM import_stage "  # noqa: S608
                 f"WHERE true ON CONFLICT (source, video_id) DO UPDATE SET {updates}",
                 [self.source],
             )
+            if not replacing:
+                # Only new posts, so no links to replace: insert them straight from the stage,
+                # in the order the posts were inserted (OR IGNORE: two spellings of one
+                # canonical tag link once).
+                cursor.execute(
+                    f"INSERT OR IGNORE INTO {self.links} (post_id, hashtag_id) SELECT p.id, m.tag_id "  # noqa: S608
+                    f"FROM import_stage s CROSS JOIN json_each(s.tags) j CROSS JOIN import_tagmap m ON m.name = j.value "
+                    f"CROSS JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id",
+                    [self.source],
+                )
+                return
             # The links the staged posts must have (the TEMP table costs no lock); two
             # spellings of one canonical tag link once.
             cursor.execute(
                 f"INSERT OR IGNORE INTO import_links SELECT p.id, m.tag_id FROM import_stage s "  # noqa: S608
-                f"JOIN json_each(s.tags) j JOIN import_tagmap m ON m.name = j.value "
-                f"JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id ORDER BY p.id, m.tag_id",
+                f"CROSS JOIN json_each(s.tags) j CROSS JOIN import_tagmap m ON m.name = j.value "
+                f"CROSS JOIN {self.table} p ON p.source = %s AND p.video_id = s.video_id ORDER BY p.id, m.tag_id",
                 [self.source],
             )
             # Replace the staged posts' links by writing only the difference: a re-import of
@@ -175,6 +190,13 @@ class SqliteStagingWriter:
     def _drop(cursor) -> None:
         for name in ("import_links", "import_tagmap", "import_stage"):
             cursor.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _json_tags(tags: list[str]) -> str:
+    """The tags as a JSON array. A tag is letters, digits, marks and "_" (seo.text.hashtags),
+    never a quote, backslash or control character, so it needs no escaping: a third of
+    json.dumps' time."""
+    return '["' + '","'.join(tags) + '"]' if tags else "[]"
 
 
 def _sqlite_datetime(value: dt.datetime | None) -> str | None:

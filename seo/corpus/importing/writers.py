@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from seo.corpus.importing.pipe import ChunkPipe
 from seo.corpus.importing.rows import PostRow
 from seo.corpus.importing.staging import POST_FIELDS, SqliteStagingWriter
 from seo.models import Hashtag, PostHashtag, TrendPost
@@ -132,12 +133,23 @@ class PostgresCopyWriter:
     STAGE = "hookline_import_stage"
 
     # PostgreSQL's MVCC lets others write meanwhile: one transaction, a savepoint per file.
-    transaction = file_scope = staticmethod(transaction.atomic)
+    transaction = staticmethod(transaction.atomic)
     publish = staticmethod(contextlib.nullcontext)
+
+    @contextlib.contextmanager
+    def file_scope(self) -> Iterator[None]:
+        """A savepoint per file; the chunk still being written finishes inside it, whatever
+        happens (a failed chunk's error is raised: it is what broke the transaction)."""
+        with transaction.atomic():
+            try:
+                yield
+            finally:
+                self.chunks.wait()
 
     def __init__(self, *, source: str) -> None:
         self.source = source
         self.tags = TagResolver()
+        self.chunks = ChunkPipe(self._copy_upsert)
         self.columns = ["source", "video_id", *POST_FIELDS, "imported_at"]
         # Only identifiers from the models' metadata go into this SQL; values travel by COPY.
         qn = connection.ops.quote_name
@@ -233,12 +245,19 @@ class PostgresCopyWriter:
                 f"{_copy_value(row.sound)}\t{_copy_value(row.duration_s)}\t{_copy_value(row.url)}"
                 f"{tail}{{{tag_ids}}}\n"
             )
-        with connection.cursor() as wrapper:
-            cursor = wrapper.cursor  # the psycopg cursor underneath Django's wrapper
+        # The server writes this chunk while the next one is read and checked (ChunkPipe).
+        return self.chunks.submit("".join(lines))
+
+    def drain(self) -> tuple[int, int]:
+        """(created, updated) of the chunk still being written, once it is."""
+        return self.chunks.wait()
+
+    def _copy_upsert(self, raw, text: str) -> tuple[int, int]:
+        with raw.cursor() as cursor:
             cursor.execute(self.create_sql)
             cursor.execute(f"TRUNCATE {self.STAGE}")
             with cursor.copy(self.copy_sql) as copy:
-                copy.write("".join(lines))
+                copy.write(text)
             cursor.execute(self.unlink_sql)
             cursor.execute(self.upsert_sql)
             created, updated = cursor.fetchone()
