@@ -368,7 +368,7 @@ def expand_cooccurring(
 
 
 def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:
-    """3-5 tags mixing tiers: one broad for reach, mid and niche ones to be found by the right viewers.
+    """Up to 5 tags mixing tiers: one broad for reach, mid and niche ones to be found by the right viewers.
 
     `ranked` holds (tag, score, tier, generic_factor), best first. Generic tags (factor below
     GENERIC_CUTOFF) are never advice: #fyp tells TikTok nothing about the video, so a set
