@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from seo.index.serving import active_index, serving_table
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
 from seo.suggest.evidence import post_refs
@@ -156,7 +157,7 @@ def suggest(
         posts, similarity = index.search(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
-    declared = np.isin(posts, typed_posts) if typed and len(posts) else None
+    declared = isin(posts, typed_posts) if typed and len(posts) else None
     judged = relevance(
         index, topic, posts, language=language, declared=declared, core=subject_core(index, query, language)
     )

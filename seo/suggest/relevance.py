@@ -20,6 +20,7 @@ import numpy as np
 
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.text.filler import is_filler
 from seo.text.tokenize import is_function_term
@@ -169,7 +170,7 @@ def relevance(
         other = [c for g, c in _index_language_codes(index).items() if g != group]
         if other:
             post_language = np.asarray(index.post_language[posts])
-            foreign = np.isin(post_language, np.concatenate(other))
+            foreign = isin(post_language, np.concatenate(other))
             floor = np.where(foreign, OTHER_LANGUAGE_FLOOR, COVERAGE_FLOOR)
     keep = coverage >= floor
     subject_missing = False
@@ -215,14 +216,14 @@ class _Found:
         core_terms = np.fromiter(core.terms, np.int64, len(core.terms)) if core is not None else empty
         # The subject's terms that are not topic terms go last, so the topic's pairs come first
         # in the order posts_with_terms gives them for the topic terms alone.
-        terms = np.concatenate([self.topic_terms, core_terms[~np.isin(core_terms, self.topic_terms)]])
+        terms = np.concatenate([self.topic_terms, core_terms[~isin(core_terms, self.topic_terms)]])
         self.terms, self.holding = empty, empty
         if len(terms) and len(posts):
             self.terms, self.holding = index.posts_with_terms(terms, posts)
         self._tags: tuple[np.ndarray, np.ndarray] | None = None
 
     def term_pairs(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        hit = np.isin(self.terms, wanted)
+        hit = isin(self.terms, wanted)
         return self.terms[hit], self.holding[hit]
 
     def tags(self) -> tuple[np.ndarray, np.ndarray]:
@@ -244,7 +245,7 @@ def _topic_hits(
         hits, position = found.term_pairs(found.topic_terms)
     if topic.tags:
         tags, owner = found.tags()
-        carried = np.isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
+        carried = isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
         pairs = [
             (k, o)
             for t, o in zip(tags[carried].tolist(), owner[carried].tolist(), strict=True)
@@ -286,7 +287,7 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found)
     if core.tags:
         tags, holding = carried.tags()
         wanted = np.fromiter(core.tags, np.int64, len(core.tags))
-        hit = np.isin(tags, wanted)
+        hit = isin(tags, wanted)
         word_of = np.fromiter((words[core.tags[t]] for t in tags[hit].tolist()), np.int64, int(hit.sum()))
         found.append(holding[hit] * len(words) + word_of)
     pairs = np.unique(np.concatenate(found))
