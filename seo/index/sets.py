@@ -19,3 +19,15 @@ def isin(values: np.ndarray, wanted) -> np.ndarray:
     for value in wanted.ravel().tolist():
         out |= values == value
     return out
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique(values) for a 1-D integer array: its distinct values, sorted; one sort and
+    one comparison instead of np.unique's dispatch (~10 us a call)."""
+    ordered = np.sort(np.asarray(values))
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]

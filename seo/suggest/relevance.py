@@ -20,7 +20,7 @@ import numpy as np
 
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
-from seo.index.sets import isin
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.text.filler import is_filler
 from seo.text.tokenize import is_function_term
@@ -257,7 +257,7 @@ def _topic_hits(
         position = np.concatenate([np.asarray(position, np.int64), owners])
         # A word in the caption and as a tag counts once: unique (position, key) pairs.
         offset = len(topic.unknown) + 1
-        pairs = np.unique(position * (len(index.idf) + offset) + (hits + offset))
+        pairs = sorted_unique(position * (len(index.idf) + offset) + (hits + offset))
         position, hits = np.divmod(pairs, len(index.idf) + offset)
         hits = hits - offset
     return np.asarray(hits, np.int64), np.asarray(position, np.int64)
@@ -290,7 +290,7 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found)
         hit = isin(tags, wanted)
         word_of = np.fromiter((words[core.tags[t]] for t in tags[hit].tolist()), np.int64, int(hit.sum()))
         found.append(holding[hit] * len(words) + word_of)
-    pairs = np.unique(np.concatenate(found))
+    pairs = sorted_unique(np.concatenate(found))
     count = np.bincount(pairs // max(len(words), 1), minlength=len(posts))
     # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
     # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.

@@ -16,3 +16,14 @@ def test_isin_answers_as_numpy_does(wanted_size):
         assert got.dtype == bool and got.tolist() == np.isin(values.astype(kind), wanted).tolist()
     assert isin(np.zeros(0, np.int64), wanted).shape == (0,)
     assert isin(values, list(wanted.tolist())).tolist() == np.isin(values, wanted).tolist()
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 7, 300])
+def test_sorted_unique_answers_as_numpy_does(size):
+    from seo.index.sets import sorted_unique
+
+    values = np.random.default_rng(size).integers(-5, 40, size=size)
+    for kind in (np.int64, np.int32):
+        got = sorted_unique(values.astype(kind))
+        expected = np.unique(values.astype(kind))
+        assert got.dtype == expected.dtype and got.tolist() == expected.tolist()
