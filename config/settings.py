@@ -58,14 +58,17 @@ MIDDLEWARE = [
     # "database is locked" answers 503 with a retry message, not 500.
     "config.middleware.DatabaseBusyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # config.middleware_paths: Django's own, skipped by the token API under API_PATH_PREFIX.
+    "config.middleware_paths.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware_paths.CsrfViewMiddleware",
+    "config.middleware_paths.AuthenticationMiddleware",
+    "config.middleware_paths.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "config.middleware_paths.HtmxMiddleware",
 ]
+# The token API (api.api): no session, login, CSRF cookie, messages or htmx there.
+API_PATH_PREFIX = "/api/v1/"
 
 ROOT_URLCONF = "config.urls"
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from seo.index.build import FORMAT, TIERS
 from seo.index.packed import concat_ranges, packed_ids
+from seo.index.sets import sorted_unique
 from seo.index.string_table import StringTable
 from seo.text.tokenize import analyze
 
@@ -195,7 +196,7 @@ class LoadedIndex:
         stored = concat_ranges(self.postings_weights, bounds)
         scale = (np.asarray(range_weights, dtype=np.float64) / 255.0).astype(np.float32)
         np.add.at(acc, hits, stored * np.repeat(scale, ends - starts))
-        lists = len(np.unique(range_terms))
+        lists = len(sorted_unique(range_terms))
         if extra_posts is not None and len(extra_posts):
             acc[extra_posts] += np.asarray(extra_weight, dtype=np.float32)  # one weight, or one per post
             hits = np.concatenate([hits, np.asarray(extra_posts, dtype=np.int64)])

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+# Values a table remembers the position of (seo.index.string_table.StringTable.positions).
+SEEN_LIMIT = 200_000
+SEEN_BATCH = 64  # ... when asked for at most this many at once
+
 
 def string_hashes(values: list[str]) -> np.ndarray:
     # The digests joined and read as little-endian uint64: no Python int per string.
@@ -46,6 +50,9 @@ class StringTable:
         # are read one at a time, dozens per suggestion.
         self._offsets = memoryview(self.offsets)
         self._bytes = memoryview(self.bytes)
+        # value -> position (-1: absent) of values looked up before: a suggestion asks for the
+        # same few words a dozen times, and hashing plus searchsorted cost ~20 us a call.
+        self._seen: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -55,6 +62,22 @@ class StringTable:
 
     def positions(self, values: list[str]) -> np.ndarray:
         """Position of each value, -1 when absent."""
+        if len(values) > SEEN_BATCH:
+            return self._look_up(values)  # a bulk lookup (all of a table's stage terms) is not remembered
+        seen = self._seen
+        known = [seen.get(v) for v in values]
+        if None not in known:
+            return np.array(known, dtype=np.int64)
+        missing = [v for v, k in zip(values, known, strict=True) if k is None]
+        found = self._look_up(missing).tolist()
+        if len(seen) + len(missing) > SEEN_LIMIT:
+            seen.clear()  # forgotten all at once: a bound, not an LRU
+        seen.update(zip(missing, found, strict=True))
+        return np.array(
+            [seen[v] if k is None else k for v, k in zip(values, known, strict=True)], dtype=np.int64
+        )
+
+    def _look_up(self, values: list[str]) -> np.ndarray:
         found = np.full(len(values), -1, dtype=np.int64)
         if not values or not len(self.hashes):
             return found
@@ -65,7 +88,9 @@ class StringTable:
         return found
 
     def get(self, value: str) -> int | None:
-        position = int(self.positions([value])[0])
+        position = self._seen.get(value)
+        if position is None:
+            position = int(self.positions([value])[0])
         return None if position < 0 else position
 
     def __contains__(self, value: str) -> bool:

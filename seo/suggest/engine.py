@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from seo.index.serving import active_index, serving_table
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
 from seo.suggest.authors import single_creator_tags
@@ -159,7 +160,7 @@ def suggest(
         posts, similarity = index.search(
             ids, weights, NEIGHBOURS, extra_posts=extra, extra_weight=extra_weight
         )
-    declared = np.isin(posts, typed_posts) if typed and len(posts) else None
+    declared = isin(posts, typed_posts) if typed and len(posts) else None
     # Other languages' posts count less only for a language the corpus holds, or English and
     # Norwegian (weighed directly): a short caption read as a language the corpus barely has
     # is mostly misread (Vietnamese without accents as French or Tagalog).

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from seo.index.csr import csr_rows
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.suggest.votes import Votes
 from seo.text.tokenize import is_function_term
@@ -58,12 +59,12 @@ def score_keywords(
     query_hits, query_owner = index.posts_with_terms(query_terms, posts)
     candidates = np.concatenate([forward, query_hits])
     owners = np.concatenate([forward_owner, query_owner])
-    pairs = np.unique(candidates * len(posts) + owners) if len(posts) else []
+    pairs = sorted_unique(candidates * len(posts) + owners) if len(posts) else []
     if not len(pairs):
         return []
     terms, owner = pairs // len(posts), pairs % len(posts)
     unique, inverse = np.unique(terms, return_inverse=True)
-    in_query = np.isin(unique, query_terms)
+    in_query = isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)
     score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)
     score = score * index.term_specific[unique]  # filler words ("love", "day", "video") say little

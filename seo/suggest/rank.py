@@ -15,6 +15,7 @@ import numpy as np
 
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.suggest.votes import Votes, series_chance
 from seo.text.filler import is_filler
@@ -180,7 +181,7 @@ def score_tags(
     carries_typed = np.zeros(len(votes.posts), dtype=bool)
     if typed and len(tags):
         typed_arr = np.fromiter(typed, np.int64)
-        carries_typed = np.bincount(owner[np.isin(tags, typed_arr)], minlength=len(votes.posts)) > 0
+        carries_typed = np.bincount(owner[isin(tags, typed_arr)], minlength=len(votes.posts)) > 0
     cooccurrence = np.bincount(inverse, weights=carries_typed[owner].astype(np.float64), minlength=size)
     generic = np.asarray(index.tag_generic[unique], dtype=np.float64)
     prior = np.asarray(index.tag_df[unique], dtype=np.float64) / max(index.posts, 1)
@@ -223,7 +224,7 @@ def score_tags(
     score = probability * np.where(is_generic, rank_weight, 1.0) * niche_factor
     shown = ~np.asarray(index.tag_blocked[unique], dtype=bool) & (score > 0)
     if excluded or typed:
-        shown &= ~np.isin(unique, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
+        shown &= ~isin(unique, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
     order = np.argsort(-score, kind="stable")
     chosen = order[shown[order]][:limit]
     # Each tag's three strongest voters as evidence: entries grouped by tag, strongest first.
@@ -334,9 +335,9 @@ def expand_cooccurring(
     example = all_posts[position[first[first_pair]]]
     generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
     ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
-    ok &= ~np.isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
+    ok &= ~isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
     known = {s.tag: s for s in scored if s.tag >= 0}
-    is_known = np.isin(tags, np.fromiter(known, np.int64, len(known)))
+    is_known = isin(tags, np.fromiter(known, np.int64, len(known)))
     for i in np.flatnonzero(ok & is_known).tolist():
         row, value = known[int(tags[i])], float(gain[i])
         row.score = 1.0 - (1.0 - row.score) * (1.0 - value)

@@ -20,6 +20,7 @@ import numpy as np
 
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.text.filler import is_filler
 from seo.text.tokenize import is_function_term
@@ -158,7 +159,8 @@ def relevance(
     n = len(posts)
     coverage = np.zeros(n)
     carried = np.zeros(n, dtype=bool)
-    hits, position = _topic_hits(index, topic, posts)
+    found = _Found(index, posts, topic, core if n else None)
+    hits, position = _topic_hits(index, topic, posts, found)
     if len(hits):
         weight = np.fromiter((topic.weight_of(k) for k in hits.tolist()), np.float64, len(hits))
         coverage = np.bincount(position, weights=weight, minlength=n) / max(topic.total, 1e-12)
@@ -171,12 +173,12 @@ def relevance(
         other = [c for g, c in _index_language_codes(index).items() if g != group]
         if other:
             post_language = np.asarray(index.post_language[posts])
-            foreign = np.isin(post_language, np.concatenate(other))
+            foreign = isin(post_language, np.concatenate(other))
             floor = np.where(foreign, OTHER_LANGUAGE_FLOOR, COVERAGE_FLOOR)
     keep = coverage >= floor
     subject_missing = False
     if core is not None and n:
-        has_core = _carries(index, core, posts)
+        has_core = _carries(index, core, posts, found)
         subject_missing = bool(keep.any()) and not bool((keep & has_core).any())
         if not core.soft:
             keep &= has_core
@@ -214,7 +216,36 @@ def relevance(
     return Relevance(keep, coverage, confidence, reason, covered_words, missing, off_subject)
 
 
-def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+class _Found:
+    """What the close posts carry, read once for the topic and the subject: the (term, position)
+    pairs of the topic's and the subject's caption terms, and the posts' tags."""
+
+    def __init__(self, index: LoadedIndex, posts: np.ndarray, topic: Topic, core: Core | None) -> None:
+        self.index, self.posts = index, posts
+        empty = np.zeros(0, np.int64)
+        self.topic_terms = np.fromiter(topic.weights, np.int64, len(topic.weights))
+        core_terms = np.fromiter(core.terms, np.int64, len(core.terms)) if core is not None else empty
+        # The subject's terms that are not topic terms go last, so the topic's pairs come first
+        # in the order posts_with_terms gives them for the topic terms alone.
+        terms = np.concatenate([self.topic_terms, core_terms[~isin(core_terms, self.topic_terms)]])
+        self.terms, self.holding = empty, empty
+        if len(terms) and len(posts):
+            self.terms, self.holding = index.posts_with_terms(terms, posts)
+        self._tags: tuple[np.ndarray, np.ndarray] | None = None
+
+    def term_pairs(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        hit = isin(self.terms, wanted)
+        return self.terms[hit], self.holding[hit]
+
+    def tags(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._tags is None:
+            self._tags = csr_rows(self.index.post_tag_indptr, self.index.post_tags, self.posts)
+        return self._tags
+
+
+def _topic_hits(
+    index: LoadedIndex, topic: Topic, posts: np.ndarray, found: _Found
+) -> tuple[np.ndarray, np.ndarray]:
     """Every (topic word key, position in `posts`) a post carries, in its caption or as a tag,
     each pair once."""
     empty = np.zeros(0, np.int64)
@@ -222,12 +253,10 @@ def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np
         return empty, empty
     hits, position = empty, empty
     if topic.weights:
-        hits, position = index.posts_with_terms(
-            np.fromiter(topic.weights, np.int64, len(topic.weights)), posts
-        )
+        hits, position = found.term_pairs(found.topic_terms)
     if topic.tags:
-        tags, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
-        carried = np.isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
+        tags, owner = found.tags()
+        carried = isin(tags, np.fromiter(topic.tags, np.int64, len(topic.tags)))
         pairs = [
             (k, o)
             for t, o in zip(tags[carried].tolist(), owner[carried].tolist(), strict=True)
@@ -239,7 +268,7 @@ def _topic_hits(index: LoadedIndex, topic: Topic, posts: np.ndarray) -> tuple[np
         position = np.concatenate([np.asarray(position, np.int64), owners])
         # A word in the caption and as a tag counts once: unique (position, key) pairs.
         offset = len(topic.unknown) + 1
-        pairs = np.unique(position * (len(index.idf) + offset) + (hits + offset))
+        pairs = sorted_unique(position * (len(index.idf) + offset) + (hits + offset))
         position, hits = np.divmod(pairs, len(index.idf) + offset)
         hits = hits - offset
     return np.asarray(hits, np.int64), np.asarray(position, np.int64)
@@ -259,7 +288,7 @@ class Core:
     soft: bool = False
 
 
-def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
+def _carries(index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found) -> np.ndarray:
     """Per post: whether it carries enough of the subject's words, in its caption or as tags:
     half of them, rounded up ("korean corn dogs": two; "beginner crochet granny square": two,
     so a post about a town square alone is not about the granny square)."""
@@ -268,16 +297,16 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray) -> np.ndarray:
     words = {w: i for i, w in enumerate(dict.fromkeys([*core.terms.values(), *core.tags.values()]))}
     found = [np.zeros(0, np.int64)]
     if core.terms:
-        terms, holding = index.posts_with_terms(np.fromiter(core.terms, np.int64, len(core.terms)), posts)
+        terms, holding = carried.term_pairs(np.fromiter(core.terms, np.int64, len(core.terms)))
         word_of = np.fromiter((words[core.terms[t]] for t in terms.tolist()), np.int64, len(terms))
         found.append(holding * len(words) + word_of)
     if core.tags:
-        tags, holding = csr_rows(index.post_tag_indptr, index.post_tags, np.asarray(posts, dtype=np.int64))
+        tags, holding = carried.tags()
         wanted = np.fromiter(core.tags, np.int64, len(core.tags))
-        hit = np.isin(tags, wanted)
+        hit = isin(tags, wanted)
         word_of = np.fromiter((words[core.tags[t]] for t in tags[hit].tolist()), np.int64, int(hit.sum()))
         found.append(holding[hit] * len(words) + word_of)
-    pairs = np.unique(np.concatenate(found))
+    pairs = sorted_unique(np.concatenate(found))
     count = np.bincount(pairs // max(len(words), 1), minlength=len(posts))
     # Half of all the subject's words, known to the corpus or not: a subject the corpus mostly
     # does not know ("beginner crochet granny square" in a fitness corpus) is no post's topic.

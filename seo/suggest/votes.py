@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.suggest.relevance import language_group
 from seo.text.tokenize import is_function_term
@@ -41,7 +42,7 @@ def post_votes(index: LoadedIndex, posts: np.ndarray, similarity: np.ndarray, la
     codes = [code for name, code in index.languages.items() if group and language_group(name) == group]
     if codes:  # "nb" asked: posts in "nb", "nn" or "no" are in the same language
         post_language = np.asarray(index.post_language[posts])
-        same = np.isin(post_language, codes) | (post_language == 0)
+        same = isin(post_language, codes) | (post_language == 0)
         weight = weight * np.where(same, 1.0, OTHER_LANGUAGE_FACTOR)
     return Votes(posts, similarity.astype(np.float64), weight, engagement, recency)
 
