@@ -61,7 +61,7 @@ MIDDLEWARE = [
     # config.middleware_paths: Django's own, skipped by the token API under API_PATH_PREFIX.
     "config.middleware_paths.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "config.middleware_paths.CsrfViewMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",  # by name: check --deploy looks for it
     "config.middleware_paths.AuthenticationMiddleware",
     "config.middleware_paths.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -115,18 +115,21 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
         return Core(terms, tags, words, soft=True)
     # None known ("korean corn dogs"): no close post can be about the subject, whatever else it
     # shares with the idea ("street market").
-    return Core(terms, tags, words, _required_modifier(text, language, words, terms, tags))
+    return Core(terms, tags, words, _required_word(index, text, language, words, tags, plural))
 
 
-def _required_modifier(
-    text: str, language: str | None, words: list[str], terms: dict[int, str], tags: dict[int, str]
+def _required_word(
+    index: LoadedIndex, text: str, language: str | None, words: list[str], tags: dict[int, str], plural: dict
 ) -> str | None:
-    """The first word of a main keyword pair, when it names a thing creators tag ("iphone" of
-    "iphone camera", #iphone), not a quality ("creamy" of "creamy pasta", which nobody tags)."""
-    pair = analyze_words(main_keyword(text, language=language) or "")
-    if len(pair) != 2 or not all(w in words for w in pair) or describes(pair[0]):
+    """The more specific word of a main keyword pair, which a close post must carry: of the
+    pair's words creators tag (#iphone, #workout; a quality such as "creamy" is no tag, nor is a
+    describing word), the one tagged on fewer posts ("iphone" of "iphone camera", "workout" of
+    "home workouts")."""
+    pair = [plural.get(w, w) for w in analyze_words(main_keyword(text, language=language) or "")]
+    if len(pair) != 2 or not all(w in words for w in pair):
         return None
-    return pair[0] if pair[0] in set(tags.values()) else None
+    tagged = {w: int(index.tag_df[t]) for t, w in tags.items() if w in pair and not describes(w)}
+    return min(tagged, key=lambda w: (tagged[w], w)) if tagged else None
 
 
 def searched_terms(distinct: list[str], ids: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -29,6 +29,7 @@ COVERAGE_FLOOR = 0.2  # share of the topic weight a close post must carry
 OTHER_LANGUAGE_FLOOR = 0.5  # ... when it is in another language than the query
 HIGH_POSTS, MEDIUM_POSTS = 8, 3  # posts past the floor for high / medium confidence
 HIGH_COVERAGE, MEDIUM_COVERAGE = 0.6, 0.4  # share of the topic those posts cover together
+WHOLE_SUBJECT_POSTS = 3  # posts carrying every word of a subject of two or more, for high confidence
 # A word the corpus has never seen is likely the topic ("kanelboller" against an English
 # corpus), but in a small corpus plain words are unknown too ("recipe" in 600 demo posts):
 # it weighs this share of the highest idf.
@@ -178,7 +179,7 @@ def relevance(
     keep = coverage >= floor
     subject_missing = False
     if core is not None and n:
-        has_core = _carries(index, core, posts, found)
+        has_core, whole = _carries(index, core, posts, found)
         subject_missing = bool(keep.any()) and not bool((keep & has_core).any())
         if not core.soft:
             keep &= has_core
@@ -196,6 +197,19 @@ def relevance(
         missing = [w for w in missing if w in core.words]
     count = int(keep.sum())
     confidence, reason = _confidence(count, together, covered_words, missing, carried.any())
+    whole_posts = int((keep & whole).sum()) if core is not None and n else 0
+    if (
+        confidence == "high"
+        and core is not None
+        and len(core.words) > 1
+        and whole_posts < WHOLE_SUBJECT_POSTS
+    ):
+        # "Plant care tips": eight posts about plants or about (hospital) care, none about plant care.
+        confidence = "medium"
+        reason = (
+            f"{count} trending posts share part of your subject, {whole_posts} all of it "
+            f"({_words(core.words)})."
+        )
     if core is not None and core.soft and count:
         confidence = "low"
         reason = (
@@ -281,17 +295,19 @@ class Core:
     terms: dict[int, str]
     tags: dict[int, str]
     words: list[str]  # all of the subject's words, known to the corpus or not
-    # The modifier of a main keyword pair, which a close post must carry: "iphone" of
-    # "iphone camera" (a security camera is not the topic), "skincare" of "skincare routine".
+    # The more specific word of a main keyword pair, which a close post must carry: "iphone" of
+    # "iphone camera" (a security camera is not the topic), "workout" of "home workouts".
     required: str | None = None
     # One subject word the corpus does not know: posts need not carry it, but the answer is low.
     soft: bool = False
 
 
-def _carries(index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found) -> np.ndarray:
+def _carries(
+    index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found
+) -> tuple[np.ndarray, np.ndarray]:
     """Per post: whether it carries enough of the subject's words, in its caption or as tags:
     half of them, rounded up ("korean corn dogs": two; "beginner crochet granny square": two,
-    so a post about a town square alone is not about the granny square)."""
+    so a post about a town square alone is not about the granny square); and whether all."""
     # (post position, subject word) pairs, from the captions' terms and from the tags, counted
     # once each: a word both written and tagged on a post counts once.
     words = {w: i for i, w in enumerate(dict.fromkeys([*core.terms.values(), *core.tags.values()]))}
@@ -314,8 +330,8 @@ def _carries(index: LoadedIndex, core: Core, posts: np.ndarray, carried: _Found)
     carries = count[: len(posts)] >= needed
     if core.required is not None and core.required in words:
         wanted = pairs[pairs % len(words) == words[core.required]] // len(words)
-        carries &= np.isin(np.arange(len(posts)), wanted)
-    return carries
+        carries &= isin(np.arange(len(posts)), wanted)
+    return carries, carries & (count[: len(posts)] >= len(core.words))
 
 
 def corpus_language(index: LoadedIndex, language: str | None) -> bool:

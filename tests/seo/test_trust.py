@@ -281,3 +281,14 @@ def test_one_creators_own_tags_are_no_advice_for_anyone_else():
     assert "outfit" in result.recommended
     assert not {"furrygirl", "atlanta"} & set(result.recommended), result.recommended
     assert "furrygirl" in [row.tag for row in result.hashtags], "it still ranks, with its evidence"
+
+
+def test_high_confidence_needs_posts_about_the_whole_subject_not_its_words_apart():
+    """ "Plant care tips": posts about plants and posts about hospital care, none about plant care."""
+    topic_corpus()
+    for number in range(5):
+        post(f"my new plant collection tour {number}", ["plants", "planttok"], language="en")
+        post(f"night shift care at the hospital {number}", ["nurse", "nursetok"], language="en")
+    index_build()
+    result = suggest(text="Plant care tips for beginners")
+    assert result.confidence != "high", result.confidence_reason
