@@ -20,6 +20,16 @@ if "HOOKLINE_TEST_DATA_DIR" not in os.environ:
     # the real ones there.
     os.environ["HOOKLINE_TEST_DATA_DIR"] = tempfile.mkdtemp(prefix="hookline-test-")
     atexit.register(shutil.rmtree, os.environ["HOOKLINE_TEST_DATA_DIR"], ignore_errors=True)
+# PYTEST_XDIST_WORKER is gw0, gw1, ... under `pytest -n`.
+if os.environ.get("PYTEST_XDIST_WORKER", "") not in ("", os.environ.get("HOOKLINE_TEST_DATA_DIR_WORKER")):
+    # Each pytest-xdist worker gets a directory of its own inside the run's (its SQLite test
+    # database, index files and filesystem broker). The Celery workers a test starts inherit
+    # the marker and the test's directory, so they make none.
+    os.environ["HOOKLINE_TEST_DATA_DIR_WORKER"] = os.environ["PYTEST_XDIST_WORKER"]
+    os.environ["HOOKLINE_TEST_DATA_DIR"] = os.path.join(
+        os.environ["HOOKLINE_TEST_DATA_DIR"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+    os.makedirs(os.environ["HOOKLINE_TEST_DATA_DIR"], exist_ok=True)
 os.environ["HOOKLINE_DATA_DIR"] = os.environ["HOOKLINE_TEST_DATA_DIR"]
 
 from config.settings import *  # noqa: F403  (test settings extend the real ones)
@@ -36,3 +46,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Under `pytest -n`, the workers' real Celery workers share one broker when it is Redis
+    # (CI's second run): each xdist worker sends to and consumes from a queue of its own, so
+    # neither takes (or purges) the other's tasks.
+    CELERY_TASK_DEFAULT_QUEUE = f"hookline-test-{os.environ['PYTEST_XDIST_WORKER']}"

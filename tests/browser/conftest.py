@@ -20,8 +20,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser(live_server):
+    """One Chromium per test module (launching one per test cost a second or two each); every
+    test opens contexts of its own, so no cookie or storage passes from test to test. It is
+    closed after the module, so no other module runs beside Playwright's event loop."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are fine.

@@ -1,15 +1,14 @@
 """Every page at desktop and phone width: nothing wider than the screen, nothing fails to load,
 and axe-core finds no serious or critical violation.
 
-Each test walks all pages (the demo data loads once per test) and lists every failure, not
-only the first. Screenshots go to test-artifacts/pages/<width>/. axe-core comes from npm
+Each width is walked once for both checks (the demo data loads once per walk), and each test
+lists every failure at its width, not only the first. Screenshots go to test-artifacts/pages/<width>/. axe-core comes from npm
 (`./hookline test` installs it into node_modules/); without it the axe test skips."""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,55 +69,97 @@ def _axe_problems(page, width: int) -> list[str]:
     return page.evaluate(AXE_RUN)
 
 
-def _visit(context, live_server, pages, width: int, check: Callable, folder: Path | None) -> list[str]:
-    page = context.new_page()
-    problems = []
+def _visit(context, live_server, pages, width: int, folder: Path, axe: bool) -> dict[str, list[str]]:
+    """Load each page once and run both checks on it: the width check (and a screenshot), then
+    axe when it is installed. A page that fails to load is a problem for both.
+
+    Two tabs take turns: while one loads the next page, the page in the other waits out its
+    half second of network quiet (networkidle) before it is checked, so the waits overlap."""
+    problems: dict[str, list[str]] = {"width": [], "axe": []}
+    tabs = [context.new_page(), context.new_page()]
     # A stylesheet, script or icon that fails to load (the favicon was a 404 on every page).
-    failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    for target in pages:
-        failed.clear()
-        response = page.goto(f"{live_server.url}{target.path}")
-        if response is None or response.status >= 400:
-            problems.append(f"{target.name} {target.path}: answered {response and response.status}")
-            continue
+    failed: dict[int, list[str]] = {0: [], 1: []}
+    for number, tab in enumerate(tabs):
+        tab.on(
+            "response",
+            lambda r, found=failed[number]: found.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+
+    def check(number: int, target) -> None:
+        page = tabs[number]
         page.wait_for_load_state("networkidle")
-        problems += [f"{target.name} {target.path}: {failure}" for failure in failed]
-        problems += [f"{target.name} {target.path} at {width} px: {found}" for found in check(page, width)]
-        if folder:
-            page.screenshot(path=str(folder / f"{_slug(target.name)}.png"), full_page=True)
-    page.close()
+        for found in problems.values():
+            found += [f"{target.name} {target.path}: {failure}" for failure in failed[number]]
+        problems["width"] += [
+            f"{target.name} {target.path} at {width} px: {found}" for found in _width_problems(page, width)
+        ]
+        page.screenshot(path=str(folder / f"{_slug(target.name)}.png"), full_page=True)
+        if axe:
+            problems["axe"] += [
+                f"{target.name} {target.path} at {width} px: {found}" for found in _axe_problems(page, width)
+            ]
+
+    settling = None  # (tab number, page) loaded and not yet checked
+    for turn, target in enumerate(pages):
+        number = turn % 2
+        failed[number].clear()
+        response = tabs[number].goto(f"{live_server.url}{target.path}")
+        if settling:
+            check(*settling)
+            settling = None
+        if response is None or response.status >= 400:
+            for found in problems.values():
+                found.append(f"{target.name} {target.path}: answered {response and response.status}")
+            continue
+        settling = (number, target)
+    if settling:
+        check(*settling)
+    for tab in tabs:
+        tab.close()
     return problems
 
 
-def _walk(browser, live_server, owner, client, check: Callable, *, screenshots: bool = False) -> list[str]:
+def _walk(browser, live_server, owner, client, label: str) -> dict[str, list[str]]:
+    width, height = WIDTHS[label]
     pages = demo_pages(user=owner)
-    problems = []
-    for label, (width, height) in WIDTHS.items():
-        folder = None
-        if screenshots:
-            folder = ARTIFACTS / "pages" / label
-            folder.mkdir(parents=True, exist_ok=True)
-        visitor = browser.new_context(viewport={"width": width, "height": height})
-        problems += _visit(visitor, live_server, ANONYMOUS_PAGES, width, check, folder)
-        visitor.close()
-        creator = signed_in_context(browser, live_server, client, owner, width=width, height=height)
-        problems += _visit(creator, live_server, pages, width, check, folder)
-        creator.close()
+    folder = ARTIFACTS / "pages" / label
+    folder.mkdir(parents=True, exist_ok=True)
+    problems: dict[str, list[str]] = {"width": [], "axe": []}
+    visitor = browser.new_context(viewport={"width": width, "height": height})
+    creator = signed_in_context(browser, live_server, client, owner, width=width, height=height)
+    for context, visited in ((visitor, ANONYMOUS_PAGES), (creator, pages)):
+        for check, found in _visit(context, live_server, visited, width, folder, AXE_JS.exists()).items():
+            problems[check] += found
+        context.close()
     return problems
 
 
-def test_no_page_is_wider_than_the_screen(browser, live_server, owner, client, demo_index_committed):
-    problems = _walk(browser, live_server, owner, client, _width_problems, screenshots=True)
+# Both checks of one width come from one walk (each page loads once, not once per check): the
+# first of the two tests to run walks, the other reads its findings. xdist_group keeps the two
+# tests of a width on one worker under `pytest -n`, and the two widths may walk side by side.
+_SWEEPS: dict[str, dict[str, list[str]]] = {}
+SWEPT_WIDTHS = [pytest.param(label, marks=pytest.mark.xdist_group(f"every-page-{label}")) for label in WIDTHS]
+
+
+@pytest.fixture
+def sweep(request, browser, live_server, owner, client, demo_index_committed) -> dict[str, list[str]]:
+    label = request.node.callspec.params["label"]
+    if label not in _SWEEPS:
+        _SWEEPS[label] = _walk(browser, live_server, owner, client, label)
+    return _SWEEPS[label]
+
+
+@pytest.mark.parametrize("label", SWEPT_WIDTHS)
+def test_no_page_is_wider_than_the_screen(sweep, label):
+    problems = sweep["width"]
     assert not problems, "\n".join(problems)
 
 
-def test_axe_finds_no_serious_or_critical_violation_on_any_page(
-    browser, live_server, owner, client, demo_index_committed
-):
+@pytest.mark.parametrize("label", SWEPT_WIDTHS)
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(sweep, label):
     if not AXE_JS.exists():
         pytest.skip(
             f"axe-core is not installed at {AXE_JS} (npm install --no-save axe-core, or ./hookline test)"
         )
-    problems = _walk(browser, live_server, owner, client, _axe_problems)
+    problems = sweep["axe"]
     assert not problems, "\n".join(problems)

@@ -13,11 +13,16 @@ from jobs.models import Job
 from jobs.reaper import jobs_reap
 from jobs.runner import job_enqueue
 from jobs.services import job_create
+from seo.corpus.importing.service import CHUNK_ROWS
 from seo.models import TrendPost
 from seo.tasks.corpus import trend_import_task
 from tests.conftest import running_worker, wait_for
 
-ROWS = 40_000
+# Four import chunks (seo.corpus.importing.service.CHUNK_ROWS = 5,000): the kill lands after the
+# first chunk's progress shows and three chunks before the end. 40,000 rows proved no more and
+# took twice as long, as the new worker imports every row again.
+ROWS = 20_000
+assert ROWS >= 4 * CHUNK_ROWS
 FAST_HEARTBEAT = {"JOBS_HEARTBEAT_SECONDS": "1", "JOBS_STALE_SECONDS": "3"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.conftest import corpus_snapshot, corpus_snapshot_restore
 from tests.corpus_factory import post as indexed_post
 from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.services import trend_stats_recompute
@@ -14,10 +15,22 @@ pytestmark = pytest.mark.django_db
 EXPLORER = reverse("trends:explorer")
 
 
+@pytest.fixture(scope="module")
+def _corpus_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    def build() -> None:
+        rising_and_falling_corpus()
+        trend_stats_recompute()
+
+    yield from corpus_snapshot(
+        "views", build, django_db_blocker=django_db_blocker, data_dir=tmp_path_factory.mktemp("views")
+    )
+
+
 @pytest.fixture
-def corpus():
-    rising_and_falling_corpus()
-    return trend_stats_recompute()
+def corpus(settings, _corpus_snapshot):
+    """#sourdough rising, #dalgona fading, #bread steady, with trend figures and no index (built
+    once for the module: the tests only read it, and their changes are rolled back)."""
+    corpus_snapshot_restore(settings, _corpus_snapshot)
 
 
 def _text(response) -> str:
