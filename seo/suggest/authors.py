@@ -3,7 +3,8 @@
 On the shared English corpus, "Outfit ideas for a fall date" met eight outfit posts, three of
 them one creator's, and was advised that creator's #furrygirl and #atlanta with high confidence.
 A tag enters a recommended set (in English and Norwegian, where the subject rules read the idea)
-only when close posts of two creators carry it; it still ranks, with its evidence.
+only when close posts of two creators carry it, or when it is no one creator's (three or more use
+it in the whole corpus); it still ranks, with its evidence.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import numpy as np
 from seo.index.csr import csr_rows
 from seo.index.store import LoadedIndex
 
-MIN_CREATORS = 2
+MIN_CREATORS = 2  # close posts' creators carrying a tag
+CORPUS_CREATORS = 3  # creators using a tag in the whole corpus, for it to be the topic's
+SAMPLE = 2000
 
 
 def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) -> set[int]:
@@ -30,4 +33,15 @@ def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) 
     who = np.where(who > 0, who, -1 - posts[owner])  # unknown: the post is its own creator
     pairs = np.unique(np.stack([carried, who], axis=1), axis=0) if len(carried) else np.zeros((0, 2))
     creators = dict(zip(*np.unique(pairs[:, 0].astype(np.int64), return_counts=True), strict=True))
-    return {t for t in tags if creators.get(t, 0) < MIN_CREATORS}
+    return {t for t in tags if creators.get(t, 0) < MIN_CREATORS and _personal(index, author, t)}
+
+
+def _personal(index: LoadedIndex, author: np.ndarray, tag: int) -> bool:
+    """Whether fewer than CORPUS_CREATORS creators use the tag in the whole corpus (#furrygirl):
+    a tag many creators use (#studytok) is the topic's, even where one of them is the only one
+    close to the idea. Up to the first SAMPLE posts are read."""
+    start, end = int(index.tag_posts_indptr[tag]), int(index.tag_posts_indptr[tag + 1])
+    posts = np.asarray(index.tag_posts[start : min(end, start + SAMPLE)], dtype=np.int64)
+    who = np.asarray(author[posts], dtype=np.int64)
+    who = np.where(who > 0, who, -1 - posts)
+    return len(np.unique(who)) < CORPUS_CREATORS

@@ -292,3 +292,19 @@ def test_high_confidence_needs_posts_about_the_whole_subject_not_its_words_apart
     index_build()
     result = suggest(text="Plant care tips for beginners")
     assert result.confidence != "high", result.confidence_reason
+
+
+def test_a_tag_many_creators_use_is_advice_even_when_one_of_them_is_the_only_one_close():
+    """One Norwegian study creator near "Studietips før eksamen", but #studytok is everyone's."""
+    topic_corpus()
+    for number in range(4):
+        post(
+            f"studietips før eksamen del {number}",
+            ["studietips", "studytok"],
+            language="nb",
+            author="studentsara",
+        )
+        post(f"study tips for exam week {number}", ["studytok"], language="en", author=f"student{number}")
+    index_build()
+    result = suggest(text="Studietips før eksamen", language="nb")
+    assert "studytok" in result.recommended, result.recommended

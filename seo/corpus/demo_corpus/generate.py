@@ -34,7 +34,7 @@ from seo.corpus.demo_corpus.schema import Niche, Topic
 NICHES: dict[str, Niche] = {n.name: n for n in (*NICHES_CORE, *NICHES_MORE)}
 DEMO_SEED = 20261120
 DEMO_DAYS = 120
-DEMO_SIZE = 3200
+DEMO_SIZE = 3325  # 3,200 across the first 24 niches (their counts unchanged), 127 everyday routines
 NORWEGIAN_SHARE = 0.4
 # Relative chance of posting in each UTC hour: quiet nights, a lunch bump, evening peak.
 HOUR_WEIGHTS = [2, 1, 1, 1, 1, 1, 2, 3, 4, 4, 5, 6, 7, 6, 6, 7, 8, 10, 13, 15, 15, 12, 8, 4]
