@@ -30,9 +30,9 @@ def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) 
     wanted = np.isin(carried, np.asarray(tags, dtype=np.int64))
     carried, owner = np.asarray(carried[wanted], np.int64), owner[wanted]
     who = np.asarray(author[posts[owner]], dtype=np.int64)
-    who = np.where(who > 0, who, -1 - posts[owner])  # unknown: the post is its own creator
-    pairs = np.unique(np.stack([carried, who], axis=1), axis=0) if len(carried) else np.zeros((0, 2))
-    creators = dict(zip(*np.unique(pairs[:, 0].astype(np.int64), return_counts=True), strict=True))
+    who = np.where(who > 0, who, len(author) + 1 + posts[owner])  # unknown: the post is its own creator
+    pairs = np.unique((carried << 32) | who)  # (tag, creator) once each
+    creators = dict(zip(*np.unique(pairs >> 32, return_counts=True), strict=True))
     return {t for t in tags if creators.get(t, 0) < MIN_CREATORS and _personal(index, author, t)}
 
 

@@ -256,8 +256,13 @@ def suggest(
     # the recommended set after the tiers the corpus backs are served (tier "own").
     solo: set[int] = set()
     if reads_subject(language):  # one creator's own tags (#furrygirl, their city) advise nobody else
-        candidates = [
-            s.tag for s in scored if s.tag >= 0 and not s.parts.get("in_caption") and s.tag not in typed
+        candidates = [  # generic tags never enter a set: no need to ask whose they are
+            s.tag
+            for s in scored
+            if s.tag >= 0
+            and not s.parts.get("in_caption")
+            and s.tag not in typed
+            and s.parts.get("generic_factor", 1.0) >= GENERIC_CUTOFF
         ]
         solo = single_creator_tags(index, posts, candidates)
     ranked = [
