@@ -148,10 +148,17 @@ def repeats_across(first: str, second: str) -> bool:
     return bool(last) and last == (_WORD.findall(second) or [""])[0].casefold()
 
 
+# "Day in my life as a software engineer" names a role: "I tried software engineer for 30 days"
+# and "If you love software engineer" read wrong; the idea is its own hook ("POV: …").
+_ROLE_OPENER = re.compile(r"^\s*(?:(?:a )?day in (?:my|the) life|en dag i livet)", re.IGNORECASE)
+
+
 def _fits(pattern: Pattern, idea: Idea) -> bool:
     """Frames that read wrong around some ideas: "I tried my cat", "POV: how to ..."."""
     first = (idea.subject.phrase.split() or [""])[0].casefold()
     kind = idea.subject.kind
+    if pattern.slot in ("np", "keyword") and _ROLE_OPENER.match(idea.subject.sentence):
+        return False
     if pattern.slot == "np" and first in _CLAUSE_OPENERS:
         return False
     if kind == "list" and (pattern.name in _LIST_FRAMES or pattern.name in _TRIAL_FRAMES):

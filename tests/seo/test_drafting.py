@@ -298,3 +298,11 @@ def test_a_frame_measured_below_the_median_drafts_after_the_untested_seeds(monke
     )
     drafts = caption_drafts(topic="Korean corn dogs at a street market in Seoul", language="en")
     assert weak.name not in [d.pattern.name for d in drafts[:2]]
+
+
+def test_a_day_in_the_life_of_a_role_is_not_drafted_as_a_thing_to_try_or_love():
+    hooks = [d.hook for d in caption_drafts(topic="Day in my life as a software engineer")]
+    assert hooks and not any(
+        h.startswith(("I tried", "I love", "If you love", "3 mistakes")) for h in hooks
+    ), hooks
+    assert "Software engineer" not in hooks, "a bare role is no hook"
