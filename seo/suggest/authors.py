@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from seo.index.csr import csr_rows
+from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 
 MIN_CREATORS = 2  # close posts' creators carrying a tag
@@ -20,28 +21,29 @@ SAMPLE = 2000
 
 
 def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) -> set[int]:
-    """Those of `tags` that close posts of fewer than MIN_CREATORS creators carry (a post of
-    unknown author counts as a creator of its own); empty when the index knows no authors."""
-    author = getattr(index, "post_author", None)
-    if author is None or not tags or not len(posts):
+    """Those of `tags` that close posts of fewer than MIN_CREATORS creators carry; empty when
+    the index knows no authors (a version built before authors were stored)."""
+    if index.post_author is None or not tags or not len(posts):
         return set()
     posts = np.asarray(posts, dtype=np.int64)
     carried, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
-    wanted = np.isin(carried, np.asarray(tags, dtype=np.int64))
-    carried, owner = np.asarray(carried[wanted], np.int64), owner[wanted]
-    who = np.asarray(author[posts[owner]], dtype=np.int64)
-    who = np.where(who > 0, who, len(author) + 1 + posts[owner])  # unknown: the post is its own creator
-    pairs = np.unique((carried << 32) | who)  # (tag, creator) once each
+    wanted = isin(carried, np.asarray(tags, dtype=np.int64))
+    carried = np.asarray(carried[wanted], np.int64)
+    pairs = np.unique((carried << 32) | _creators(index, posts[owner[wanted]]))  # (tag, creator) once each
     creators = dict(zip(*np.unique(pairs >> 32, return_counts=True), strict=True))
-    return {t for t in tags if creators.get(t, 0) < MIN_CREATORS and _personal(index, author, t)}
+    return {t for t in tags if creators.get(t, 0) < MIN_CREATORS and _personal(index, t)}
 
 
-def _personal(index: LoadedIndex, author: np.ndarray, tag: int) -> bool:
+def _creators(index: LoadedIndex, posts: np.ndarray) -> np.ndarray:
+    """Each post's creator number; a post of unknown author counts as a creator of its own."""
+    who = np.asarray(index.post_author[posts], dtype=np.int64)
+    return np.where(who > 0, who, len(index.post_author) + 1 + posts)
+
+
+def _personal(index: LoadedIndex, tag: int) -> bool:
     """Whether fewer than CORPUS_CREATORS creators use the tag in the whole corpus (#furrygirl):
     a tag many creators use (#studytok) is the topic's, even where one of them is the only one
     close to the idea. Up to the first SAMPLE posts are read."""
     start, end = int(index.tag_posts_indptr[tag]), int(index.tag_posts_indptr[tag + 1])
     posts = np.asarray(index.tag_posts[start : min(end, start + SAMPLE)], dtype=np.int64)
-    who = np.asarray(author[posts], dtype=np.int64)
-    who = np.where(who > 0, who, -1 - posts)
-    return len(np.unique(who)) < CORPUS_CREATORS
+    return len(np.unique(_creators(index, posts))) < CORPUS_CREATORS
