@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from seo.score.determiners import with_determiner
 from seo.score.patterns import Pattern
 from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
-from seo.text.subject import Subject, starts_a_sentence_only, topic_phrase
+from seo.text.subject import Subject, starts_a_sentence_only
+from seo.text.subject_words import topic_phrase
 
 HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
 _LIKED_FRAMES = frozenset({"if_you", "i_love"})
@@ -150,7 +152,9 @@ def repeats_across(first: str, second: str) -> bool:
 
 # "Day in my life as a software engineer" names a role: "I tried software engineer for 30 days"
 # and "If you love software engineer" read wrong; the idea is its own hook ("POV: …").
-_ROLE_OPENER = re.compile(r"^\s*(?:(?:a )?day in (?:my|the) life|en dag i livet)", re.IGNORECASE)
+_ROLE_OPENER = re.compile(
+    r"^\s*(?:(?:a )?day in (?:my|the) life|en dag i livet|what i eat in a day|hva jeg spiser)", re.IGNORECASE
+)  # "What I eat in a day as a vegan": not "If you love your vegan"
 
 
 def _fits(pattern: Pattern, idea: Idea) -> bool:
@@ -167,6 +171,8 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
         pattern.name in _AUDIENCE_FRAMES or (kind == "clause" and pattern.name in _LIKED_FRAMES)
     ):
         return False  # "I love my student loan" for "How I paid off my student loan"
+    if kind == "clause" and pattern.slot == "np" and len(first) > 4 and first.endswith("ed"):
+        return False  # "I got fired on my first day": "If you love fired" names no thing
     if kind == "clause" and pattern.name in _TRIAL_FRAMES:
         return False  # "How I paid off my debt" is a story, not a thing to try or rate
     if pattern.name in _LIKED_FRAMES and first in ("a", "an", "en", "et", "ei"):
@@ -219,6 +225,10 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
         "keyword": lambda: _keyword_lines(idea),
         "later": lambda: [_later_clause(idea.body)],
     }.get(pattern.slot, list)()
+    if (
+        pattern.slot == "np" and pattern.language == "en"
+    ):  # "I tried this morning routine", not "I tried morning routine"
+        options = [with_determiner(pattern.name, value) for value in options if value]
     for value in dict.fromkeys(v for v in options if v):
         hook = pattern.template.replace("{" + pattern.slot + "}", value)
         hook = hook[:1].upper() + hook[1:]

@@ -48,9 +48,10 @@ from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
 from seo.text.filler import is_filler
+from seo.text.formats import format_tag
 from seo.text.generic_tags import GENERIC_CUTOFF
 from seo.text.hashtags import hashtags_in_caption, normalize_hashtag
-from seo.text.subject import subject_vocabulary
+from seo.text.subject_words import subject_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -169,16 +170,26 @@ def suggest(
         index, topic, posts, language=apart, declared=declared, core=subject_core(index, query, language)
     )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
+    # "Get ready with me for a wedding" is a GRWM first: #grwm belongs in any set for it.
+    shape = [name for name in [format_tag(query)] if name and name not in blocked_tags()]
     if not len(posts):
+        own = [
+            *shape,
+            *mention_candidates(query),
+            *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword),
+        ]
         return fallback_answer(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=[*mention_candidates(query), *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)],
-            keyword=keyword, blocked=blocked_tags(),
+            own=list(dict.fromkeys(own)), keyword=keyword, blocked=blocked_tags(),
         )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, apart)
     topical = topical_query(index, ids) or bool(typed)
-    keywords = score_keywords(index, votes, ids, k, boost=keyword_boost(index), topical=topical)
+    # Posts that share only the idea's side words ("cheapest" of "the cheapest sushi in town")
+    # lend it no keyword of theirs: "track car" is nobody's sushi keyword.
+    keywords = score_keywords(
+        index, votes, ids, k, boost=keyword_boost(index), topical=topical and not judged.off_subject
+    )
     if not tags:
         return Suggestions(
             query=query,
@@ -277,24 +288,20 @@ def suggest(
     if judged.confidence == "low" or not recommended:
         # Little evidence (or no trending tag two creators share): the idea's own subject leads,
         # what the few posts use follows.
-        own = own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword)
+        own = [
+            *shape,
+            *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword),
+        ]
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
         backed = recommend(specific) if specific and not judged.off_subject else []
         recommended = _own_first(own, backed) if own or backed else recommend(specific)
         known = {row.tag for row in tag_rows}
-        tag_rows += [
-            TagSuggestion(
-                tag=name,
-                score=0.0,
-                tier="niche",
-                posts=0,
-                parts={"your_words": 1.0, "stage_factor": 1.0},
-                source="your_words",
-            )
-            for name in own
-            if name not in known
-        ][: max(0, k - len(tag_rows))]
+        tag_rows += [_own_row(name) for name in own if name not in known][: max(0, k - len(tag_rows))]
+    elif shape and shape[0] not in recommended:
+        recommended = [*recommended[:1], shape[0], *recommended[1:]][:5]
+        if shape[0] not in {row.tag for row in tag_rows}:
+            tag_rows.append(_own_row(shape[0]))
     keyword_rows = _keyword_rows(index, keywords, refs)
     return Suggestions(
         query=query,
@@ -373,6 +380,18 @@ def _backed(scored: list[TagScore]) -> list[TagScore]:
         or s.parts.get("in_caption", 0.0) > 0
         or s.parts.get("similar_posts", 0) >= LOW_CONFIDENCE_MIN_POSTS
     ]
+
+
+def _own_row(name: str) -> TagSuggestion:
+    """A tag made from the idea's own words, which no trending post backs."""
+    return TagSuggestion(
+        tag=name,
+        score=0.0,
+        tier="niche",
+        posts=0,
+        parts={"your_words": 1.0, "stage_factor": 1.0},
+        source="your_words",
+    )
 
 
 def _own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:

@@ -16,6 +16,8 @@ from seo.index.csr import csr_rows
 from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.suggest.votes import Votes
+from seo.text.filler import frames_phrase
+from seo.text.subject_lists import PRAISE
 from seo.text.tokenize import is_function_term
 
 KEYWORD_NEIGHBOURS = 30
@@ -82,8 +84,8 @@ def score_keywords(
         if len(out) == k:
             break
         name = index.terms[int(unique[i])]
-        if is_function_term(name):
-            continue  # "как", "же": the query's language, nothing to search for
+        if is_function_term(name) or frames_phrase(name) or name in PRAISE:
+            continue  # "как": the query's language; "lagre preikestolen": framing; "cheapest": praise
         mine = owner[starts[i] : starts[i] + int(support[i])]
         known = rates[mine]
         known = known[known >= 0]

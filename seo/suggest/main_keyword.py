@@ -25,8 +25,9 @@ from django.db import DatabaseError
 
 from seo.index.serving import active_index, index_derived
 from seo.text.filler import is_filler
-from seo.text.subject import clean_text, content_words, head_words, subject
+from seo.text.subject import clean_text, subject
 from seo.text.subject_lists import TOKEN, describes
+from seo.text.subject_words import content_words, head_words
 
 
 def _serving():

@@ -16,8 +16,8 @@ from seo.suggest.relevance import Core
 from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
 from seo.text.idea_language import idea_language
-from seo.text.subject import subject_words
 from seo.text.subject_lists import describes
+from seo.text.subject_words import subject_words
 from seo.text.tokenize import analyze
 from seo.text.tokenize import words as analyze_words
 

@@ -49,7 +49,9 @@ VAGUE = _listed(
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
     minutt minutter timer sekund sekunder
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
-    akkurat flere mer mest færre real
+    akkurat flere mer mest færre real yall
+    dagens ukens månedens årets helgens kveldens kvelden kvelds morgenen natta natten
+    ettermiddagen formiddagen
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
@@ -57,7 +59,7 @@ VAGUE = _listed(
 # stopword list holds most of its verbs; Norwegian's holds few.
 VERBS = _listed(
     """
-    get gets use used find choose pick få får gjøre bruke bruker finne finner velge velger
+    get gets got use used find choose pick få får gjøre bruke bruker finne finner velge velger
     change changed changes changing happen happened happens wished feel hate hated looked talks tells
     believed realize realized realised told stopped started
     fikk fått går gikk gått tar tok tatt komme kommer kommet sier sa sagt ser sett gir ga gav
@@ -70,6 +72,9 @@ VERBS = _listed(
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS
+# Words that make a two-word search phrase the caption's framing, not a search: "lagre
+# preikestolen" (save), "mistakes puppy", "changed life". Time words stay: "leg day", "prep week".
+_NOT_IN_PHRASES = CALL_TO_ACTION | VERBS | (TEMPLATE - _listed("day days week weeks dag dager uke uker"))
 
 # Words that open a sentence about the topic rather than name it ("how to", "slik").
 FRAMING = _listed(
@@ -122,3 +127,10 @@ def is_filler(word: str, language: str | None = None) -> bool:
         return True
     parts = [part for part in folded.replace("\u2019", "'").split("-") if part]
     return all(part in FILLER or part in stopwords(language) for part in parts) or folded in FILLER
+
+
+def frames_phrase(term: str) -> bool:
+    """True for a phrase of several words with a call to action, template word or
+    what-happened verb in it: the caption's framing ("lagre preikestolen"), no search term."""
+    words = term.casefold().split()
+    return len(words) > 1 and any(w in _NOT_IN_PHRASES for w in words)

@@ -54,9 +54,22 @@ def _own_function_words(code: str) -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(code)) - frozenset(stopwordsiso.stopwords("en"))
 
 
+# Detector readings that short English often gets ("Testing viral TikTok makeup hacks" is
+# Tagalog to lingua's trigrams): without a function word of their own they are English when
+# English is the likeliest of English and the Scandinavian languages.
+_MISREADINGS_OF_ENGLISH = frozenset({"tl"})
+# Tagalog's particles, which stopwords-iso's Tagalog list lacks ("Makiki trend lang po").
+_TAGALOG_WORDS = frozenset(
+    ["na", "pa", "lang", "po", "ang", "ng", "mga", "sa", "ko", "mo", "niyo", "naman", "ba", "yung", "talaga",
+     "ako", "ikaw", "siya"]
+)  # fmt: skip
+
+
 def _weighed(text: str, detected: str) -> str:
-    english = english_or_scandinavian(text).get("en", 0.0)
-    if english >= ENGLISH_SHARE:
+    values = english_or_scandinavian(text)
+    english = values.get("en", 0.0)
+    misread = detected in _MISREADINGS_OF_ENGLISH and not _TAGALOG_WORDS & set(text.casefold().split())
+    if english >= ENGLISH_SHARE or (misread and english >= max(values.values())):
         return "en"
     # Norwegian against a Scandinavian reading, or æ ø å; "Pan casero" is not made Norwegian.
     if detected in _NORDIC_READINGS or _NORDIC_LETTER.search(text) or english <= CLEARLY_NOT_ENGLISH:

@@ -14,14 +14,11 @@ from seo.text.filler import ARTICLES, FILLER, FRAMING, LEADING_VERBS, PHRASE_BRE
 from seo.text.frames import written_hook
 from seo.text.subject_lists import (
     ADVERBS,
-    AMOUNT,
     CLAUSE_END,
     CLAUSE_STARTS,
     COUNT_LINKS,
     COUNT_WORDS,
-    CURRENCIES,
     DETERMINERS,
-    FORMAT_NOUNS,
     FORMAT_OPENER,
     INFINITIVE_BEFORE,
     INFINITIVE_MARKS,
@@ -30,7 +27,6 @@ from seo.text.subject_lists import (
     LIST_WHO,
     MAX_PHRASE_WORDS,
     MODALS,
-    MONEY,
     NAME_STARTS,
     NOISE,
     NUMBER,
@@ -41,11 +37,10 @@ from seo.text.subject_lists import (
     PREDICATE_NEXT,
     PRONOUNS,
     RELATIVES,
-    SUBJECT_LINKS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TOKEN,
-    describes,
+    TRAILING,
 )
 
 
@@ -100,12 +95,12 @@ def first_clause(text: str, *, parse_frames: bool = True) -> str:
     return ""
 
 
-def _is_praise(word: str) -> bool:
+def is_praise(word: str) -> bool:
     word = word.casefold()
     return word in PRAISE or (len(word) > 5 and word.endswith("iest"))
 
 
-def _starts_name(words: Sequence[str], i: int) -> bool:
+def starts_name(words: Sequence[str], i: int) -> bool:
     """True for a filler word that begins a place's name here: "New York", "Los Angeles"."""
     return (
         words[i].casefold() in NAME_STARTS
@@ -204,7 +199,7 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
         elif i == 0 and len(word) > 4 and word.endswith("ing") and tokens[1:2] and tokens[1] in DETERMINERS:
             i += 1  # "Adopting a cat", "Making the perfect croissant": the object is the topic
         elif (
-            word in FILLER and word not in PHRASE_BREAKS and word not in VERBS and not _starts_name(tokens, i)
+            word in FILLER and word not in PHRASE_BREAKS and word not in VERBS and not starts_name(tokens, i)
         ):
             i += 1  # (a verb is a clause's: "du glemte å lade elbilen" is a story)
         else:
@@ -239,7 +234,7 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
     return rest, False, False
 
 
-def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
+def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
     """The phrase up to its predicate (and its first break word), without trailing articles or breaks."""
     out: list[str] = []
     for i, token in enumerate(tokens):
@@ -263,7 +258,11 @@ def _cut(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
         if out and verb_like and nxt[:1].isdigit() and not is_filler(out[-1]):
             break  # "This pasta takes 15 minutes": a verb before a count
         out.append(token)
-    while out and (out[-1].casefold() in ARTICLES or out[-1].casefold() in PHRASE_BREAKS):
+    while out and (
+        out[-1].casefold() in ARTICLES
+        or out[-1].casefold() in PHRASE_BREAKS
+        or out[-1].casefold() in TRAILING
+    ):
         out.pop()
     return out
 
@@ -312,9 +311,9 @@ def subject(text: str, language: str | None = None) -> Subject:
         verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
     if stripped and stripped[0].casefold() in PHRASE_BREAKS:
         stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
-    full = _lower_first(_cut(stripped, at_breaks=False), at_start)
+    full = _lower_first(cut_phrase(stripped, at_breaks=False), at_start)
     phrase = _trim(list(full))
-    head = _lower_first(_cut(stripped), at_start)
+    head = _lower_first(cut_phrase(stripped), at_start)
     kind = "list" if is_list else "vp" if verb_phrase else "clause" if clause else "np"
     return Subject(" ".join(phrase), " ".join(head), verb_phrase, sentence, kind, " ".join(full))
 
@@ -322,87 +321,3 @@ def subject(text: str, language: str | None = None) -> Subject:
 def subject_phrase(text: str, language: str | None = None) -> str:
     """The idea's own subject noun phrase ("" when it has none)."""
     return subject(text, language).phrase
-
-
-def content_words(words: Sequence[str], language: str | None) -> list[str]:
-    return [
-        w
-        for i, w in enumerate(words)
-        if _starts_name(words, i)
-        or (not is_filler(w, language) and not AMOUNT.match(w) and not _is_praise(w))
-    ]
-
-
-def head_words(found: Subject, language: str | None) -> list[str]:
-    """The content words that end the subject's noun phrase, the head noun last: "korean corn
-    dogs" -> [korean, corn, dogs]; a format noun goes ("granny square tutorial"), and a
-    subject that is only a format ("tur til Trolltunga") takes its complement instead."""
-    words = content_words(TOKEN.findall(found.head), language)
-    while len(words) > 1 and words[-1].casefold() in FORMAT_NOUNS:
-        words.pop()
-    if not words or all(w.casefold() in FORMAT_NOUNS for w in words):
-        words = _complement(found, language) or words
-    if words and all(w.casefold() in CURRENCIES for w in words):
-        words = [MONEY.get(language or "", "money")]  # "5000 kroner" is about money
-    return words
-
-
-def _linked_complement(found: Subject, language: str | None) -> list[str]:
-    rest = TOKEN.findall(found.full or found.phrase)[len(TOKEN.findall(found.head)) :]
-    return _complement(found, language) if rest and rest[0].casefold() in SUBJECT_LINKS else []
-
-
-def _complement(found: Subject, language: str | None) -> list[str]:
-    """The noun phrase after the head's first preposition: "$20k of debt" -> debt,
-    "tur til Trolltunga" -> Trolltunga."""
-    rest = TOKEN.findall(found.full or found.phrase)[len(TOKEN.findall(found.head)) :]
-    while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
-        rest = rest[1:]
-    if len(rest) > 2 and rest[0].casefold().endswith("ing") and rest[1].casefold() in DETERMINERS:
-        rest = rest[1:]  # "the cost of owning a dog": the gerund's object
-    return [w for w in content_words(_cut(rest), language) if w.casefold() not in FORMAT_NOUNS]
-
-
-def topic_phrase(found: Subject, language: str | None = None) -> str:
-    """The subject's head as a hook can say it: praise and a closing format noun dropped ("the
-    craziest NBA buzzer beaters" -> "the NBA buzzer beaters", "granny square tutorial" ->
-    "granny square"), an amount replaced by what it counts ("$20k of debt" -> "debt")."""
-    words = TOKEN.findall(found.head)
-    tokens = [
-        t
-        for i, t in enumerate(words)
-        if not _is_praise(t)
-        # Norwegian "den perfekte brunosten": its article stands only before an adjective
-        and not (t.casefold() in ("den", "det", "de") and i + 1 < len(words) and _is_praise(words[i + 1]))
-    ]
-    while len(tokens) > 1 and (tokens[-1].casefold() in FORMAT_NOUNS or NUMBER.match(tokens[-1])):
-        tokens.pop()  # "gaming setup tour 2026" -> "gaming setup"
-    content = content_words(tokens, language)
-    if not content:
-        return " ".join(_complement(found, language))
-    if all(w.casefold() in CURRENCIES for w in content):
-        return MONEY.get(language or "", "money")  # "5000 kroner": a hook says what it is about
-    return " ".join(tokens)
-
-
-def subject_words(text: str, language: str | None = None) -> list[str]:
-    """The words that say what the idea is about, casefolded: its noun phrase's content words,
-    without amounts, praise and format nouns (the subject rule of seo.suggest.query)."""
-    return [w.casefold() for w in head_words(subject(text, language), language)]
-
-
-def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]:
-    """Every word that may name the idea's topic in a tag: the subject phrase's content words
-    (with its complement: "oily skin" of "skincare routine for oily skin") and the names the
-    idea capitalises ("NBA", "Seoul"); casefolded. Verbs and comment words ("reacting",
-    "craziest", "paid") are left out: #craziest tells nobody what the video is about."""
-    found = subject(text, language)
-    words = [*head_words(found, language), *_linked_complement(found, language)]
-    tokens = TOKEN.findall(clean_text(text))
-    names = [t for i, t in enumerate(tokens) if (i and t[:1].isupper()) or (len(t) > 1 and t.isupper())]
-    # "busy mornings": a describing word alone is no tag (#busy); the pair and its noun are
-    return frozenset(
-        w.casefold()
-        for w in [*[w for w in words if not describes(w)], *names]
-        if not is_filler(w, language) and not AMOUNT.match(w)
-    )

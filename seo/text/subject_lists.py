@@ -104,6 +104,11 @@ DESCRIBING = frozenset(
         "koselige",
         "fin",
         "fine",
+        "busy",  # "dinners for busy weeknights": #busy is nobody's topic
+        "lazy",
+        "travel",
+        "travle",
+        "travelt",
     ]
 )
 DESCRIBING_ENDINGS = ("ful", "ous", "ig", "lig", "isk", "ige", "iske", "frie")  # billige, glutenfrie
@@ -157,6 +162,8 @@ FORMAT_NOUNS = frozenset(
         "forsøk",
     ]
 )
+# Words that say what kind of trip or tour it is, not where: "budget trip to Lisbon".
+FORMAT_MODIFIERS = frozenset(["budget", "solo", "family", "road", "girls", "billig", "familie"])
 # Verbs an idea opens with, the object following: gerunds of review formats and Norwegian
 # imperatives ("Bygg en hylle", "Lag pizza").
 OPENING_VERBS = frozenset(
@@ -282,6 +289,11 @@ CLAUSE_STARTS = frozenset(
 # Filler words that begin a place's name: "New York", "Los Angeles", "Great Britain".
 NAME_STARTS = frozenset(["new", "san", "los", "las", "saint", "st", "great", "north", "south"])
 RELATIVES = frozenset(["that", "which", "who", "som"])
+# Words that may close a clause but never a noun phrase: "Vi pusset opp badet selv".
+TRAILING = frozenset(
+    ["selv", "også", "igjen", "sammen", "nå", "again", "too", "also", "alone", "together", "now", "ever",
+     "myself", "yourself", "ourselves", "themselves", "meg", "deg", "oss"]
+)  # fmt: skip
 # A sum of money names no topic but money: "How I saved 5000 kroner" is about money.
 CURRENCIES = frozenset(
     ["kroner", "krone", "kr", "nok", "dollars", "dollar", "bucks", "usd", "euro", "euros", "eur",

@@ -39,12 +39,15 @@ OTHER_SCRIPT_STOPWORDS = ("ru", "uk", "bg", "el", "ar", "fa", "ur", "he", "hi", 
 MIN_TOKEN_LENGTH = 2
 # Bumped when the features of a text change; recorded in each index's meta.json. An index
 # built with an older version still answers (same layout), and a rebuild gives it the new features.
-TOKENISER_VERSION = 4  # 3: Thai runs segmented into words (pythainlp); 4: NOT_STOPWORDS are terms
+TOKENISER_VERSION = (
+    5  # 3: Thai runs segmented into words (pythainlp); 4: NOT_STOPWORDS are terms; 5: more of them
+)
 # Words stopwords-iso's long English list holds that name what a video is about: "home workout",
 # "room makeover", "face mask", "small business", "line dance", "packing orders".
 NOT_STOPWORDS = frozenset(
     ["home", "work", "world", "face", "room", "line", "group", "problem", "system", "man", "men", "show",
-     "shows", "year", "place", "area", "state", "number", "order", "orders", "small", "case", "point"]
+     "shows", "year", "place", "area", "state", "number", "order", "orders", "small", "case", "point",
+     "date", "dates", "computer", "fire", "run"]
 )  # fmt: skip
 BREAK = "."  # stands between two tokens of different sentences (never part of a token)
 _ASCII_BREAKS = ".!?|\n\r"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from seo.score.determiners import FRAME_DETERMINERS
 from seo.score.drafting import CaptionDraft, draft_language
 from seo.text import caption as ct
 from seo.text.frames import FRAMES, frame_slot
@@ -15,7 +16,7 @@ _DANGLING = re.compile(
 )
 PATTERN_WORDS = frozenset(
     w for frame in FRAMES for w in ct.words(frame.template.format(np="", vp="", sentence=""))
-)
+) | {"an", *(w for w in FRAME_DETERMINERS.values() if w)}  # "I tried this morning routine"
 
 
 # "3 mistakes", "Five mistakes", "3 easy high-protein breakfast ideas", "Tre feil": a list's opening.

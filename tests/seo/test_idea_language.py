@@ -21,6 +21,8 @@ from seo.text.idea_language import idea_language
         ("Styrketrening for nybegynnere hjemme", "nb"),
         ("Mein erstes Marathon Training", "de"),
         ("Cómo hacer pan de masa madre en casa", "es"),
+        ("Testing viral TikTok makeup hacks", "en"),  # Tagalog to lingua's trigrams
+        ("Makiki trend lang po.", "tl"),  # Tagalog in its own particles stays Tagalog
     ],
 )
 def test_short_ideas_are_read_in_their_own_language(idea, language):
