@@ -21,6 +21,7 @@ from seo.index.sets import isin
 from seo.index.store import LoadedIndex
 from seo.models import Hashtag
 from seo.suggest.authors import single_creator_tags
+from seo.suggest.companions import expand_cooccurring, lone_companions
 from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
@@ -37,7 +38,6 @@ from seo.suggest.query import (
 )
 from seo.suggest.rank import (
     TagScore,
-    expand_cooccurring,
     lexical_candidates,
     mention_candidates,
     recommend,
@@ -275,7 +275,7 @@ def suggest(
             and s.tag not in typed
             and s.parts.get("generic_factor", 1.0) >= GENERIC_CUTOFF
         ]
-        solo = single_creator_tags(index, posts, candidates)
+        solo = single_creator_tags(index, posts, candidates) | lone_companions(scored)
     ranked = [
         (s.name, s.score, index.tier(s.tag), s.parts.get("generic_factor", 1.0))
         if s.tag >= 0

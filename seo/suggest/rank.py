@@ -37,10 +37,6 @@ MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast
 # The most used generic tags are always candidates, at their base rate, even when no
 # neighbour carries them (a query with three close posts, none tagged #fyp, is still ~40 % #fyp).
 GENERIC_CANDIDATES = 20  # the most used tags read for this (the generic ones among them kept)
-EXPANSION_SEEDS = 3  # the best specific tags whose usual companions are offered too
-EXPANSION_POSTS = 200  # posts read per seed tag (its first ones), bounding the cost
-EXPANSION_SMOOTHING = 2.0  # a companion seen on 1 of a seed's 2 posts is not a 50 % rule
-EXPANSION_WEIGHT = 0.5
 NICHE_BOOST = 1.5
 # With close posts' own votes (`series`, seo.suggest.votes.series_chance) a generic tag's base
 # rate weighs more against loose neighbours, and generic tags are ranked at their full chance.
@@ -158,7 +154,7 @@ def score_tags(
     vote (seo.suggest.votes.series_chance) counts too, where the subject rules do not read.
     """
     lexical = lexical or {}
-    tags, owner = _tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
+    tags, owner = tags_of_posts(index, np.asarray(votes.posts, dtype=np.int64))
     names = list(lexical)
     found = index.tags.positions(names).tolist()  # one hashed lookup for all names
     lexical_positions = {
@@ -289,83 +285,9 @@ def _strongest_voters(
     return examples
 
 
-def _tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def tags_of_posts(index: LoadedIndex, posts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """All tags of `posts` and the position in `posts` each came from."""
     return csr_rows(index.post_tag_indptr, index.post_tags, posts)
-
-
-def expand_cooccurring(
-    index: LoadedIndex, scored: list[TagScore], *, excluded: set[int], typed: set[int], limit: int
-) -> list[TagScore]:
-    """Add the usual companions of the best specific tags (#wedding -> #weddingplanner).
-
-    A companion's chance is seed probability x the share of the seed's posts that carry it
-    (smoothed), combined (noisy-or) over the seeds and with its own score. Generic tags are
-    never expanded from or to: they accompany everything.
-    """
-    best = [s for s in scored if s.tag >= 0 and s.parts.get("generic_factor", 1.0) >= GENERIC_CUTOFF]
-    # Tags the creator typed are certain; they seed first (when specific).
-    seeds = [(t, 1.0) for t in sorted(typed) if float(index.tag_generic[t]) >= GENERIC_CUTOFF]
-    seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
-    if not seeds:
-        return scored
-    # All seeds' posts in one gather; (seed, companion) pairs counted with one unique.
-    seed_tags = np.array([seed for seed, _ in seeds], dtype=np.int64)
-    seed_chances = np.array([chance for _, chance in seeds], dtype=np.float64)
-    post_lists = [index.posts_with_tag(seed)[:EXPANSION_POSTS] for seed, _ in seeds]
-    seed_sizes = np.array([len(p) for p in post_lists], dtype=np.int64)
-    all_posts = np.concatenate(post_lists)
-    companions, position = _tags_of_posts(index, all_posts)
-    if not len(companions):
-        return scored
-    n_tags = len(index.tag_df)
-    pairs, first, counts = np.unique(
-        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions,
-        return_index=True,
-        return_counts=True,
-    )
-    seed_of, pair_tags = pairs // n_tags, pairs % n_tags
-    keep = pair_tags != seed_tags[seed_of]
-    if not keep.any():
-        return scored
-    seed_of, pair_tags, counts, first = seed_of[keep], pair_tags[keep], counts[keep], first[keep]
-    chance = EXPANSION_WEIGHT * seed_chances[seed_of] * counts / (seed_sizes[seed_of] + EXPANSION_SMOOTHING)
-    tags, first_pair, inverse = np.unique(pair_tags, return_index=True, return_inverse=True)
-    gain = 1.0 - np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(chance, 0.999))))
-    example = all_posts[position[first[first_pair]]]
-    generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
-    ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
-    ok &= ~isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
-    known = {s.tag: s for s in scored if s.tag >= 0}
-    is_known = isin(tags, np.fromiter(known, np.int64, len(known)))
-    for i in np.flatnonzero(ok & is_known).tolist():
-        row, value = known[int(tags[i])], float(gain[i])
-        row.score = 1.0 - (1.0 - row.score) * (1.0 - value)
-        row.parts["companion"] = round(value, 4)
-    # A new tag scoring below the current limit-th row could never be shown: never built.
-    floor = scored[limit - 1].score if len(scored) >= limit else 0.0
-    fresh = np.flatnonzero(ok & ~is_known & (gain > floor))
-    for i in fresh[np.argsort(-gain[fresh], kind="stable")][:limit].tolist():
-        tag, value = int(tags[i]), float(gain[i])
-        scored.append(
-            TagScore(
-                tag=tag,
-                name=index.tag_name(tag),
-                score=value,
-                parts={
-                    "similarity": 0.0,
-                    "evidence": 0.0,
-                    "prior": round(float(index.tag_df[tag]) / max(index.posts, 1), 5),
-                    "in_caption": 0.0,
-                    "companion": round(value, 4),
-                    "generic_factor": round(float(generic[i]), 4),
-                    "similar_posts": 0,
-                },
-                example_posts=[int(example[i])],
-            )
-        )
-    scored.sort(key=lambda s: -s.score)
-    return scored[:limit]
 
 
 def recommend(ranked: list[tuple[str, float, str, float]], *, low: int = 3, high: int = 5) -> list[str]:

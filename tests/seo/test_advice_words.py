@@ -157,3 +157,20 @@ def test_a_role_or_a_story_is_not_filled_into_a_thing_frame(demo_index):
         h for h in hooks if h.endswith(("with vegan", "of vegan", "vegan for 30 days")) or "your vegan" in h
     ]
     assert not [h for h in hooks if "with fired" in h or "of fired" in h or "your fired" in h], hooks
+
+
+@pytest.mark.usefixtures("index_env")
+def test_the_tags_of_the_one_post_that_carries_the_ideas_word_as_a_tag_are_no_advice():
+    """ "Get ready with me for my first date": one dog post carries #date, and its #dog came
+    into the set as a companion of #date, at high confidence."""
+    topic_corpus()
+    post("he stole my heart and my steak", ["date", "dog", "dogsoftiktok"], author="signguy")
+    date_tags = [["newdate"], ["vlog"], ["fiance"], ["couplesgoals"], [], ["waterpark"], ["food"], [], ["podcast"], []]
+    for number, tags in enumerate(date_tags):  # high confidence: ten posts about a date
+        post(f"that date changed everything {number}", tags, author=f"dates{number}")
+    for number in range(6):
+        post(f"our puppy at the park {number}", ["dog", "dogsoftiktok"], author=f"dogs{number}")
+    index_build()
+    result = suggest(text="Get ready with me for my first date", language="en")
+    assert result.confidence == "high", result.confidence_reason
+    assert not {"dog", "dogsoftiktok"} & set(result.recommended), result.recommended

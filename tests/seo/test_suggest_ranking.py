@@ -63,10 +63,12 @@ def test_the_usual_companions_of_the_best_tags_are_offered_with_an_example():
 def test_a_specific_tag_is_scored_at_the_calibrated_share_of_the_votes(settings, monkeypatch):
     """A specific tag's score is its chance: the neighbours' vote share, calibrated and smoothed by
     its corpus frequency, combined (noisy-or) with the rate of its word in the caption."""
-    from seo.suggest import rank
+    from seo.suggest import companions, rank
 
     settings.SUGGEST_TREND_STAGES = False
-    monkeypatch.setattr(rank, "EXPANSION_SEEDS", 0)  # no companion tags: the scores are the bare chances
+    monkeypatch.setattr(
+        companions, "EXPANSION_SEEDS", 0
+    )  # no companion tags: the scores are the bare chances
     topic_corpus(copies=6)
     index_build()
     result = suggest(text="creamy pasta recipe with chili oil", k=20)
