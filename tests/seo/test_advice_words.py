@@ -165,7 +165,18 @@ def test_the_tags_of_the_one_post_that_carries_the_ideas_word_as_a_tag_are_no_ad
     into the set as a companion of #date, at high confidence."""
     topic_corpus()
     post("he stole my heart and my steak", ["date", "dog", "dogsoftiktok"], author="signguy")
-    date_tags = [["newdate"], ["vlog"], ["fiance"], ["couplesgoals"], [], ["waterpark"], ["food"], [], ["podcast"], []]
+    date_tags = [
+        ["newdate"],
+        ["vlog"],
+        ["fiance"],
+        ["couplesgoals"],
+        [],
+        ["waterpark"],
+        ["food"],
+        [],
+        ["podcast"],
+        [],
+    ]
     for number, tags in enumerate(date_tags):  # high confidence: ten posts about a date
         post(f"that date changed everything {number}", tags, author=f"dates{number}")
     for number in range(6):
