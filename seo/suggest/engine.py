@@ -26,7 +26,7 @@ from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
 from seo.suggest.main_keyword import main_keyword
-from seo.suggest.own_tags import own_subject_tags, subject_pairs
+from seo.suggest.own_tags import own_first, own_row, own_subject_tags, subject_pairs
 from seo.suggest.query import (
     query_features,
     query_language,
@@ -176,7 +176,9 @@ def suggest(
         own = [
             *shape,
             *mention_candidates(query),
-            *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword),
+            *own_subject_tags(
+                index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
+            ),
         ]
         return fallback_answer(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
@@ -290,18 +292,20 @@ def suggest(
         # what the few posts use follows.
         own = [
             *shape,
-            *own_subject_tags(index, distinct, feature_ids, topic, language, natural, vocabulary, keyword),
+            *own_subject_tags(
+                index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
+            ),
         ]
         # Generic tags fill no set here: with little data they would be most of it.
         specific = [row for row in ranked if row[3] >= GENERIC_CUTOFF]
         backed = recommend(specific) if specific and not judged.off_subject else []
-        recommended = _own_first(own, backed) if own or backed else recommend(specific)
+        recommended = own_first(own, backed) if own or backed else recommend(specific)
         known = {row.tag for row in tag_rows}
-        tag_rows += [_own_row(name) for name in own if name not in known][: max(0, k - len(tag_rows))]
+        tag_rows += [own_row(name) for name in own if name not in known][: max(0, k - len(tag_rows))]
     elif shape and shape[0] not in recommended:
         recommended = [*recommended[:1], shape[0], *recommended[1:]][:5]
         if shape[0] not in {row.tag for row in tag_rows}:
-            tag_rows.append(_own_row(shape[0]))
+            tag_rows.append(own_row(shape[0]))
     keyword_rows = _keyword_rows(index, keywords, refs)
     return Suggestions(
         query=query,
@@ -380,20 +384,3 @@ def _backed(scored: list[TagScore]) -> list[TagScore]:
         or s.parts.get("in_caption", 0.0) > 0
         or s.parts.get("similar_posts", 0) >= LOW_CONFIDENCE_MIN_POSTS
     ]
-
-
-def _own_row(name: str) -> TagSuggestion:
-    """A tag made from the idea's own words, which no trending post backs."""
-    return TagSuggestion(
-        tag=name,
-        score=0.0,
-        tier="niche",
-        posts=0,
-        parts={"your_words": 1.0, "stage_factor": 1.0},
-        source="your_words",
-    )
-
-
-def _own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:
-    out = list(dict.fromkeys(own[:4] + recommended))
-    return out[:high]

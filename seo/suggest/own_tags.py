@@ -9,13 +9,17 @@ action, template words and digits never make a tag (#lagre, #days, #minutegarlic
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from seo.index.store import LoadedIndex
 from seo.suggest.relevance import Topic
+from seo.suggest.suggestions import TagSuggestion
 from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
 from seo.text.spelling import tag_spelling
+from seo.text.subject_lists import TOKEN
 from seo.text.tokenize import is_function_term
 from seo.text.tokenize import words as analyze_words
 
@@ -54,6 +58,7 @@ def own_subject_tags(
     natural: set[str] = frozenset(),
     vocabulary: frozenset[str] | None = None,
     keyword: str | None = None,
+    text: str = "",
 ) -> list[str]:
     """Up to LIMIT tag names from the query's own subject, best first.
 
@@ -65,6 +70,10 @@ def own_subject_tags(
     subject), a word outside it needs KNOWN_TAG_MIN_POSTS trending posts tagging it.
     """
     term_of = dict(zip(distinct, ids.tolist(), strict=True))
+    # Pairs of the idea's words side by side as written: "stand comedy" (of "stand-up comedy",
+    # "up" a stopword between) is no pair of the idea's.
+    written = TOKEN.findall(text.casefold().replace("-", " "))
+    side_by_side = {f"{_single(a)} {_single(b)}" for a, b in pairwise(written)}
     if keyword and keyword not in term_of and len(keyword.split(" ")) <= 2:
         # A main keyword the idea implies but does not write ("money" of "5000 kroner")
         distinct = [*distinct, keyword]
@@ -75,6 +84,7 @@ def own_subject_tags(
     modifiers = {w for pair in natural for w in pair.split(" ")[:-1]}
     # (tag name, weight, a pair that must be a known tag, a word creators must use as a tag)
     planned: list[tuple[str, float, bool, bool]] = []
+    pair_names: dict[str, str] = {}  # a pair feature -> its tag name
     for feature in distinct:
         words = feature.split(" ")
         if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
@@ -92,6 +102,13 @@ def own_subject_tags(
         if not name:
             continue
         name = tag_spelling(index, name, language)
+        if (
+            text
+            and len(words) == 2
+            and " ".join(map(_single, words)) not in side_by_side
+            and feature != keyword
+        ):
+            continue
         # A pair the corpus never wrote as a phrase reads as a tag only when creators tag it.
         unwritten = len(words) > 1 and feature not in natural and term_of.get(feature, -1) < 0
         used = (
@@ -101,15 +118,27 @@ def own_subject_tags(
             or any(c.isdigit() for c in feature)  # "$20k" -> #20k
         )
         planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))
+        if len(words) == 2:
+            pair_names[feature] = name
     posts = _tag_posts(index, [name for name, *_ in planned])
+    # "#fryer" of "air fryer": a word is no tag of its own where its pair's tag is more used.
+    parts = {name: [normalize_hashtag(w) for w in feature.split(" ")] for feature, name in pair_names.items()}
+    outdone = {w for name, ws in parts.items() for w in ws if posts.get(name, 0) > posts.get(w, 0)}
     scored: dict[str, float] = {}
     for name, weight, unwritten, used in planned:
+        if name in outdone:
+            continue
         if (unwritten and name not in posts) or (used and posts.get(name, 0) < KNOWN_TAG_MIN_POSTS):
             continue
         if name in posts:
             weight *= KNOWN_TAG_BONUS
         scored[name] = max(weight, scored.get(name, 0.0))
     return sorted(scored, key=lambda n: -scored[n])[:LIMIT]
+
+
+def _single(word: str) -> str:
+    """The word without a plural -s, so "home workouts" as written meets "home workout" searched."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _tag_posts(index: LoadedIndex, names: list[str]) -> dict[str, int]:
@@ -124,3 +153,20 @@ def _tag_posts(index: LoadedIndex, names: list[str]) -> dict[str, int]:
         if tag is not None:
             out[name] = int(index.tag_df[tag])
     return out
+
+
+def own_row(name: str) -> TagSuggestion:
+    """A tag made from the idea's own words, which no trending post backs."""
+    return TagSuggestion(
+        tag=name,
+        score=0.0,
+        tier="niche",
+        posts=0,
+        parts={"your_words": 1.0, "stage_factor": 1.0},
+        source="your_words",
+    )
+
+
+def own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:
+    out = list(dict.fromkeys(own[:4] + recommended))
+    return out[:high]

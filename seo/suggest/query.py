@@ -14,6 +14,7 @@ from seo.suggest.compounds import MAX_WORD, MIN_WORD, compound_parts
 from seo.suggest.main_keyword import main_keyword
 from seo.suggest.relevance import Core
 from seo.text.filler import is_filler
+from seo.text.formats import format_activity
 from seo.text.hashtags import normalize_hashtag
 from seo.text.idea_language import idea_language
 from seo.text.subject_lists import describes
@@ -115,7 +116,13 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
         return Core(terms, tags, words, soft=True)
     # None known ("korean corn dogs"): no close post can be about the subject, whatever else it
     # shares with the idea ("street market").
-    return Core(terms, tags, words, _required_word(index, text, language, words, tags, plural))
+    return Core(
+        terms,
+        tags,
+        words,
+        _required_word(index, text, language, words, tags, plural),
+        activity=format_activity(text),
+    )
 
 
 def _required_word(

@@ -210,6 +210,21 @@ def relevance(
             f"{count} trending posts share part of your subject, {whole_posts} all of it "
             f"({_words(core.words)})."
         )
+    if (
+        confidence != "low"
+        and core is not None
+        and len(core.words) > 1
+        and count
+        and not whole_posts
+        and not core.activity
+    ):
+        # "Wedding makeup look", "toddler meal ideas": posts about makeup or meals, none about
+        # the idea; its own tags (#weddingmakeup) lead.
+        confidence = "low"
+        reason = (
+            f"{count} trending posts share part of your subject, none all of it ({_words(core.words)}): "
+            "the tags lean on your own words."
+        )
     if core is not None and core.soft and count:
         confidence = "low"
         reason = (
@@ -300,6 +315,9 @@ class Core:
     required: str | None = None
     # One subject word the corpus does not know: posts need not carry it, but the answer is low.
     soft: bool = False
+    # The activity a "<verb> with me" idea names ("study"): a post about the whole subject
+    # need not say it ("Study with me: 2 hours of focus").
+    activity: str | None = None
 
 
 def _carries(
@@ -331,7 +349,11 @@ def _carries(
     if core.required is not None and core.required in words:
         wanted = pairs[pairs % len(words) == words[core.required]] // len(words)
         carries &= isin(np.arange(len(posts)), wanted)
-    return carries, carries & (count[: len(posts)] >= len(core.words))
+    whole = count[: len(posts)] >= len(core.words)
+    if core.activity in words:  # all of the subject but the format's activity
+        other = pairs[pairs % len(words) != words[core.activity]]
+        whole = np.bincount(other // len(words), minlength=len(posts))[: len(posts)] >= len(core.words) - 1
+    return carries, carries & whole
 
 
 def corpus_language(index: LoadedIndex, language: str | None) -> bool:

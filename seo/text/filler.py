@@ -49,7 +49,7 @@ VAGUE = _listed(
     tre fire fem seks sju syv åtte ni ti tolv tjue minute minutes min mins hour hours second
     minutt minutter timer sekund sekunder
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
-    akkurat flere mer mest færre real yall
+    akkurat flere mer mest færre real yall guys gals folks month months måned måneder
     dagens ukens månedens årets helgens kveldens kvelden kvelds morgenen natta natten
     ettermiddagen formiddagen
     """
@@ -59,7 +59,7 @@ VAGUE = _listed(
 # stopword list holds most of its verbs; Norwegian's holds few.
 VERBS = _listed(
     """
-    get gets got use used find choose pick få får gjøre bruke bruker finne finner velge velger
+    get gets got use used find choose pick pay paid paying eaten betale betaler betalte møter få får gjøre bruke bruker finne finner velge velger
     change changed changes changing happen happened happens wished feel hate hated looked talks tells
     believed realize realized realised told stopped started
     fikk fått går gikk gått tar tok tatt komme kommer kommet sier sa sagt ser sett gir ga gav
@@ -74,7 +74,12 @@ VERBS = _listed(
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS
 # Words that make a two-word search phrase the caption's framing, not a search: "lagre
 # preikestolen" (save), "mistakes puppy", "changed life". Time words stay: "leg day", "prep week".
-_NOT_IN_PHRASES = CALL_TO_ACTION | VERBS | (TEMPLATE - _listed("day days week weeks dag dager uke uker"))
+_NOT_IN_PHRASES = (
+    CALL_TO_ACTION
+    | VERBS
+    | (TEMPLATE - _listed("day days week weeks dag dager uke uker"))
+    | _listed("minute minutes min mins hour hours second seconds minutt minutter timer sekund sekunder")
+)  # "minute home" of "10 minute home workout"
 
 # Words that open a sentence about the topic rather than name it ("how to", "slik").
 FRAMING = _listed(

@@ -32,6 +32,7 @@ from seo.text.subject_lists import (
     NUMBER,
     NUMBER_WORDS,
     OPENING_VERBS,
+    OWNERS_AFTER,
     PARTICLES,
     PRAISE,
     PREDICATE_NEXT,
@@ -39,6 +40,8 @@ from seo.text.subject_lists import (
     RELATIVES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_DEICTICS,
+    TIME_WORDS,
     TOKEN,
     TRAILING,
 )
@@ -140,6 +143,13 @@ def _skip_clause_subject(tokens: list[str], *, after_subordinator: bool) -> list
     return tokens[i:]
 
 
+def _plural_noun(word: str) -> bool:
+    """A plural the subject may be ("apps", "middager"), not filler ("minutes", "ting")."""
+    folded = word.casefold()
+    plural = (folded.endswith("s") and not folded.endswith("ss")) or folded.endswith("er")
+    return len(folded) > 3 and plural and not is_filler(folded)
+
+
 def _strip_list_frame(tokens: list[str]) -> tuple[list[str], bool]:
     """Tokens without an idea's own list frame, and True when the idea is a list.
 
@@ -154,7 +164,12 @@ def _strip_list_frame(tokens: list[str]) -> tuple[list[str], bool]:
         (j for j in range(1, min(len(tokens), 6)) if tokens[j].casefold() in COUNT_WORDS),
         None,
     )
-    if at is None or any(t.casefold() in PHRASE_BREAKS for t in tokens[1:at]):
+    if at is None:
+        # "3 apps that save me hours": a count before a plural noun makes a list too
+        plural = next((j for j in range(1, min(len(tokens), 4)) if _plural_noun(tokens[j])), None)
+        listed = plural is not None and not any(t.casefold() in PHRASE_BREAKS for t in tokens[1:plural])
+        return (tokens[1:], True) if listed else (tokens, False)
+    if any(t.casefold() in PHRASE_BREAKS for t in tokens[1:at]):
         return tokens, False
     between = [t for t in tokens[1:at] if t.casefold() not in FILLER]
     rest = tokens[at + 1 :]
@@ -257,6 +272,10 @@ def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
             break  # "my sourdough starter keeps dying": the predicate starts
         if out and verb_like and nxt[:1].isdigit() and not is_filler(out[-1]):
             break  # "This pasta takes 15 minutes": a verb before a count
+        if out and word in TIME_DEICTICS and nxt in TIME_WORDS:
+            break  # "my skincare routine this winter": the time is no part of the subject
+        if out and nxt and out[-1].casefold() in OWNERS_AFTER and word.endswith("er") and len(word) > 3:
+            break  # "Hunden min møter en katt": after "hunden min" comes the verb
         out.append(token)
     while out and (
         out[-1].casefold() in ARTICLES

@@ -105,6 +105,7 @@ DESCRIBING = frozenset(
         "fin",
         "fine",
         "busy",  # "dinners for busy weeknights": #busy is nobody's topic
+        "skinny",
         "lazy",
         "travel",
         "travle",
@@ -289,6 +290,17 @@ CLAUSE_STARTS = frozenset(
 # Filler words that begin a place's name: "New York", "Los Angeles", "Great Britain".
 NAME_STARTS = frozenset(["new", "san", "los", "las", "saint", "st", "great", "north", "south"])
 RELATIVES = frozenset(["that", "which", "who", "som"])
+# "this winter", "neste uke": a time said after the subject ends it.
+TIME_DEICTICS = frozenset(["this", "next", "last", "denne", "dette", "neste", "forrige", "i"])
+TIME_WORDS = frozenset(
+    ["winter", "summer", "spring", "fall", "autumn", "week", "weekend", "year", "month", "morning", "evening",
+     "night", "vinter", "sommer", "vår", "høst", "uke", "helg", "helgen", "år", "måned", "morgen", "kveld",
+     "vinteren", "sommeren", "våren", "høsten"]
+)  # fmt: skip
+# Norwegian possessives that follow their noun ("hunden min"): a word in -er after one is a verb.
+OWNERS_AFTER = frozenset(
+    ["min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"]
+)
 # Words that may close a clause but never a noun phrase: "Vi pusset opp badet selv".
 TRAILING = frozenset(
     ["selv", "også", "igjen", "sammen", "nå", "again", "too", "also", "alone", "together", "now", "ever",

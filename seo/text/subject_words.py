@@ -28,7 +28,10 @@ _BENT = frozenset(["en", "et", "a", "ene", "er", "erne", "ens", "ets", "s"])
 
 
 def unbent(word: str) -> str:
-    """The word without a Norwegian ending joined by a hyphen ("iPhone-en" -> "iPhone")."""
+    """The word without a Norwegian ending joined by a hyphen ("iPhone-en" -> "iPhone") or an
+    English possessive ("dog's" -> "dog")."""
+    if len(word) > 3 and word[-2:].casefold() in ("'s", "\u2019s"):
+        return word[:-2]
     stem, dash, ending = word.rpartition("-")
     return stem if dash and len(stem) > 1 and ending.casefold() in _BENT else word
 
@@ -90,6 +93,8 @@ def topic_phrase(found: Subject, language: str | None = None) -> str:
         )
     ]
     while len(tokens) > 1 and (tokens[-1].casefold() in FORMAT_NOUNS or NUMBER.match(tokens[-1])):
+        if unbent(tokens[-2]) != tokens[-2]:
+            break  # "my dog's reaction" is no "my dog's"
         tokens.pop()  # "gaming setup tour 2026" -> "gaming setup"
     content = content_words(tokens, language)
     if not content:

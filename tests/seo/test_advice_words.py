@@ -185,3 +185,54 @@ def test_the_tags_of_the_one_post_that_carries_the_ideas_word_as_a_tag_are_no_ad
     result = suggest(text="Get ready with me for my first date", language="en")
     assert result.confidence == "high", result.confidence_reason
     assert not {"dog", "dogsoftiktok"} & set(result.recommended), result.recommended
+
+
+def test_a_count_before_a_plural_is_a_list_and_no_frame_says_the_count_again():
+    found = subject("3 apps that save me hours every week", "en")
+    assert (found.kind, found.phrase) == ("list", "apps")
+    assert subject("5 minutes of yoga", "en").kind != "list", "a count of filler is no list"
+
+
+def test_a_possessive_and_a_norwegian_verb_after_hunden_min_end_the_subject():
+    assert main_keyword("My dog's reaction to snow for the first time", language="en") == "dog"
+    assert subject("Hunden min møter en katt for første gang", "nb").phrase == "hunden min"
+
+
+@pytest.mark.parametrize("word", ["pay", "paid", "eaten", "month", "måneder", "guys", "møter"])
+def test_what_happened_and_when_are_filler(word):
+    from seo.text.filler import is_filler
+
+    assert is_filler(word)
+
+
+@pytest.mark.usefixtures("index_env")
+def test_no_own_tag_is_a_part_of_a_pair_creators_tag_more():
+    """ "Air fryer chicken wings" made #air and #fryer beside #airfryer."""
+    topic_corpus()
+    for number in range(6):
+        post(f"crispy air fryer potatoes {number}", ["airfryer"], author=f"a{number}")
+    index_build()
+    wings = suggest(text="Air fryer chicken wings in 15 minutes", language="en")
+    assert "airfryer" in wings.recommended and "fryer" not in wings.recommended, wings.recommended
+
+
+@pytest.mark.usefixtures("index_env")
+def test_posts_about_part_of_a_subject_and_none_about_all_of_it_make_a_low_answer():
+    """ "Wedding makeup look": makeup posts and wedding posts, none about wedding makeup."""
+    topic_corpus()
+    for number in range(8):
+        post(
+            f"everyday makeup look with drugstore products {number}",
+            ["makeup", "beauty"],
+            author=f"m{number}",
+        )
+        post(f"our wedding day highlights {number}", ["wedding", "bride"], author=f"w{number}")
+    index_build()
+    result = suggest(text="Wedding makeup look with drugstore products", language="en")
+    assert result.confidence == "low", result.confidence_reason
+    assert result.recommended[0] == "weddingmakeup", result.recommended
+
+
+def test_a_time_said_after_the_subject_is_no_part_of_it():
+    assert main_keyword("My skincare routine this winter", language="en") == "skincare routine"
+    assert "vinter" not in subject("Min treningsplan i vinter", "nb").phrase
