@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from seo.score.determiners import with_determiner
+from seo.score.noun_kinds import noun_kind
 from seo.score.patterns import Pattern
 from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
 from seo.text.subject import Subject, starts_a_sentence_only
-from seo.text.subject_words import topic_phrase
+from seo.text.subject_lists import FORMAT_NOUNS
+from seo.text.subject_words import topic_phrase, unbent
 
 HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
 _LIKED_FRAMES = frozenset({"if_you", "i_love"})
@@ -182,6 +184,15 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
         return False  # "If you love debt"
     if pattern.name == "when_you" and first.endswith("ing"):
         return False  # "When you finally get packing carry-on only right"
+    head = noun_kind(_head_noun(idea.subject))
+    if pattern.name in ("tried", "testet") and head != "habit":
+        return False  # "I tried this job for 30 days": one tries a habit for 30 days
+    if pattern.name in _LIST_FRAMES and head in ("occasion", "being"):
+        return False  # "3 mistakes everyone makes with a wedding"
+    if pattern.name in _LIKED_FRAMES and _head_noun(idea.subject).casefold() in FORMAT_NOUNS:
+        return False  # "Hvis du elsker tur": the trip is how, not what
+    if pattern.name in ("nobody", "ingen") and head == "being":
+        return False  # "Nobody talks about this part of my cat"
     if pattern.name in _TRIAL_FRAMES:  # things one tries or rates: not "my cat", "Jon Stewart", "3 months"
         phrase = idea.subject.phrase
         return (
@@ -193,8 +204,28 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
     if pattern.slot == "sentence" and pattern.source != "own":
         opening = (idea.subject.sentence.split() or [""])[0].casefold()
         # "POV: five mistakes almost everyone makes ...": a list idea is already its own hook
-        return opening not in _QUESTION_WORDS and not opening.isdigit() and kind != "list"
+        # "POV: my cat refuses to drink water" tells what "Why my cat refuses ..." asks; one
+        # such retelling is enough ("Wait for the end: why ..." never).
+        asks = opening in _QUESTION_WORDS and not (pattern.name == "pov" and _told(idea.subject.sentence))
+        return not asks and not opening.isdigit() and kind != "list"
     return True
+
+
+_TELLERS = frozenset(["my", "our", "i", "we", "min", "mitt", "mine", "jeg", "vi", "våre", "vår"])
+
+
+def _told(sentence: str) -> str:
+    """A "why" idea about the creator's own as the story it tells ("Why my cat refuses to drink
+    water" -> "my cat refuses to drink water"), else ""."""
+    words = sentence.split()
+    asked = len(words) > 3 and words[0].casefold() in ("why", "hvorfor") and words[1].casefold() in _TELLERS
+    return " ".join(words[1:]) if asked else ""
+
+
+def _head_noun(found: Subject) -> str:
+    """The head noun of the subject, before its first preposition ("wedding" of "a wedding")."""
+    words = [unbent(w) for w in found.head.split()]
+    return words[-1] if words else ""
 
 
 def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
@@ -219,7 +250,8 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
         "vp": lambda: [idea.subject.verb_phrase],
         "sentence": lambda: [
             _lower_start(text) if pattern.name != "own" else text
-            for text in (idea.subject.sentence, _first_part(idea.subject.sentence))
+            for said in (idea.subject.sentence, _first_part(idea.subject.sentence))
+            for text in [(_told(said) if pattern.name == "pov" else "") or said]
         ],
         # Languages without written frames: the idea's own words, opened three ways.
         "keyword": lambda: _keyword_lines(idea),

@@ -284,7 +284,7 @@ SUBJECT_LINKS = frozenset(["for", "of", "with", "about", "til", "av", "med", "om
 # Words after a noun that start a clause about it rather than go on naming it: "guitar chords
 # every beginner should learn", "the chords you need" ("de" is an article too, so it stays).
 CLAUSE_STARTS = frozenset(
-    ["every", "each", "everyone", "everybody", "i", "you", "we", "they", "he", "she",
+    ["every", "each", "everyone", "everybody", "nobody", "i", "you", "we", "they", "he", "she",
      "alle", "hver", "enhver", "jeg", "du", "vi", "han", "hun"]
 )  # fmt: skip
 # Filler words that begin a place's name: "New York", "Los Angeles", "Great Britain".

@@ -236,3 +236,16 @@ def test_posts_about_part_of_a_subject_and_none_about_all_of_it_make_a_low_answe
 def test_a_time_said_after_the_subject_is_no_part_of_it():
     assert main_keyword("My skincare routine this winter", language="en") == "skincare routine"
     assert "vinter" not in subject("Min treningsplan i vinter", "nb").phrase
+
+
+def test_a_thing_frame_fits_only_the_kind_of_thing_it_speaks_of(demo_index):
+    """One tries a habit for 30 days, makes mistakes with a practice, not with a wedding, and
+    "Nobody talks about this part of my cat" names no part."""
+
+    def hooks(idea: str) -> list[str]:
+        return [d.hook for d in caption_drafts(topic=idea, language="en")]
+
+    assert not [h for h in hooks("First day at my new job as a nurse") if "I tried" in h or "mistakes" in h]
+    assert not [h for h in hooks("Get ready with me for a wedding") if "mistakes" in h]
+    assert not [h for h in hooks("My cat reacts to cucumbers") if h.startswith("Nobody")]
+    assert [h for h in hooks("Morning routine for busy moms") if h.startswith("I tried this morning routine")]

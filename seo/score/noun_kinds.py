@@ -1,0 +1,50 @@
+"""What kind of thing an idea's head noun names, for the frames that fit only some kinds.
+
+"I tried this job for 30 days" and "3 mistakes everyone makes with a wedding" are fill-ins
+no creator would post: one tries a habit for 30 days (a routine, a diet, a workout), and
+makes mistakes with a practice, not with an occasion or a pet. The lists are short on
+purpose: a noun in none of them keeps every frame that fits it otherwise.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Things one keeps up day after day, so "I tried … for 30 days" reads right.
+HABITS = _words(
+    """
+    routine routines prep diet workout workouts plan habit habits method challenge program
+    schedule journal journaling fast fasting cleanse regimen stretch stretches
+    skincare haircare yoga pilates cardio meditation budget budgeting
+    rutine rutinen kosthold treningsplan trening treningsøkt økt plan vane vaner metode utfordring
+    """
+)
+# Occasions and events: nobody makes "3 mistakes" with a wedding or tries one for 30 days.
+OCCASIONS = _words(
+    """
+    wedding date birthday party christmas halloween graduation holiday vacation concert festival
+    game match finals trip day night weekend anniversary funeral prom
+    bryllup bryllupet bursdag bursdagen fest festen jul julaften russetid konfirmasjon ferie
+    ferien kamp kampen tur turen
+    """
+)
+# Animals and people: "Nobody talks about this part of my cat".
+BEINGS = _words(
+    """
+    cat cats dog dogs puppy puppies kitten kittens pet pets baby babies toddler kid kids mom mum
+    dad boyfriend girlfriend husband wife sister brother friend friends grandma grandpa
+    katt katten hund hunden valp valpen baby babyen mamma pappa kjæreste søster bror venn venner
+    """
+)
+
+
+def noun_kind(word: str) -> str:
+    """ "habit", "occasion", "being" or "" for the head noun `word`."""
+    folded = word.casefold().rstrip(".,!?")
+    for kind, words in (("habit", HABITS), ("occasion", OCCASIONS), ("being", BEINGS)):
+        if folded in words:
+            return kind
+    return ""
