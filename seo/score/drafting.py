@@ -192,7 +192,7 @@ def caption_drafts(
     if not clean_text(topic) and not hook:
         return []
     language = draft_language(topic or hook, language)
-    idea = Idea(subject=subject(topic or hook, language), body=_body(topic or hook))
+    idea = Idea(subject=subject(topic or hook, language), body=_body(topic or hook), language=language)
     tags = _tags(hashtags, blocked or ())
     written = language in WRITTEN_LANGUAGES
     hooks = patterns_for(language=language, kind="hook", niche=niche) if written else []

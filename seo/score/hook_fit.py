@@ -119,6 +119,7 @@ class Idea:
 
     subject: Subject
     body: str
+    language: str = ""  # the draft's: "money" of "5000 kroner" is "penger" in bokmål
     words: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -166,7 +167,7 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
     if pattern.slot in ("np", "keyword") and _ROLE_OPENER.match(idea.subject.sentence):
         return False
     if pattern.slot == "np" and first in _CLAUSE_OPENERS:
-        return False
+        return False  # "3 feil alle gjør med de lader elbil"
     if kind == "list" and (pattern.name in _LIST_FRAMES or pattern.name in _TRIAL_FRAMES):
         return False  # "3 mistakes everyone makes with 3 easy ... ideas", "I tried five mistakes ..."
     if first in _FIRST_PERSON and (
@@ -179,7 +180,7 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
         return False  # "How I paid off my debt" is a story, not a thing to try or rate
     if pattern.name in _LIKED_FRAMES and first in ("a", "an", "en", "et", "ei"):
         return False  # "I love a blazer"
-    named = f"{idea.subject.head} {topic_phrase(idea.subject)}".casefold().split()
+    named = f"{idea.subject.head} {topic_phrase(idea.subject, idea.language or None)}".casefold().split()
     if pattern.name in _LIKED_FRAMES and _UNLOVED.intersection(named):
         return False  # "If you love debt"
     if pattern.name == "when_you" and first.endswith("ing"):
@@ -237,7 +238,7 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
     tail = not pattern.template.rstrip(".!?:").endswith("}") or (
         bool(re.search(r"\d", pattern.template)) and bool(re.search(r"\d", idea.subject.phrase))
     )
-    head = topic_phrase(idea.subject) or idea.subject.head
+    head = topic_phrase(idea.subject, idea.language or None) or idea.subject.head
     phrase = (
         idea.subject.phrase
         if idea.subject.phrase.startswith(idea.subject.head) and head == idea.subject.head
@@ -257,6 +258,8 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
         "keyword": lambda: _keyword_lines(idea),
         "later": lambda: [_later_clause(idea.body)],
     }.get(pattern.slot, list)()
+    if pattern.slot == "np":  # "3 feil alle gjør med 10 kilo": a count is no thing
+        options = [value for value in options if value and not value[:1].isdigit()]
     if (
         pattern.slot == "np" and pattern.language == "en"
     ):  # "I tried this morning routine", not "I tried morning routine"
@@ -272,7 +275,7 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
 def _keyword_lines(idea: Idea) -> list[str]:
     """The main keyword as a hook, or, when it only modifies the subject's head ("high-protein"
     in "high-protein breakfast"), the subject phrase from the keyword on."""
-    keyword = main_keyword(idea.subject.sentence) or ""
+    keyword = main_keyword(idea.subject.sentence, language=idea.language or None) or ""
     phrase = idea.subject.phrase.split()
     head = idea.subject.head.split()
     wanted = keyword.split()

@@ -241,7 +241,10 @@ def relevance(
             f"Trending posts share words of your idea, but none its subject ({_words(core.words)}): "
             "these tags are made from your own words, and trending tags are only filler."
         )
-    off_subject = bool(core is not None and core.soft and count)
+    # "Easy nail art at home" against a corpus that never says "nail": the posts about "art" are
+    # latte art. A subject with a word no post carries is no close post's: their tags rank only.
+    unknown = core is not None and bool(set(core.words) - {*core.terms.values(), *core.tags.values()})
+    off_subject = bool(core is not None and count and (core.soft or (unknown and not whole_posts)))
     return Relevance(keep, coverage, confidence, reason, covered_words, missing, off_subject)
 
 

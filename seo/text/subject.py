@@ -241,7 +241,10 @@ def _strip_framing(tokens: list[str]) -> tuple[list[str], bool, bool]:
     after_to = i >= 2 and before in INFINITIVE_MARKS and is_filler(tokens[i - 2])
     if len(rest) > 1 and after_to and rest[0].islower() and rest[0].casefold() not in DETERMINERS:
         return rest[1:], True, False  # "How to repot a monstera": after "how to" comes a verb
-    if len(rest) > 1 and rest[0].casefold() in LEADING_VERBS:
+    told = (
+        i and tokens[i - 1].casefold() in ("slik", "sånn") and len(rest) > 2
+    )  # "Slik sparte jeg 5000 kroner"
+    if len(rest) > 1 and (rest[0].casefold() in LEADING_VERBS or (told and rest[1].casefold() in PRONOUNS)):
         inverted = rest[1].casefold() in PRONOUNS  # "slik lager du": a present tense, not an infinitive
         before = tokens[i - 1].casefold() if i else ""
         # "slik baker du X" tells the doing with its own subject, like "How I paid off X"

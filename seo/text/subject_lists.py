@@ -106,6 +106,7 @@ DESCRIBING = frozenset(
         "fine",
         "busy",  # "dinners for busy weeknights": #busy is nobody's topic
         "skinny",
+        "fast",  # "fast food burgers": #fast names nothing
         "lazy",
         "travel",
         "travle",
@@ -312,6 +313,9 @@ CURRENCIES = frozenset(
      "pounds", "gbp", "kronor", "kronur"]
 )  # fmt: skip
 MONEY = {"nb": "penger", "nn": "pengar", "no": "penger"}  # else "money"
+# So is a weight: "Hvordan jeg gikk ned 10 kilo" is about weight ("vekt"), not kilos.
+WEIGHTS = frozenset(["kilo", "kilos", "kg", "pounds", "lbs", "lb", "stone", "kilogram"])
+WEIGHT = {"nb": "vekt", "nn": "vekt", "no": "vekt"}  # else "weight"
 
 # A modal's verb follows it: "Why you should never skip leg day" -> "leg day".
 MODALS = frozenset(

@@ -5,6 +5,7 @@ keyword (seo.suggest.main_keyword), the subject core (seo.suggest.query) and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from seo.text.filler import ARTICLES, PHRASE_BREAKS, is_filler
@@ -20,6 +21,8 @@ from seo.text.subject_lists import (
     NUMBER,
     SUBJECT_LINKS,
     TOKEN,
+    WEIGHT,
+    WEIGHTS,
     describes,
 )
 
@@ -44,6 +47,10 @@ def content_words(words: Sequence[str], language: str | None) -> list[str]:
     ]
 
 
+# "lost 20 pounds" is a weight, "saved 20 pounds" a sum.
+_LOST_OR_GAINED = re.compile(r"\b(?:lost|lose|losing|gained|gain|dropped|drop|ned|opp)\b", re.IGNORECASE)
+
+
 def head_words(found: Subject, language: str | None) -> list[str]:
     """The content words that end the subject's noun phrase, the head noun last: "korean corn
     dogs" -> [korean, corn, dogs]; a format noun goes ("granny square tutorial"), and a
@@ -57,7 +64,13 @@ def head_words(found: Subject, language: str | None) -> list[str]:
     only_how = formatted and all(describes(w) or w.casefold() in FORMAT_MODIFIERS for w in words)
     if not words or only_how or all(w.casefold() in FORMAT_NOUNS for w in words):
         words = _complement(found, language) or words
-    if words and all(w.casefold() in CURRENCIES for w in words):
+    if (
+        words
+        and all(w.casefold() in WEIGHTS for w in words)
+        and (not all(w.casefold() in CURRENCIES for w in words) or _LOST_OR_GAINED.search(found.sentence))
+    ):
+        words = [WEIGHT.get(language or "", "weight")]  # "Hvordan jeg gikk ned 10 kilo" is about weight
+    elif words and all(w.casefold() in CURRENCIES for w in words):
         words = [MONEY.get(language or "", "money")]  # "5000 kroner" is about money
     return words
 
@@ -101,6 +114,8 @@ def topic_phrase(found: Subject, language: str | None = None) -> str:
         return " ".join(_complement(found, language))
     if all(w.casefold() in CURRENCIES for w in content):
         return MONEY.get(language or "", "money")  # "5000 kroner": a hook says what it is about
+    if all(w.casefold() in WEIGHTS for w in content):
+        return WEIGHT.get(language or "", "weight")
     return " ".join(tokens)
 
 

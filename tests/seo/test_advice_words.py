@@ -249,3 +249,34 @@ def test_a_thing_frame_fits_only_the_kind_of_thing_it_speaks_of(demo_index):
     assert not [h for h in hooks("Get ready with me for a wedding") if "mistakes" in h]
     assert not [h for h in hooks("My cat reacts to cucumbers") if h.startswith("Nobody")]
     assert [h for h in hooks("Morning routine for busy moms") if h.startswith("I tried this morning routine")]
+
+
+@pytest.mark.usefixtures("index_env")
+def test_posts_about_the_known_half_of_a_subject_whose_other_word_no_post_says_advise_nothing():
+    """ "Easy nail art at home" against a corpus that never says "nail": its "art" posts are latte art."""
+    topic_corpus()
+    for number in range(10):
+        post(f"latte art at home with oat milk {number}", ["latteart", "coffee"], author=f"barista{number}")
+    index_build()
+    result = suggest(text="Easy nail art at home", language="en")
+    assert result.confidence == "low", result.confidence_reason
+    assert "nailart" in result.recommended
+    assert not {"latteart", "coffee"} & set(result.recommended), result.recommended
+
+
+def test_a_weight_lost_is_about_weight_and_no_frame_opens_with_its_number(demo_index):
+    assert main_keyword("Hvordan jeg gikk ned 10 kilo på et år", language="nb") == "vekt"
+    assert main_keyword("How I lost 20 pounds in 3 months", language="en") == "weight"
+    assert main_keyword("How I saved 500 pounds in a month", language="en") == "money"
+    hooks = [d.hook for d in caption_drafts(topic="Hvordan jeg gikk ned 10 kilo på et år", language="nb")]
+    assert hooks and not [h for h in hooks if "med 10 kilo" in h or "elsker 10 kilo" in h], hooks
+
+
+def test_a_norwegian_sum_or_weight_is_said_in_norwegian(demo_index):
+    for idea, said in (
+        ("Hvordan jeg gikk ned 10 kilo på et år", "vekt"),
+        ("Slik sparte jeg 5000 kroner", "penger"),
+    ):
+        hooks = [d.hook for d in caption_drafts(topic=idea, language="nb")]
+        assert not [h for h in hooks if "weight" in h.casefold() or "money" in h.casefold()], hooks
+        assert [h for h in hooks if said in h.casefold()], hooks
