@@ -40,6 +40,7 @@ from seo.suggest.rank import (
     expand_cooccurring,
     lexical_candidates,
     mention_candidates,
+    name_candidates,
     recommend,
     score_tags,
 )
@@ -200,7 +201,10 @@ def suggest(
     lexical = mention_candidates(query)
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
     # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
-    for name, rate in lexical_candidates(index, distinct, feature_ids, language, set()).items():
+    made = lexical_candidates(index, distinct, feature_ids, language, set())
+    if series:  # Vietnamese names: "Khả Ngân" is tagged #khangan (seo.text.names)
+        made.update({n: max(r, made.get(n, 0.0)) for n, r in name_candidates(index, query, language).items()})
+    for name, rate in made.items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
     scored = score_tags(

@@ -15,6 +15,7 @@ from seo.index.store import LoadedIndex
 from seo.suggest.relevance import Topic
 from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
+from seo.text.names import writes_syllables
 from seo.text.spelling import tag_spelling
 from seo.text.tokenize import is_function_term
 from seo.text.tokenize import words as analyze_words
@@ -99,6 +100,7 @@ def own_subject_tags(
             or (len(words) == 1 and feature in modifiers)
             or (len(name) < MIN_LENGTH and feature != keyword)  # #job of "a new job" is its subject
             or any(c.isdigit() for c in feature)  # "$20k" -> #20k
+            or (len(words) == 1 and writes_syllables(language))  # #duong of "đường": seo.text.names
         )
         planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))
     posts = _tag_posts(index, [name for name, *_ in planned])
