@@ -40,9 +40,9 @@ from seo.suggest.rank import (
     expand_cooccurring,
     lexical_candidates,
     mention_candidates,
-    name_candidates,
     recommend,
     score_tags,
+    written_out_candidates,
 )
 from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
@@ -202,8 +202,9 @@ def suggest(
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
     # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
     made = lexical_candidates(index, distinct, feature_ids, language, set())
-    if series:  # Vietnamese names: "Khả Ngân" is tagged #khangan (seo.text.names)
-        made.update({n: max(r, made.get(n, 0.0)) for n, r in name_candidates(index, query, language).items()})
+    if series:  # "Khả Ngân" is tagged #khangan, "hài hước vui nhộn" #haihuocvuinhon
+        written = written_out_candidates(index, query, language)
+        made.update({n: max(r, made.get(n, 0.0)) for n, r in written.items()})
     for name, rate in made.items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}

@@ -23,7 +23,7 @@ from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#
 from seo.text.hashtags import normalize_hashtag
 from seo.text.names import name_runs, writes_syllables
 from seo.text.spelling import tag_spelling
-from seo.text.tokenize import is_function_term
+from seo.text.tokenize import is_function_term, sentence_windows
 
 LEXICAL_MIN_LENGTH = 3
 LEXICAL_WEIGHT = 6.0
@@ -39,6 +39,7 @@ MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast
 # training posts (tuning split of the multilingual file): when other posts carry it as a tag
 # already, and when none does.
 NAME_TAG_CHANCE, NEW_NAME_TAG_CHANCE = 0.3, 0.12
+WRITTEN_TAG_CHANCE = 0.2  # ... and a run of three or four words joining into a tag other posts carry
 # The most used generic tags are always candidates, at their base rate, even when no
 # neighbour carries them (a query with three close posts, none tagged #fyp, is still ~40 % #fyp).
 GENERIC_CANDIDATES = 20  # the most used tags read for this (the generic ones among them kept)
@@ -111,7 +112,7 @@ def lexical_candidates(
             continue  # no #lagre, #days, #minutegarlic: framing words glued are no tag
         name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
         if syllables and " " not in feature and index.tag_id(name) is None:
-            continue  # a lone syllable no creator tags ("trở", "hok"): no tag (names: name_candidates)
+            continue  # a lone syllable no creator tags ("trở", "hok"): no tag (names: written_out_candidates)
         if term >= 0:
             rate = float(index.term_tag_rate[term])
         elif " " in feature and natural is not None and feature not in natural and index.tag_id(name) is None:
@@ -138,9 +139,11 @@ def mention_candidates(text: str) -> dict[str, float]:
     return out
 
 
-def name_candidates(index: LoadedIndex, text: str, language: str | None) -> dict[str, float]:
-    """Tags made of the names the query writes in capitals ("Khả Ngân" -> #khangan, spelled
-    as the corpus spells tags), at the rate such runs are their post's tag (seo.text.names)."""
+def written_out_candidates(index: LoadedIndex, text: str, language: str | None) -> dict[str, float]:
+    """Tags the query writes out in separate syllables, at the rate such a run is its post's tag:
+    the names it writes in capitals ("Khả Ngân" -> #khangan, seo.text.names), and runs of three
+    or four words that join into a tag creators use ("hài hước vui nhộn" -> #haihuocvuinhon;
+    pairs are lexical_candidates'). Spelled as the corpus spells tags."""
     out: dict[str, float] = {}
     for run in name_runs(text):
         name = normalize_hashtag(run)
@@ -148,6 +151,10 @@ def name_candidates(index: LoadedIndex, text: str, language: str | None) -> dict
             name = tag_spelling(index, name, language)
             chance = NAME_TAG_CHANCE if index.tag_id(name) is not None else NEW_NAME_TAG_CHANCE
             out[name] = chance / LEXICAL_WEIGHT
+    for window in sentence_windows(text, (3, 4)):
+        name = tag_spelling(index, normalize_hashtag("".join(window)), language)
+        if index.tag_id(name) is not None:
+            out[name] = max(out.get(name, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
     return out
 
 

@@ -78,3 +78,16 @@ def test_an_answer_of_little_evidence_makes_no_tag_of_a_lone_vietnamese_syllable
     own = {row.tag for row in result.hashtags if row.source == "your_words"} | set(result.recommended)
     syllables = {"troi", "duong", "tron", "trời", "đường", "trơn"}
     assert not own & syllables, own
+
+
+def test_three_or_four_words_that_join_into_a_tag_creators_use_make_that_tag(settings):
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    for number in range(3):
+        post(f"tổng hợp clip cười {number}", ["haihuocvuinhon"], language="vi")
+    index_build()
+    result = suggest(text="video hài hước vui nhộn nhất hôm nay", language="vi", k=10)
+    assert result.fallback is None
+    written = {row.tag: row for row in result.hashtags if row.parts.get("in_caption")}
+    assert "haihuocvuinhon" in written, "the caption writes the tag out"
+    assert "videohaihuoc" not in written and "haihuocvui" not in written, "words no creator joins"
