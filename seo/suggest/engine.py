@@ -42,12 +42,12 @@ from seo.suggest.rank import (
     mention_candidates,
     recommend,
     score_tags,
-    written_out_candidates,
 )
 from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
+from seo.suggest.written_tags import written_out_candidates
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF
 from seo.text.hashtags import hashtags_in_caption, normalize_hashtag

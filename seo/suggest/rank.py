@@ -21,9 +21,9 @@ from seo.suggest.votes import Votes, series_chance
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.text.hashtags import normalize_hashtag
-from seo.text.names import name_runs, writes_syllables
+from seo.text.names import writes_syllables
 from seo.text.spelling import tag_spelling
-from seo.text.tokenize import is_function_term, sentence_windows
+from seo.text.tokenize import is_function_term
 
 LEXICAL_MIN_LENGTH = 3
 LEXICAL_WEIGHT = 6.0
@@ -35,11 +35,6 @@ NEIGHBOUR_CALIBRATION = 0.3  # a neighbour-vote share overstates the chance the 
 GENERIC_PRIOR_POSTS = 5.0  # a generic tag's base rate weighs as much as this many neighbours
 GENERIC_RANK_WEIGHT = 0.8  # generic tags are ranked at this part of their probability (down-weighted)
 MENTION_TAG_RATE = 0.05  # creators often tag the account they mention (@MrBeast -> #mrbeast)
-# A name written in capitals (seo.text.names) is its post's tag this often in the Vietnamese
-# training posts (tuning split of the multilingual file): when other posts carry it as a tag
-# already, and when none does.
-NAME_TAG_CHANCE, NEW_NAME_TAG_CHANCE = 0.3, 0.12
-WRITTEN_TAG_CHANCE = 0.2  # ... and a run of three or four words joining into a tag other posts carry
 # The most used generic tags are always candidates, at their base rate, even when no
 # neighbour carries them (a query with three close posts, none tagged #fyp, is still ~40 % #fyp).
 GENERIC_CANDIDATES = 20  # the most used tags read for this (the generic ones among them kept)
@@ -112,7 +107,7 @@ def lexical_candidates(
             continue  # no #lagre, #days, #minutegarlic: framing words glued are no tag
         name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
         if syllables and " " not in feature and index.tag_id(name) is None:
-            continue  # a lone syllable no creator tags ("trở", "hok"): no tag (names: written_out_candidates)
+            continue  # a lone syllable no creator tags ("trở", "hok"): no tag (names: seo.suggest.written_tags)
         if term >= 0:
             rate = float(index.term_tag_rate[term])
         elif " " in feature and natural is not None and feature not in natural and index.tag_id(name) is None:
@@ -136,25 +131,6 @@ def mention_candidates(text: str) -> dict[str, float]:
         name = normalize_hashtag(handle.replace(".", ""))
         if len(name) >= LEXICAL_MIN_LENGTH and not name.isdigit():
             out[name] = MENTION_TAG_RATE
-    return out
-
-
-def written_out_candidates(index: LoadedIndex, text: str, language: str | None) -> dict[str, float]:
-    """Tags the query writes out in separate syllables, at the rate such a run is its post's tag:
-    the names it writes in capitals ("Khả Ngân" -> #khangan, seo.text.names), and runs of three
-    or four words that join into a tag creators use ("hài hước vui nhộn" -> #haihuocvuinhon;
-    pairs are lexical_candidates'). Spelled as the corpus spells tags."""
-    out: dict[str, float] = {}
-    for run in name_runs(text):
-        name = normalize_hashtag(run)
-        if len(name) >= LEXICAL_MIN_LENGTH:
-            name = tag_spelling(index, name, language)
-            chance = NAME_TAG_CHANCE if index.tag_id(name) is not None else NEW_NAME_TAG_CHANCE
-            out[name] = chance / LEXICAL_WEIGHT
-    for window in sentence_windows(text, (3, 4)):
-        name = tag_spelling(index, normalize_hashtag("".join(window)), language)
-        if index.tag_id(name) is not None:
-            out[name] = max(out.get(name, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
     return out
 
 

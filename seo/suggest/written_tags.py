@@ -1,0 +1,40 @@
+"""Tags a query writes out in separate words, for languages written in syllables (Vietnamese).
+
+"Khả Ngân" is tagged #khangan and "hài hước vui nhộn" #haihuocvuinhon: the tag joins words the
+caption keeps apart. Pairs of words the corpus knows are seo.suggest.rank.lexical_candidates';
+this module adds the names written in capitals and the longer runs.
+"""
+
+from __future__ import annotations
+
+from seo.index.store import LoadedIndex
+from seo.suggest.rank import LEXICAL_MIN_LENGTH, LEXICAL_WEIGHT
+from seo.text.hashtags import normalize_hashtag
+from seo.text.names import name_runs
+from seo.text.spelling import tag_spelling
+from seo.text.tokenize import sentence_windows
+
+# A name written in capitals (seo.text.names) is its post's tag this often in the Vietnamese
+# training posts (tuning split of the multilingual file): when other posts carry it as a tag
+# already, and when none does.
+NAME_TAG_CHANCE, NEW_NAME_TAG_CHANCE = 0.3, 0.12
+WRITTEN_TAG_CHANCE = 0.2  # ... and a run of three or four words joining into a tag other posts carry
+
+
+def written_out_candidates(index: LoadedIndex, text: str, language: str | None) -> dict[str, float]:
+    """Tags the query writes out in separate syllables, at the rate such a run is its post's tag:
+    the names it writes in capitals ("Khả Ngân" -> #khangan, seo.text.names), and runs of three
+    or four words that join into a tag creators use ("hài hước vui nhộn" -> #haihuocvuinhon;
+    pairs are lexical_candidates'). Spelled as the corpus spells tags."""
+    out: dict[str, float] = {}
+    for run in name_runs(text):
+        name = normalize_hashtag(run)
+        if len(name) >= LEXICAL_MIN_LENGTH:
+            name = tag_spelling(index, name, language)
+            chance = NAME_TAG_CHANCE if index.tag_id(name) is not None else NEW_NAME_TAG_CHANCE
+            out[name] = chance / LEXICAL_WEIGHT
+    for window in sentence_windows(text, (3, 4)):
+        name = tag_spelling(index, normalize_hashtag("".join(window)), language)
+        if index.tag_id(name) is not None:
+            out[name] = max(out.get(name, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
+    return out
