@@ -11,7 +11,7 @@ from seo.index.store import LoadedIndex
 from seo.suggest.rank import LEXICAL_MIN_LENGTH, LEXICAL_WEIGHT
 from seo.text.hashtags import normalize_hashtag
 from seo.text.names import name_runs
-from seo.text.spelling import tag_spelling
+from seo.text.spelling import fold, tag_spelling
 from seo.text.tokenize import sentence_windows
 
 # A name written in capitals (seo.text.names) is its post's tag this often in the Vietnamese
@@ -33,8 +33,10 @@ def written_out_candidates(index: LoadedIndex, text: str, language: str | None) 
             name = tag_spelling(index, name, language)
             chance = NAME_TAG_CHANCE if index.tag_id(name) is not None else NEW_NAME_TAG_CHANCE
             out[name] = chance / LEXICAL_WEIGHT
-    for window in sentence_windows(text, (3, 4)):
-        name = tag_spelling(index, normalize_hashtag("".join(window)), language)
-        if index.tag_id(name) is not None:
-            out[name] = max(out.get(name, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
+    # Runs are looked up without accents, all in one lookup: Vietnamese creators drop them in
+    # tags, and a lookup per run cost as much as a tenth of the whole suggestion.
+    runs = list(dict.fromkeys("".join(window) for window in sentence_windows(fold(text), (3, 4))))
+    for run, position in zip(runs, index.tags.positions(runs).tolist(), strict=True):
+        if position >= 0 or run in index.aliases:
+            out[run] = max(out.get(run, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
     return out
