@@ -34,8 +34,13 @@ def written_out_candidates(index: LoadedIndex, text: str, language: str | None) 
             chance = NAME_TAG_CHANCE if index.tag_id(name) is not None else NEW_NAME_TAG_CHANCE
             out[name] = chance / LEXICAL_WEIGHT
     # Runs are looked up without accents, all in one lookup: Vietnamese creators drop them in
-    # tags, and a lookup per run cost as much as a tenth of the whole suggestion.
-    runs = list(dict.fromkeys("".join(window) for window in sentence_windows(fold(text), (3, 4))))
+    # tags, and a lookup per run cost as much as a tenth of the whole suggestion. Words are folded
+    # after tokenising (folded first, "và", "bà", "ăn" read as the stopwords "va", "ba", "an" and
+    # drop out of the runs), in one call for all of them (fold is slow per call).
+    windows = sentence_windows(text, (3, 4))
+    words = list(dict.fromkeys(word for window in windows for word in window))
+    folded = dict(zip(words, fold(" ".join(words)).split(" ") if words else [], strict=True))
+    runs = list(dict.fromkeys("".join(folded[word] for word in window) for window in windows))
     for run, position in zip(runs, index.tags.positions(runs).tolist(), strict=True):
         if position >= 0 or run in index.aliases:
             out[run] = max(out.get(run, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)

@@ -91,3 +91,15 @@ def test_three_or_four_words_that_join_into_a_tag_creators_use_make_that_tag(set
     written = {row.tag: row for row in result.hashtags if row.parts.get("in_caption")}
     assert "haihuocvuinhon" in written, "the caption writes the tag out"
     assert "videohaihuoc" not in written and "haihuocvui" not in written, "words no creator joins"
+
+
+def test_a_run_keeps_words_that_read_as_stopwords_once_their_accents_are_dropped(settings):
+    """ "và" folds to "va" (Spanish), "bà" to "ba": #vacaiket of "và cái kết" still forms."""
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    for number in range(3):
+        post(f"thử thách ăn cay {number}", ["vacaiket"], language="vi")
+    index_build()
+    result = suggest(text="video hài hước nhất hôm nay và cái kết", language="vi", k=10)
+    written = {row.tag for row in result.hashtags if row.parts.get("in_caption")}
+    assert "vacaiket" in written
