@@ -80,15 +80,20 @@ def test_an_answer_of_little_evidence_makes_no_tag_of_a_lone_vietnamese_syllable
     assert not own & syllables, own
 
 
-def test_three_or_four_words_that_join_into_a_tag_creators_use_make_that_tag(settings):
-    settings.SUGGEST_TREND_STAGES = False
+def written_tags(text: str, *, tag: str) -> set[str]:
+    """Tags the query writes out, against the Vietnamese corpus plus three posts tagged `tag`."""
     vietnamese_corpus()
     for number in range(3):
-        post(f"tổng hợp clip cười {number}", ["haihuocvuinhon"], language="vi")
+        post(f"thử thách ăn cay {number}", [tag], language="vi")
     index_build()
-    result = suggest(text="video hài hước vui nhộn nhất hôm nay", language="vi", k=10)
+    result = suggest(text=text, language="vi", k=10)
     assert result.fallback is None
-    written = {row.tag: row for row in result.hashtags if row.parts.get("in_caption")}
+    return {row.tag for row in result.hashtags if row.parts.get("in_caption")}
+
+
+def test_three_or_four_words_that_join_into_a_tag_creators_use_make_that_tag(settings):
+    settings.SUGGEST_TREND_STAGES = False
+    written = written_tags("video hài hước vui nhộn nhất hôm nay", tag="haihuocvuinhon")
     assert "haihuocvuinhon" in written, "the caption writes the tag out"
     assert "videohaihuoc" not in written and "haihuocvui" not in written, "words no creator joins"
 
@@ -96,10 +101,4 @@ def test_three_or_four_words_that_join_into_a_tag_creators_use_make_that_tag(set
 def test_a_run_keeps_words_that_read_as_stopwords_once_their_accents_are_dropped(settings):
     """ "và" folds to "va" (Spanish), "bà" to "ba": #vacaiket of "và cái kết" still forms."""
     settings.SUGGEST_TREND_STAGES = False
-    vietnamese_corpus()
-    for number in range(3):
-        post(f"thử thách ăn cay {number}", ["vacaiket"], language="vi")
-    index_build()
-    result = suggest(text="video hài hước nhất hôm nay và cái kết", language="vi", k=10)
-    written = {row.tag for row in result.hashtags if row.parts.get("in_caption")}
-    assert "vacaiket" in written
+    assert "vacaiket" in written_tags("video hài hước nhất hôm nay và cái kết", tag="vacaiket")
