@@ -24,7 +24,7 @@ from seo.index.patterns import patterns_mine, patterns_write
 from seo.index.string_table import string_table_write
 from seo.text.generic_tags import GENERIC_CUTOFF, with_seed_generic
 from seo.text.specificity import generic_variants, specificity
-from seo.text.spelling import diacritic_languages, fold
+from seo.text.spelling import diacritic_languages, fold, has_diacritics
 from seo.text.tokenize import TOKENISER_VERSION, words_batch
 
 # 2: terms numbered unigrams first, then bigrams (batch tokeniser)
@@ -105,6 +105,7 @@ def _recency(posted_ts: np.ndarray, reference_ts: float | None) -> tuple[np.ndar
 
 
 LEXICAL_SMOOTHING = 5.0
+FORMED_KIND_MIN_USES = 200  # uses of marked single words with a tag form needed for their own prior
 
 
 def _term_tags(terms: list[str], tag_names: list[str], tag_posts: np.ndarray) -> np.ndarray:
@@ -158,7 +159,7 @@ def _lexical_tag_rates(
     # query brings that the corpus never saw is like a word used once (hapax): how often
     # those became the post's own tag is the honest rate for it.
     formed = term_tag >= 0
-    prior_formed = float(matched.sum() / max(uses[formed].sum(), 1.0))
+    prior_formed = _formed_priors(terms, formed, uses, matched)
     hapax = uses == 1
     prior_new = (
         float(matched[hapax].sum() / hapax.sum())
@@ -167,6 +168,23 @@ def _lexical_tag_rates(
     )
     prior = np.where(formed, prior_formed, prior_new)
     return (matched + LEXICAL_SMOOTHING * prior) / (uses + LEXICAL_SMOOTHING), prior_new
+
+
+def _formed_priors(terms: list[str], formed: np.ndarray, uses: np.ndarray, matched: np.ndarray) -> np.ndarray:
+    """Per term with a tag form, the rate its kind of word becomes the post's tag, the prior its
+    own rate is smoothed toward. A single Vietnamese syllable ("nguyên", "thanh", "xuất") is
+    almost never tagged (#haihuoc joins two), plain words and marked pairs far more often: one
+    prior for all made every rare syllable a likely tag (#nguyen for "còn nguyên", intact)."""
+    overall = float(matched[formed].sum() / max(uses[formed].sum(), 1.0))
+    out = np.full(len(terms), overall)
+    at = np.flatnonzero(formed)
+    marked_word = np.fromiter(
+        (" " not in terms[i] and has_diacritics(terms[i]) for i in at.tolist()), bool, len(at)
+    )
+    kind = at[marked_word]
+    if uses[kind].sum() >= FORMED_KIND_MIN_USES:
+        out[kind] = matched[kind].sum() / uses[kind].sum()
+    return out
 
 
 def _tier_bounds(specific_df: np.ndarray, n_posts: int) -> tuple[float, float]:

@@ -47,6 +47,7 @@ from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
+from seo.suggest.written_tags import written_out_candidates
 from seo.text.filler import is_filler
 from seo.text.formats import format_tag
 from seo.text.generic_tags import GENERIC_CUTOFF
@@ -213,7 +214,11 @@ def suggest(
     lexical = mention_candidates(query)
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
     # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
-    for name, rate in lexical_candidates(index, distinct, feature_ids, language, set()).items():
+    made = lexical_candidates(index, distinct, feature_ids, language, set())
+    if series:  # "Khả Ngân" is tagged #khangan, "hài hước vui nhộn" #haihuocvuinhon
+        written = written_out_candidates(index, query, language)
+        made.update({n: max(r, made.get(n, 0.0)) for n, r in written.items()})
+    for name, rate in made.items():
         lexical[name] = max(rate, lexical.get(name, 0.0))
     lexical = {n: r for n, r in lexical.items() if n not in blocked}
     scored = score_tags(

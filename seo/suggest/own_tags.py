@@ -18,6 +18,7 @@ from seo.suggest.relevance import Topic
 from seo.suggest.suggestions import TagSuggestion
 from seo.text.filler import is_filler
 from seo.text.hashtags import normalize_hashtag
+from seo.text.names import writes_syllables
 from seo.text.spelling import tag_spelling
 from seo.text.subject_lists import TOKEN
 from seo.text.tokenize import is_function_term
@@ -116,6 +117,7 @@ def own_subject_tags(
             or (len(words) == 1 and feature in modifiers)
             or (len(name) < MIN_LENGTH and feature != keyword)  # #job of "a new job" is its subject
             or any(c.isdigit() for c in feature)  # "$20k" -> #20k
+            or (len(words) == 1 and writes_syllables(language))  # #duong of "đường": seo.text.names
         )
         planned.append((name, sum(weights) * (PAIR_BONUS if len(words) > 1 else 1.0), unwritten, used))
         if len(words) == 2:

@@ -21,6 +21,7 @@ from seo.suggest.votes import Votes, series_chance
 from seo.text.filler import is_filler
 from seo.text.generic_tags import GENERIC_CUTOFF  # below it a tag is generic (#fyp): rated by its base rate
 from seo.text.hashtags import normalize_hashtag
+from seo.text.names import writes_syllables
 from seo.text.spelling import tag_spelling
 from seo.text.tokenize import is_function_term
 
@@ -93,6 +94,7 @@ def lexical_candidates(
             w: float(index.term_specific[p]) if p >= 0 else 1.0 for w, p in zip(words, positions, strict=True)
         }
     out: dict[str, float] = {}
+    syllables = writes_syllables(language)
     for feature, term in zip(features, terms, strict=True):
         name = normalize_hashtag(feature.replace(" ", ""))
         if len(name) < LEXICAL_MIN_LENGTH or name.isdigit() or is_function_term(feature):
@@ -100,6 +102,8 @@ def lexical_candidates(
         if any(is_filler(w) or w.isdigit() for w in feature.split(" ")):
             continue  # no #lagre, #days, #minutegarlic: framing words glued are no tag
         name = tag_spelling(index, name, language)  # #haihuoc where creators drop the accents
+        if syllables and " " not in feature and index.tag_id(name) is None:
+            continue  # a lone syllable no creator tags ("trở", "hok"): no tag (names: seo.suggest.written_tags)
         if term >= 0:
             rate = float(index.term_tag_rate[term])
         elif " " in feature and natural is not None and feature not in natural and index.tag_id(name) is None:

@@ -195,6 +195,18 @@ def words(text: str) -> list[str]:
     return [t for t in _tokens(text) if t != BREAK]
 
 
+def sentence_windows(text: str, sizes: tuple[int, ...]) -> list[tuple[str, ...]]:
+    """Runs of `sizes` adjacent content words within one sentence, in order (no duplicates)."""
+    tokens = _tokens(text)
+    out: dict[tuple[str, ...], None] = {}
+    for size in sizes:
+        for i in range(len(tokens) - size + 1):
+            window = tuple(tokens[i : i + size])
+            if BREAK not in window:
+                out[window] = None
+    return list(out)
+
+
 def keyword_words(text: str) -> list[str]:
     """`words` without other scripts' function words: the words a creator may be offered."""
     function = function_words()
