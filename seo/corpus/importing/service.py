@@ -231,6 +231,7 @@ def _import_file(
 ) -> None:
     """One file inside its own savepoint, so a file rejected halfway leaves nothing behind."""
     seen = SeenIds()
+    languages: dict[str, str] = {}  # caption opening -> language, across the file's chunks
     chunk: list[PostRow] = []
     counts = {"rows": 0, "created": 0, "updated": 0, "skipped": 0}
     stop_writing = bool(report.error_count and not report.skip_invalid)
@@ -238,7 +239,7 @@ def _import_file(
     def flush() -> None:
         if chunk and not stop_writing:
             if not report.dry_run:  # a dry run stores nothing, so it needs no languages
-                languages_fill(chunk)
+                languages_fill(chunk, languages)
             created, updated = writer.write(chunk)
             counts["created"] += created
             counts["updated"] += updated
