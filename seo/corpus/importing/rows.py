@@ -16,7 +16,7 @@ from seo.text.language import detect_language
 CAPTION_MAX_LENGTH = 5000
 COUNT_FIELDS = ("views", "likes", "comments", "shares", "saves")
 # Up to 18 digits a count is below 2**63 whatever the digits, so int() needs no bounds check.
-QUICK_DIGITS = 18
+_QUICK_DIGITS = 18
 
 
 def _max_length(name: str) -> int:
@@ -100,7 +100,7 @@ def row_clean(line: int, data: dict[str, Any], *, detect: bool = True) -> PostRo
 
     def count(name: str):
         value = get(name)
-        if value.__class__ is str and len(value) <= QUICK_DIGITS:
+        if value.__class__ is str and len(value) <= _QUICK_DIGITS:
             if value == "":
                 return None  # unknown, never zero
             if value.isdigit() and value.isascii():

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from seo.corpus.curation import hashtag_counts_refresh
-from seo.corpus.importing.columns import rows_quick
 from seo.corpus.importing.formats import SOURCE_FIELDS
 from seo.corpus.importing.languages import languages_fill
 from seo.corpus.importing.readers import FileRejected, RawRow, estimate_rows, read_rows
@@ -27,8 +26,6 @@ CHUNK_ROWS = 5_000
 # From this many rows (estimated from line counts) a PostgreSQL import suspends the link
 # table's foreign keys and validates them once at the end (see PostgresCopyWriter).
 BULK_ROWS = 50_000
-# Rows read and checked together, column by column (seo.corpus.importing.columns).
-BATCH_ROWS = 1_000
 # A report lists this many problems; the count of all of them is kept separately.
 MAX_LISTED_ERRORS = 1000
 SOURCE_MAX_LENGTH = TrendPost._meta.get_field("source").max_length
@@ -190,32 +187,6 @@ def _row_errors(raw: RawRow) -> PostRow | list[RowError]:
     return cleaned
 
 
-def _rows_checked(batch: list[RawRow]) -> list[PostRow | list[RowError]]:
-    """_row_errors of each raw row, the plain ones cleaned a column at a time."""
-    quick = rows_quick([raw.line for raw in batch], [{} if raw.problem else raw.data for raw in batch])
-    return [_row_errors(raw) if row is None else row for raw, row in zip(batch, quick, strict=True)]
-
-
-def _batches(raws: Iterable[RawRow]) -> Iterator[list[RawRow]]:
-    """The rows BATCH_ROWS at a time; when the file turns out unusable, the rows read before
-    that come first, as they did a row at a time."""
-    batch: list[RawRow] = []
-    try:
-        for raw in raws:
-            batch.append(raw)
-            if len(batch) == BATCH_ROWS:
-                yield batch
-                batch = []
-    except FileRejected as exc:
-        rejected = exc
-    else:
-        rejected = None
-    if batch:
-        yield batch
-    if rejected is not None:
-        raise rejected
-
-
 def _first_seen(where: int | str) -> str:
     return f"line {where}" if isinstance(where, int) else where
 
@@ -250,31 +221,31 @@ def _import_file(
 
     try:
         with writer.file_scope():
-            for batch in _batches(read_rows(path, file_format)):
-                for raw, cleaned in zip(batch, _rows_checked(batch), strict=True):
-                    counts["rows"] += 1
-                    if cleaned.__class__ is PostRow:
-                        where = raw.where
-                        first = seen.first_line(cleaned.video_id, where)
-                        if first != where:
-                            cleaned = [
-                                RowError(
-                                    line=cleaned.line,
-                                    item=raw.item,
-                                    field="video_id",
-                                    message=f"video_id {cleaned.video_id} appears twice in this file "
-                                    f"(first on {_first_seen(first)})",
-                                )
-                            ]
-                    if isinstance(cleaned, list):
-                        counts["skipped"] += 1
-                        for error in cleaned:
-                            report.add_error(error, file=path.name)
-                        stop_writing = stop_writing or not report.skip_invalid
-                        continue
-                    chunk.append(cleaned)
-                    if len(chunk) >= CHUNK_ROWS:
-                        flush()
+            for raw in read_rows(path, file_format):
+                counts["rows"] += 1
+                cleaned = _row_errors(raw)
+                if isinstance(cleaned, PostRow):
+                    where = raw.where
+                    first = seen.first_line(cleaned.video_id, where)
+                    if first != where:
+                        cleaned = [
+                            RowError(
+                                line=cleaned.line,
+                                item=raw.item,
+                                field="video_id",
+                                message=f"video_id {cleaned.video_id} appears twice in this file "
+                                f"(first on {_first_seen(first)})",
+                            )
+                        ]
+                if isinstance(cleaned, list):
+                    counts["skipped"] += 1
+                    for error in cleaned:
+                        report.add_error(error, file=path.name)
+                    stop_writing = stop_writing or not report.skip_invalid
+                    continue
+                chunk.append(cleaned)
+                if len(chunk) >= CHUNK_ROWS:
+                    flush()
             flush()
             if hasattr(writer, "drain"):  # the chunk the server may still be writing
                 created, updated = writer.drain()
