@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from seo.corpus.importing.languages import languages_fill
 from seo.corpus.importing.rows import TEXT_LIMITS, PostRow, row_clean
 from seo.corpus.importing.seen import SeenIds
 from seo.corpus.importing.values import FieldError, parse_count, parse_text
-from seo.corpus.importing.writers import _copy_column, _copy_value
 from seo.models import TrendPost
 from seo.text.language import detect_language
 
@@ -111,20 +109,3 @@ def test_ids_seen_in_earlier_chunks_are_found_and_new_ones_skip_the_disk():
     assert sum(seen._maybe_spilled(video_id) for video_id in new) < 10  # the disk is asked for these only
     assert [seen.first_line(video_id, 7) for video_id in new[:3]] == [7, 7, 7]
     seen.close()
-
-
-@pytest.mark.parametrize(
-    "values",
-    [
-        ["plain", "text", ""],
-        ["tab\there", "new\nline", "back\\slash", "cr\r", "plain"],
-        [1, None, 0, 10**18],
-        [None, None],
-        [0.5, None, 1e-20, 3.0],
-        [dt.datetime(2024, 5, 20, 3, 7, 40, tzinfo=dt.UTC), None],
-        ["mixed", 1, None, 2.5],
-        [],
-    ],
-)
-def test_a_copy_column_is_each_value_as_copy_writes_it(values):
-    assert _copy_column(list(values)) == [_copy_value(value) for value in values]

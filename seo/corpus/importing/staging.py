@@ -15,8 +15,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
-from itertools import repeat
-from operator import attrgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -99,17 +97,15 @@ class SqliteStagingWriter:
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         """Stage one chunk; returns (would create, would update) as the main tables stand."""
         first = self.next_id + 1
-        self.next_id += len(rows)
-        # A column at a time (zip builds the rows' tuples), in the table's column order.
-        columns = [list(map(attrgetter(name), rows)) for name in ("video_id", *POST_FIELDS)]
-        at = 1 + POST_FIELDS.index("posted_at")
-        columns[at] = list(map(_sqlite_datetime, columns[at]))
-        staged = list(
-            zip(
-                range(first, self.next_id + 1), repeat(self.file_no), *columns,
-                repeat(_sqlite_datetime(timezone.now())), map(_json_tags, map(attrgetter("hashtags"), rows)),
-            )
-        )  # fmt: skip
+        now = _sqlite_datetime(timezone.now())
+        staged = []
+        for row in rows:
+            self.next_id += 1
+            staged.append(
+                (self.next_id, self.file_no, row.video_id, row.caption, row.author, row.views, row.likes,
+                 row.comments, row.shares, row.saves, row.engagement_rate, _sqlite_datetime(row.posted_at),
+                 row.region, row.language, row.sound, row.duration_s, row.url, now, _json_tags(row.hashtags))
+            )  # fmt: skip
         connection.ensure_connection()
         # The sqlite3 connection itself: Django's cursor would rewrite every statement's
         # placeholders and adapt every value again, a third of the staging time.

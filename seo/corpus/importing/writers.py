@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from itertools import repeat
-from operator import attrgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -79,6 +77,10 @@ class TagResolver:
         return {name: root(tag_id) for name, tag_id, _ in rows}
 
 
+# Tags inserted per statement (fewer where the backend's parameter limit says so).
+_TAGS_PER_INSERT = 1000
+
+
 def _tags_insert(names: list[str]) -> None:
     """Insert new tags with the model's defaults; a name another writer added meanwhile is
     skipped (bulk_create's ignore_conflicts). The defaults are prepared once for every row:
@@ -88,14 +90,18 @@ def _tags_insert(names: list[str]) -> None:
     template = Hashtag(name="")
     values = [field.get_db_prep_save(field.pre_save(template, add=True), connection) for field in fields]
     at = fields.index(Hashtag._meta.get_field("name"))
+    rows = [(*values[:at], name, *values[at + 1 :]) for name in names]
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
+    insert = f"INSERT INTO {qn(Hashtag._meta.db_table)} ({', '.join(qn(field.column) for field in fields)}) VALUES "  # noqa: S608  (names from the model)
+    marks = f"({', '.join(['%s'] * len(fields))})"
+    per = max(1, min(_TAGS_PER_INSERT, connection.ops.bulk_batch_size(fields, rows)))
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {qn(Hashtag._meta.db_table)} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",  # noqa: S608  (names from the model)
-            [(*values[:at], name, *values[at + 1 :]) for name in names],
-        )
+        for start in range(0, len(rows), per):
+            batch = rows[start : start + per]
+            cursor.execute(
+                insert + ", ".join([marks] * len(batch)) + " ON CONFLICT DO NOTHING",
+                [value for row in batch for value in row],
+            )
 
 
 def _links(rows: list[PostRow], ids: dict[str, int], tags: dict[str, int | None]) -> list[tuple[int, int]]:
@@ -125,27 +131,6 @@ def _copy_value(value) -> str:
     if isinstance(value, dt.datetime):
         return value.isoformat()
     return repr(value) if type(value) is float else str(value)
-
-
-# The PostRow fields in the staging table's column order, between source and imported_at.
-_COPY_FIELDS = ("video_id", *POST_FIELDS)
-_STR = {str}
-_NUMBERS = ({int, type(None)}, {float, type(None)})
-
-
-def _copy_column(values: list) -> list[str]:
-    """_copy_value of each value of a column: text with nothing to escape (one search of the
-    whole column) as it is, whole numbers or floats with their gaps in one pass."""
-    kinds = set(map(type, values))
-    if kinds <= _STR:
-        joined = "".join(values)
-        if not ("\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined):
-            return values
-    elif kinds <= _NUMBERS[0]:
-        return ["\\N" if value is None else str(value) for value in values]
-    elif kinds <= _NUMBERS[1]:
-        return ["\\N" if value is None else repr(value) for value in values]
-    return list(map(_copy_value, values))
 
 
 class DryRunWriter:
@@ -270,20 +255,23 @@ class PostgresCopyWriter:
 
     def write(self, rows: list[PostRow]) -> tuple[int, int]:
         self.source_lock()
-        names = {name for row in rows for name in row.hashtags}
-        tags = self.tags.resolve(names)
-        tag_text = {name: str(tags[name]) for name in names}
-        # Two spellings can fold into one canonical tag; link it once.
-        tag_arrays = [
-            "{" + ",".join(dict.fromkeys(map(tag_text.__getitem__, row.hashtags))) + "}" for row in rows
-        ]
-        fields = [_copy_column(list(map(attrgetter(name), rows))) for name in _COPY_FIELDS]
-        lines = map(
-            "\t".join,
-            zip(repeat(_copy_value(self.source)), *fields, repeat(timezone.now().isoformat()), tag_arrays),
-        )
+        tags = self.tags.resolve({name for row in rows for name in row.hashtags})
+        head = f"{_copy_value(self.source)}\t"
+        tail = f"\t{timezone.now().isoformat()}\t"
+        lines = []
+        for row in rows:
+            # Two spellings can fold into one canonical tag; link it once.
+            tag_ids = ",".join(map(str, dict.fromkeys(tags[name] for name in row.hashtags)))
+            lines.append(
+                f"{head}{_copy_value(row.video_id)}\t{_copy_value(row.caption)}\t{_copy_value(row.author)}\t"
+                f"{_copy_value(row.views)}\t{_copy_value(row.likes)}\t{_copy_value(row.comments)}\t"
+                f"{_copy_value(row.shares)}\t{_copy_value(row.saves)}\t{_copy_value(row.engagement_rate)}\t"
+                f"{_copy_value(row.posted_at)}\t{_copy_value(row.region)}\t{_copy_value(row.language)}\t"
+                f"{_copy_value(row.sound)}\t{_copy_value(row.duration_s)}\t{_copy_value(row.url)}"
+                f"{tail}{{{tag_ids}}}\n"
+            )
         # The server writes this chunk while the next one is read and checked (ChunkPipe).
-        return self.chunks.submit("\n".join(lines) + "\n")
+        return self.chunks.submit("".join(lines))
 
     def drain(self) -> tuple[int, int]:
         """(created, updated) of the chunk still being written, once it is."""
