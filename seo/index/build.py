@@ -223,7 +223,7 @@ def build_artifact(
             progress(done, 6, message)
 
     # Imported here, not at the top: scikit-learn (with the parts of SciPy it loads) adds
-    # ~70 MB to every process that imports this module, and the admin and the importer do
+    # ~65 MB to every process that imports this module, and the admin and the importer do
     # (through seo.index.lifecycle) without ever building an index.
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
