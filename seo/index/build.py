@@ -15,8 +15,6 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.preprocessing import normalize
 
 from seo.index.build_arrays import impact_split, quantise, small_int, top_per_row
 from seo.index.packed import pack_ids
@@ -241,6 +239,12 @@ def build_artifact(
     def step(done: int, message: str) -> None:
         if progress:
             progress(done, 6, message)
+
+    # Imported here, not at the top: scikit-learn (with the parts of SciPy it loads) adds
+    # ~65 MB to every process that imports this module, and the admin and the importer do
+    # (through seo.index.lifecycle) without ever building an index.
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
 
     out_dir.mkdir(parents=True, exist_ok=True)
     n_posts = len(corpus.captions)

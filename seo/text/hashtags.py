@@ -81,12 +81,13 @@ def _ascii_caption_tags(text: str) -> list[str]:
     """hashtags_in_caption for an ASCII text: tag_spans' rules over each '#' and its run."""
     found = []
     last_end = -1
+    text = text.lower()  # folds each tag at once; ASCII case changes no run or word boundary
     for match in _ASCII_HASH_RUN.finditer(text):
         at, end = match.span()
         if at == 0 or at == last_end or not _ASCII_WORD[ord(text[at - 1])]:
             last_end = end
             if end > at + 1:
-                found.append(text[at + 1 : min(end, at + 2 + HASHTAG_MAX_LENGTH)].lower())
+                found.append(text[at + 1 : min(end, at + 2 + HASHTAG_MAX_LENGTH)])
     return found
 
 
@@ -108,7 +109,7 @@ def hashtags_from_field(value: str) -> list[str]:
     """Normalised tags from a hashtags column: separated by spaces, commas or '#'."""
     value = value or ""
     if value.isascii():  # each piece's tag is the run of tag characters it starts with
-        return [tag.lower() for tag in _ASCII_FIELD_TAG.findall(value)]
+        return _ASCII_FIELD_TAG.findall(value.lower())
     tags = []
     for part in _SPLIT.split(unicodedata.normalize("NFKC", value)):
         for piece in part.split("#"):

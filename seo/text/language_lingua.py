@@ -74,8 +74,15 @@ _NYNORSK_WORDS = frozenset(
 _lock = threading.Lock()
 
 
+# Built once: reading a Language's name and ISO code goes through lingua's Python bindings,
+# and latin_language asks it for every confidence value (30 a call).
+_CODES = {
+    language: _CODE.get(language.name, language.iso_code_639_1.name.lower()) for language in Language.all()
+}
+
+
 def _code(language: Language) -> str:
-    return _CODE.get(language.name, language.iso_code_639_1.name.lower())
+    return _CODES[language]
 
 
 @cache
@@ -119,8 +126,8 @@ def latin_language(words: str, *, hint: str = "", precise: bool = True) -> str:
     ranked = _detector(_BROAD, high_accuracy=False).compute_language_confidence_values(words)
     if not ranked:
         return ""
-    values = {_code(v.language): v.value for v in ranked}
-    best, confidence = _code(ranked[0].language), ranked[0].value
+    values = {_CODES[v.language]: v.value for v in ranked}
+    best, confidence = _CODES[ranked[0].language], ranked[0].value
     single_word = len(words.split()) == 1
     # The stopword vote needs two function words and a clear margin (seo.text.language._vote);
     # on a short caption it beats the trigram models, which take "So this is love" for

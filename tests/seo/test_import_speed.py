@@ -12,7 +12,8 @@ from seo.corpus.importing.languages import languages_fill
 from seo.corpus.importing.rows import TEXT_LIMITS, PostRow, row_clean
 from seo.corpus.importing.seen import SeenIds
 from seo.corpus.importing.values import FieldError, parse_count, parse_text
-from seo.models import TrendPost
+from seo.corpus.importing.writers import TagResolver
+from seo.models import Hashtag, TrendPost
 from seo.text.language import detect_language
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -109,3 +110,21 @@ def test_ids_seen_in_earlier_chunks_are_found_and_new_ones_skip_the_disk():
     assert sum(seen._maybe_spilled(video_id) for video_id in new) < 10  # the disk is asked for these only
     assert [seen.first_line(video_id, 7) for video_id in new[:3]] == [7, 7, 7]
     seen.close()
+
+
+@pytest.mark.django_db
+def test_new_tags_get_the_models_defaults_and_existing_ones_are_kept():
+    kept = Hashtag.objects.create(name="kept", niche="food", is_generic=True)
+    names = [f"newtag{n}" for n in range(2500)]  # more than one INSERT statement
+    resolver = TagResolver()
+    ids = resolver.resolve({"kept", *names})
+    assert ids["kept"] == kept.pk and resolver.created == len(names)
+    expected = Hashtag(name="x")
+    for tag in Hashtag.objects.filter(name__in=names[:3] + names[-3:]):
+        assert (tag.canonical_id, tag.is_blocked, tag.is_generic, tag.niche, tag.post_count) == (
+            expected.canonical_id, expected.is_blocked, expected.is_generic, expected.niche, expected.post_count
+        )  # fmt: skip
+        assert tag.created_at is not None and ids[tag.name] == tag.pk
+    kept.refresh_from_db()
+    assert (kept.niche, kept.is_generic) == ("food", True)
+    assert resolver.resolve(["kept"])["kept"] == kept.pk and resolver.created == len(names)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,21 @@ class _Rollback(Exception):
     pass
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the import: its rows, tags and statements form no
+    reference cycles (reference counting frees them), yet the collector kept re-scanning
+    every chunk's live objects, 5-6 % of an import's CPU. Cycles made meanwhile, here or in
+    another thread, are collected when it is back on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def trend_import(
     *,
     paths: Iterable[str | Path],
@@ -123,7 +140,7 @@ def trend_import(
     total = sum(estimate_rows(p) for p in files if p.is_file())
     writer = writer_for(source=source, dry_run=dry_run)
     try:
-        with writer.transaction():
+        with _collector_paused(), writer.transaction():
             bulk = total >= BULK_ROWS and hasattr(writer, "constraints_suspend")
             if bulk:
                 writer.constraints_suspend()
@@ -185,6 +202,7 @@ def _import_file(
 ) -> None:
     """One file inside its own savepoint, so a file rejected halfway leaves nothing behind."""
     seen = SeenIds()
+    languages: dict[str, str] = {}  # caption opening -> language, across the file's chunks
     chunk: list[PostRow] = []
     counts = {"rows": 0, "created": 0, "updated": 0, "skipped": 0}
     stop_writing = bool(report.error_count and not report.skip_invalid)
@@ -192,7 +210,7 @@ def _import_file(
     def flush() -> None:
         if chunk and not stop_writing:
             if not report.dry_run:  # a dry run stores nothing, so it needs no languages
-                languages_fill(chunk)
+                languages_fill(chunk, languages)
             created, updated = writer.write(chunk)
             counts["created"] += created
             counts["updated"] += updated

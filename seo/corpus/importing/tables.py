@@ -139,9 +139,11 @@ def read_csv(
 
     def texts(first: list[Line]) -> Iterator[str]:
         for line in itertools.chain(first, source):
-            if line.text is None:
+            text = line.text
+            if text is None:
                 skipped.append(line)
-            yield csv_text(line)
+                text = csv_text(line)
+            yield text
 
     blank = []
     for line in source:
@@ -166,13 +168,12 @@ def read_csv(
         for record in reader:
             start, previous_end = previous_end + 1, reader.line_num
             lines.record_start()
-            too_long = [line for line in skipped if line.number <= previous_end]
-            if too_long:
+            if skipped and (too_long := [line for line in skipped if line.number <= previous_end]):
                 del skipped[: len(too_long)]
                 rows += 1
                 yield RawRow(line=start, problem=too_long_problem(sum(line.size for line in too_long)))
                 continue
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():  # every cell blank
                 continue
             rows += 1
             if len(record) != len(header):

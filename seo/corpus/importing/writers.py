@@ -44,9 +44,7 @@ class TagResolver:
             found = self._lookup(missing)
             new = missing - found.keys()
             if new and self.create:
-                Hashtag.objects.bulk_create(
-                    [Hashtag(name=name) for name in sorted(new)], ignore_conflicts=True
-                )
+                _tags_insert(sorted(new))
                 self.created += len(new)
                 found.update(self._lookup(new))
             elif new:
@@ -77,6 +75,33 @@ class TagResolver:
             return tag_id
 
         return {name: root(tag_id) for name, tag_id, _ in rows}
+
+
+# Tags inserted per statement (fewer where the backend's parameter limit says so).
+_TAGS_PER_INSERT = 1000
+
+
+def _tags_insert(names: list[str]) -> None:
+    """Insert new tags with the model's defaults; a name another writer added meanwhile is
+    skipped (bulk_create's ignore_conflicts). The defaults are prepared once for every row:
+    bulk_create built and prepared a model instance per tag, which dominated a first import's
+    tag work (tens of thousands of new tags)."""
+    fields = [field for field in Hashtag._meta.concrete_fields if not field.primary_key]
+    template = Hashtag(name="")
+    values = [field.get_db_prep_save(field.pre_save(template, add=True), connection) for field in fields]
+    at = fields.index(Hashtag._meta.get_field("name"))
+    rows = [(*values[:at], name, *values[at + 1 :]) for name in names]
+    qn = connection.ops.quote_name
+    insert = f"INSERT INTO {qn(Hashtag._meta.db_table)} ({', '.join(qn(field.column) for field in fields)}) VALUES "  # noqa: S608  (names from the model)
+    marks = f"({', '.join(['%s'] * len(fields))})"
+    per = max(1, min(_TAGS_PER_INSERT, connection.ops.bulk_batch_size(fields, rows)))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per):
+            batch = rows[start : start + per]
+            cursor.execute(
+                insert + ", ".join([marks] * len(batch)) + " ON CONFLICT DO NOTHING",
+                [value for row in batch for value in row],
+            )
 
 
 def _links(rows: list[PostRow], ids: dict[str, int], tags: dict[str, int | None]) -> list[tuple[int, int]]:
