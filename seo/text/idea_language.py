@@ -72,7 +72,12 @@ def _weighed(text: str, detected: str) -> str:
     if english >= ENGLISH_SHARE or (misread and english >= max(values.values())):
         return "en"
     # Norwegian against a Scandinavian reading, or æ ø å; "Pan casero" is not made Norwegian.
-    if detected in _NORDIC_READINGS or _NORDIC_LETTER.search(text) or english <= CLEARLY_NOT_ENGLISH:
+    # ("Resep nasi goreng spesial ala rumahan" is Indonesian to the detector, and stays so.)
+    if (
+        detected in _NORDIC_READINGS
+        or _NORDIC_LETTER.search(text)
+        or (english <= CLEARLY_NOT_ENGLISH and not detected)
+    ):
         return "nb"
     return detected
 

@@ -23,6 +23,7 @@ from seo.text.idea_language import idea_language
         ("Cómo hacer pan de masa madre en casa", "es"),
         ("Testing viral TikTok makeup hacks", "en"),  # Tagalog to lingua's trigrams
         ("Makiki trend lang po.", "tl"),  # Tagalog in its own particles stays Tagalog
+        ("Resep nasi goreng spesial ala rumahan", "id"),  # not made Norwegian for being unlike English
     ],
 )
 def test_short_ideas_are_read_in_their_own_language(idea, language):
