@@ -248,7 +248,11 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
     # Only the pattern's own slot is read (the keyword slot costs a main-keyword lookup).
     options = {
         "np": lambda: phrases,
-        "vp": lambda: [idea.subject.verb_phrase],
+        "vp": lambda: [
+            _own_doing(idea.subject.verb_phrase)
+            if pattern.name == "this_is_how"
+            else idea.subject.verb_phrase
+        ],
         "sentence": lambda: [
             _lower_start(text) if pattern.name != "own" else text
             for said in (idea.subject.sentence, _first_part(idea.subject.sentence))
@@ -270,6 +274,15 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
         if len(ct.words(hook)) <= HOOK_WORDS and not _doubled(hook):
             return hook
     return None
+
+
+_YOURS = {"your": "my", "yours": "mine", "yourself": "myself", "you": "me"}
+
+
+def _own_doing(verb_phrase: str) -> str:
+    """A "how to" doing told in the first person: "This is how I negotiate my salary", not
+    "… negotiate your salary"."""
+    return " ".join(_YOURS.get(word.casefold(), word) for word in verb_phrase.split())
 
 
 def _keyword_lines(idea: Idea) -> list[str]:

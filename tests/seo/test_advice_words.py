@@ -280,3 +280,12 @@ def test_a_norwegian_sum_or_weight_is_said_in_norwegian(demo_index):
         hooks = [d.hook for d in caption_drafts(topic=idea, language="nb")]
         assert not [h for h in hooks if "weight" in h.casefold() or "money" in h.casefold()], hooks
         assert [h for h in hooks if said in h.casefold()], hooks
+
+
+def test_a_how_to_told_in_the_first_person_says_my():
+    from seo.score.hook_fit import Idea, hook_fill
+    from seo.score.patterns import patterns_for
+
+    frame = next(p for p in patterns_for(language="en", kind="hook", niche="") if p.name == "this_is_how")
+    idea = Idea(subject=subject("How to negotiate your salary", "en"), body="", language="en")
+    assert hook_fill(frame, idea) == "This is how I negotiate my salary"
