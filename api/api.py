@@ -8,6 +8,7 @@ viewset machinery for two endpoints.
 
 from __future__ import annotations
 
+import orjson
 from django.core.exceptions import RequestDataTooBig
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
@@ -120,7 +121,14 @@ def suggest_endpoint(request: HttpRequest, payload: SuggestIn):
     # Rendered as is, not validated again through SuggestOut: that copy of a 9 KB answer took
     # 0.2-0.35 ms, a sixth of the ranking. SuggestOut still documents the answer, and
     # tests/api/test_suggest_contract.py checks that every answer matches it exactly.
-    return api.create_response(request, found.to_dict(), status=200)
+    return _json_response(found.to_dict())
+
+
+def _json_response(data: dict) -> HttpResponse:
+    """200 with `data` as JSON, rendered by orjson: the same JSON values as ninja's renderer
+    (json.dumps), in ~5 % of its time, ~4 % of the CPU of a suggestion request (issue 14).
+    The answer holds only strings, numbers, booleans, None, lists and dicts."""
+    return HttpResponse(orjson.dumps(data), content_type=api.get_content_type())
 
 
 @api.post("/score", auth=BearerToken(), response={200: ScoreOut, **_ERRORS}, tags=["scoring"])

@@ -9,6 +9,8 @@ from api.api import api
 from config import views
 
 urlpatterns = [
+    # First: Django tries the patterns in order on every request, and the API is the busiest door.
+    path("api/v1/", api.urls),
     path("", views.home, name="home"),
     # Browsers ask for /favicon.ico on pages that name no icon (the API, downloads).
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
@@ -20,6 +22,5 @@ urlpatterns = [
     path("trends/", include("trends.urls")),
     path("jobs/", include("jobs.urls")),
     path("your-posts/", include("creator_posts.urls")),
-    path("api/v1/", api.urls),
     path("api/tokens/", include("api.urls")),
 ]

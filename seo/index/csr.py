@@ -13,6 +13,8 @@ def csr_rows(indptr: np.ndarray, values: np.ndarray, posts: np.ndarray) -> tuple
     total = int(lengths.sum())
     if not total:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    gathered = np.asarray(values[np.repeat(starts, lengths) + offsets], dtype=np.int64)
+    # Entry i of the output reads values[i + (its row's start - the row's place in the output)]:
+    # one repeat of that shift per row instead of a repeat of the starts and one of the places.
+    shift = starts - (np.cumsum(lengths) - lengths)
+    gathered = np.asarray(values[np.arange(total) + np.repeat(shift, lengths)], dtype=np.int64)
     return gathered, np.repeat(np.arange(len(posts)), lengths)

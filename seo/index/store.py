@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -114,6 +115,12 @@ class LoadedIndex:
     def tag_name(self, tag: int) -> str:
         return self.tags[tag]
 
+    @cached_property
+    def top_idf(self) -> float:
+        """The rarest term's idf (a word the corpus never saw counts as that rare); read once per
+        version: a max over every term's idf, 190,000 at a million posts, was ~1 % of a suggestion."""
+        return float(np.max(self.idf)) if len(self.idf) else 1.0
+
     @property
     def tag_names(self) -> list[str]:
         # Every name as a list, only for fuzzy matching of misspelt typed tags.
@@ -210,7 +217,7 @@ class LoadedIndex:
         if take < len(hits):
             top = np.argpartition(-scores, take - 1)[:take]
             hits, scores = hits[top], scores[top]
-        unique, first = np.unique(hits, return_index=True)
+        unique, first = sorted_unique(hits, first=True)
         scores = scores[first]
         order = np.argsort(-scores, kind="stable")[:k]
         return unique[order], scores[order]
@@ -226,8 +233,11 @@ class LoadedIndex:
         starts = np.asarray(self.postings_indptr[terms], dtype=np.int64)
         ends = np.asarray(self.postings_indptr[terms + 1], dtype=np.int64)
         splits = starts + self.postings_heads[terms]
-        part_starts = np.stack([starts, splits], axis=1).ravel()
-        part_ends = np.stack([splits, ends], axis=1).ravel()
+        # Each term's head, then its tail (interleaved by assignment: np.stack costs ~10 us a call).
+        part_starts = np.empty(2 * len(terms), dtype=np.int64)
+        part_starts[0::2], part_starts[1::2] = starts, splits
+        part_ends = np.empty(2 * len(terms), dtype=np.int64)
+        part_ends[0::2], part_ends[1::2] = splits, ends
         listed = np.asarray(
             concat_ranges(
                 self.postings_posts, list(zip(part_starts.tolist(), part_ends.tolist(), strict=True))

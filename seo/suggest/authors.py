@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from seo.index.csr import csr_rows
-from seo.index.sets import isin
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 
 MIN_CREATORS = 2  # close posts' creators carrying a tag
@@ -29,8 +29,9 @@ def single_creator_tags(index: LoadedIndex, posts: np.ndarray, tags: list[int]) 
     carried, owner = csr_rows(index.post_tag_indptr, index.post_tags, posts)
     wanted = isin(carried, np.asarray(tags, dtype=np.int64))
     carried = np.asarray(carried[wanted], np.int64)
-    pairs = np.unique((carried << 32) | _creators(index, posts[owner[wanted]]))  # (tag, creator) once each
-    creators = dict(zip(*np.unique(pairs >> 32, return_counts=True), strict=True))
+    # (tag, creator) once each
+    pairs = sorted_unique((carried << 32) | _creators(index, posts[owner[wanted]]))
+    creators = dict(zip(*sorted_unique(pairs >> 32, counts=True), strict=True))
     return {t for t in tags if creators.get(t, 0) < MIN_CREATORS and _personal(index, t)}
 
 
@@ -46,4 +47,4 @@ def _personal(index: LoadedIndex, tag: int) -> bool:
     close to the idea. Up to the first SAMPLE posts are read."""
     start, end = int(index.tag_posts_indptr[tag]), int(index.tag_posts_indptr[tag + 1])
     posts = np.asarray(index.tag_posts[start : min(end, start + SAMPLE)], dtype=np.int64)
-    return len(np.unique(_creators(index, posts))) < CORPUS_CREATORS
+    return len(sorted_unique(_creators(index, posts))) < CORPUS_CREATORS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from seo.index.sets import isin
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.suggest.rank import TagScore, tags_of_posts
 from seo.text.generic_tags import GENERIC_CUTOFF
@@ -44,10 +44,8 @@ def expand_cooccurring(
     if not len(companions):
         return scored
     n_tags = len(index.tag_df)
-    pairs, first, counts = np.unique(
-        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions,
-        return_index=True,
-        return_counts=True,
+    pairs, first, counts = sorted_unique(
+        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions, first=True, counts=True
     )
     seed_of, pair_tags = pairs // n_tags, pairs % n_tags
     keep = pair_tags != seed_tags[seed_of]
@@ -55,7 +53,7 @@ def expand_cooccurring(
         return scored
     seed_of, pair_tags, counts, first = seed_of[keep], pair_tags[keep], counts[keep], first[keep]
     chance = EXPANSION_WEIGHT * seed_chances[seed_of] * counts / (seed_sizes[seed_of] + EXPANSION_SMOOTHING)
-    tags, first_pair, inverse = np.unique(pair_tags, return_index=True, return_inverse=True)
+    tags, first_pair, inverse = sorted_unique(pair_tags, first=True, inverse=True)
     gain = 1.0 - np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(chance, 0.999))))
     example = all_posts[position[first[first_pair]]]
     generic = np.asarray(index.tag_generic[tags], dtype=np.float64)

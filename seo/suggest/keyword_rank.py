@@ -65,7 +65,7 @@ def score_keywords(
     if not len(pairs):
         return []
     terms, owner = pairs // len(posts), pairs % len(posts)
-    unique, inverse = np.unique(terms, return_inverse=True)
+    unique, inverse = sorted_unique(terms, inverse=True)
     in_query = isin(unique, query_terms)
     idf = np.asarray(index.idf[unique], dtype=np.float64)
     score = np.bincount(inverse, weights=votes.weight[owner]) * idf * (1.0 + QUERY_TERM_BOOST * in_query)

@@ -20,7 +20,6 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-import numpy as np
 from django.db import DatabaseError
 
 from seo.index.serving import active_index, index_derived
@@ -35,11 +34,6 @@ def _serving():
         return active_index()
     except DatabaseError:  # no database yet (a bare checkout): fall back to the text rule
         return None
-
-
-def _top_idf(index) -> float:
-    """The rarest term's idf (a word the corpus never saw counts as that rare); once per version."""
-    return index_derived(index, "top_idf", lambda: float(np.max(index.idf)) if len(index.idf) else 1.0)
 
 
 def _adjacent(text: str, first: str, second: str) -> bool:
@@ -132,7 +126,7 @@ def _main_keyword(text: str, language: str | None, index) -> str | None:
         folded = [w.casefold() for w in candidates]
         pairs = [f"{a} {b}" for a, b in pairwise(folded)]
         positions = index.terms.positions(folded + pairs).tolist()
-        top = _top_idf(index)
+        top = index.top_idf
         weights = [float(index.idf[p]) if p >= 0 else top for p in positions[: len(folded)]]
         known = {pair for pair, p in zip(pairs, positions[len(folded) :], strict=True) if p >= 0}
         best = max(range(len(candidates)), key=lambda i: (round(weights[i], 3), i))

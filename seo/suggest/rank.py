@@ -15,7 +15,7 @@ import numpy as np
 
 from seo.index.csr import csr_rows
 from seo.index.serving import index_derived
-from seo.index.sets import isin
+from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.suggest.votes import Votes, series_chance
 from seo.text.filler import is_filler
@@ -167,7 +167,7 @@ def score_tags(
     known_lexical = {t: lexical[n] for n, t in lexical_positions.items() if t is not None}
     lexical_ids = np.fromiter(known_lexical, np.int64, len(known_lexical))
     candidates = np.concatenate([tags, lexical_ids, popular_generic(index)])
-    unique, inverse = np.unique(candidates, return_inverse=True)
+    unique, inverse = sorted_unique(candidates, inverse=True)
     if not len(unique) and not lexical:
         return []
     inverse = inverse[: len(tags)]

@@ -94,7 +94,7 @@ def query_topic(
 ) -> Topic:
     """Weights of the query's topic words: idf x specificity for known words, the highest idf
     for unknown ones (split over the two parts of a compound the index knows)."""
-    top_idf = float(np.max(index.idf)) if len(index.idf) else 1.0
+    top_idf = index.top_idf
     weights: dict[int, float] = {}
     names: dict[int, str] = {}
     unknown: dict[str, float] = {}

@@ -62,6 +62,17 @@ def test_suggest_returns_hashtags_and_keywords(api_post, owner_secret, demo_inde
     assert all(tag["source"] in {"corpus", "your_words", "trending_filler"} for tag in body["hashtags"])
 
 
+@pytest.mark.parametrize("evidence", [True, False])
+def test_suggest_answers_the_engines_suggestion_value_for_value(api_post, owner_secret, demo_index, evidence):
+    from seo.suggest.engine import suggest
+
+    text = "Kanelboller som mormor lagde dem 🥐 #baking"  # non-ASCII, an emoji and a typed tag
+    response = api_post("suggest", {"text": text, "k": 10, "evidence": evidence}, secret=owner_secret)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json() == json.loads(json.dumps(suggest(text=text, k=10, evidence=evidence).to_dict()))
+
+
 def test_suggest_says_when_no_trending_post_shares_the_topic(api_post, owner_secret, demo_index):
     # Fly fishing is none of the demo's 24 niches: no demo post shares this topic.
     response = api_post("suggest", {"text": "Fluefiske etter laks i Namsen"}, secret=owner_secret)
