@@ -1,5 +1,6 @@
-"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, and the
-trend corpora: index_env for a test's own small index, demo_index for the demo corpus."""
+"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, the
+trend corpora (index_env for a test's own small index, demo_index for the demo corpus) and
+Chromium for the browser tests, which run last."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+
+from tests.browser.chromium import chromium_stop
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -108,12 +111,43 @@ def _integration_skip_reason() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    # Browser tests last (a stable sort), so one Chromium serves them all (tests/browser/chromium.py).
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
     reason = _integration_skip_reason()
     if reason is None:
         return
     for item in items:
         if "integration" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# --- Browser: Debian's Chromium through Playwright ------------------------------------
+
+
+@pytest.fixture
+def browser(live_server):
+    """The Chromium of tests/browser/chromium.py: every test opens contexts of its own (no cookie
+    or storage passes from test to test), and what it leaves open is closed after it."""
+    from tests.browser.chromium import CHROMIUM, chromium_browser, chromium_close_contexts
+    from tests.browser.conftest import ARTIFACTS
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield chromium_browser()
+    chromium_close_contexts()
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_beside_other_tests(request):
+    """Playwright's event loop runs in this thread while Chromium does: a test without the
+    browser mark stops it first."""
+    if request.node.get_closest_marker("browser") is None:
+        chromium_stop()
+
+
+def pytest_sessionfinish(session):
+    chromium_stop()
 
 
 def _worker_database_url(db: dict) -> str:
