@@ -101,6 +101,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 # --- Integration: PostgreSQL + Redis + a real worker ---------------------------------
 
 
+def _xdist_groups_for_pytest_9(items) -> None:
+    """Under --dist loadgroup, pytest-xdist 3.8 names an xdist_group by suffixing item._nodeid
+    ("...[desktop]@every-page-desktop"), which pytest 9 no longer reads (the id is item._id):
+    without this the groups were silently ignored and the two tests of a group could run on two
+    workers (the every-page walk then ran twice)."""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        suffixed = getattr(item, "_nodeid", None)
+        if suffixed and suffixed != item.nodeid:
+            item._id = NodeId.parse(suffixed)
+
+
 def _integration_skip_reason() -> str | None:
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
@@ -110,7 +123,9 @@ def _integration_skip_reason() -> str | None:
     return None
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook
 def pytest_collection_modifyitems(config, items):
+    _xdist_groups_for_pytest_9(items)
     # Browser tests last (a stable sort), so one Chromium serves them all (tests/browser/chromium.py).
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
     reason = _integration_skip_reason()
@@ -124,10 +139,21 @@ def pytest_collection_modifyitems(config, items):
 # --- Browser: Debian's Chromium through Playwright ------------------------------------
 
 
-@pytest.fixture
+class _NextTest:
+    item = None  # the test pytest runs after the current one (None after the last)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    _NextTest.item = nextitem
+
+
+@pytest.fixture(scope="module")
 def browser(live_server):
-    """The Chromium of tests/browser/chromium.py: every test opens contexts of its own (no cookie
-    or storage passes from test to test), and what it leaves open is closed after it."""
+    """Chromium (tests/browser/chromium.py) for a module's tests: each test opens contexts of its
+    own, so no cookie or storage passes from test to test, and what the module leaves open is
+    closed after it. Chromium keeps running when the next test is a browser test too (they run
+    last) and stops otherwise, so no other test runs beside Playwright's event loop."""
     from tests.browser.chromium import CHROMIUM, chromium_browser, chromium_close_contexts
     from tests.browser.conftest import ARTIFACTS
 
@@ -135,14 +161,9 @@ def browser(live_server):
         pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     ARTIFACTS.mkdir(exist_ok=True)
     yield chromium_browser()
-    chromium_close_contexts()
-
-
-@pytest.fixture(autouse=True)
-def _no_browser_beside_other_tests(request):
-    """Playwright's event loop runs in this thread while Chromium does: a test without the
-    browser mark stops it first."""
-    if request.node.get_closest_marker("browser") is None:
+    if _NextTest.item is not None and _NextTest.item.get_closest_marker("browser") is not None:
+        chromium_close_contexts()
+    else:
         chromium_stop()
 
 

@@ -1,11 +1,12 @@
 """One Chromium for a run of browser tests, stopped before any other test.
 
 Launching Playwright and Chromium costs about a second of CPU; once per test module it was a
-tenth of the browser tests. The browser tests are collected last (tests/conftest.py), so a
-test process launches it once for its first browser test and keeps it to the end. Playwright's
-sync API keeps an event loop running in this thread, which other tests must not meet: any test
-without the browser mark stops it first (under xdist the every-page walks run first, then the
-rest, so a worker may launch it twice).
+tenth of the browser tests. The browser tests are collected last (tests/conftest.py), and the
+module-scoped `browser` fixture there keeps Chromium running from one browser module to the
+next, stopping it when the next test is no browser test. Playwright's sync API keeps an event
+loop running in this thread, which other tests must not meet: with it running, Django's
+connections are per context, not per thread, so a test set up beside it would use a second
+connection. Under xdist the every-page walks run first, so a worker may launch it twice.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def chromium_browser():
 
 
 def chromium_close_contexts() -> None:
-    """Close what a test left open, so no page of it keeps working beside the next test."""
+    """Close what a module left open, so no page of it keeps working beside the next module."""
     if _Running.browser is not None:
         for context in _Running.browser.contexts:
             context.close()
