@@ -1,5 +1,6 @@
-"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, and the
-trend corpora: index_env for a test's own small index, demo_index for the demo corpus."""
+"""Shared fixtures: users (owner, other, staff), shared-data paths, a real Celery worker, the
+trend corpora (index_env for a test's own small index, demo_index for the demo corpus) and
+Chromium for the browser tests, which run last."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+
+from tests.browser.chromium import chromium_stop
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -98,6 +101,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 # --- Integration: PostgreSQL + Redis + a real worker ---------------------------------
 
 
+def _xdist_groups_for_pytest_9(items) -> None:
+    """Under --dist loadgroup, pytest-xdist 3.8 names an xdist_group by suffixing item._nodeid
+    ("...[desktop]@every-page-desktop"), which pytest 9 no longer reads (the id is item._id):
+    without this the groups were silently ignored and the two tests of a group could run on two
+    workers (the every-page walk then ran twice)."""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        suffixed = getattr(item, "_nodeid", None)
+        if suffixed and suffixed != item.nodeid:
+            item._id = NodeId.parse(suffixed)
+
+
 def _integration_skip_reason() -> str | None:
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
@@ -107,13 +123,52 @@ def _integration_skip_reason() -> str | None:
     return None
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own hook
 def pytest_collection_modifyitems(config, items):
+    _xdist_groups_for_pytest_9(items)
+    # Browser tests last (a stable sort), so one Chromium serves them all (tests/browser/chromium.py).
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
     reason = _integration_skip_reason()
     if reason is None:
         return
     for item in items:
         if "integration" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# --- Browser: Debian's Chromium through Playwright ------------------------------------
+
+
+class _NextTest:
+    item = None  # the test pytest runs after the current one (None after the last)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    _NextTest.item = nextitem
+
+
+@pytest.fixture(scope="module")
+def browser(live_server):
+    """Chromium (tests/browser/chromium.py) for a module's tests: each test opens contexts of its
+    own, so no cookie or storage passes from test to test, and what the module leaves open is
+    closed after it. Chromium keeps running when the next test is a browser test too (they run
+    last) and stops otherwise, so no other test runs beside Playwright's event loop."""
+    from tests.browser.chromium import CHROMIUM, chromium_browser, chromium_close_contexts
+    from tests.browser.conftest import ARTIFACTS
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield chromium_browser()
+    if _NextTest.item is not None and _NextTest.item.get_closest_marker("browser") is not None:
+        chromium_close_contexts()
+    else:
+        chromium_stop()
+
+
+def pytest_sessionfinish(session):
+    chromium_stop()
 
 
 def _worker_database_url(db: dict) -> str:

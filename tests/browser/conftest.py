@@ -1,43 +1,14 @@
-"""Real-browser fixtures: Debian's Chromium driven by Playwright, screenshots in test-artifacts/."""
+"""Real-browser helpers: Debian's Chromium driven by Playwright (the `browser` fixture is in
+tests/conftest.py, as tests/creator_posts use it too), screenshots in test-artifacts/."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser(live_server):
-    """One Chromium per test module (launching one per test cost a second or two each); every
-    test opens contexts of its own, so no cookie or storage passes from test to test. It is
-    closed after the module, so no other module runs beside Playwright's event loop."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are fine.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def signed_in_context(browser, live_server, client, user, *, width: int = 1280, height: int = 900):

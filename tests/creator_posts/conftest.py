@@ -9,8 +9,6 @@ import io
 import pytest
 from django.core.cache import cache
 
-from tests.browser.conftest import browser  # noqa: F401  (the Chromium fixture, for test_browser.py)
-
 STUDIO_HEADER = [
     "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares",
     "Total views", "Total play time", "Average watch time", "Watched full video (%)",
