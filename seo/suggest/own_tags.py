@@ -81,7 +81,8 @@ def own_subject_tags(
         term_of[keyword] = int(index.terms.positions([keyword]).tolist()[0])
     allowed = set(analyze_words(" ".join(vocabulary))) if vocabulary is not None else None
     # The pair's head alone names another topic (#dogs of "corn dogs"): never a tag of its own.
-    heads = {pair.split(" ")[-1] for pair in natural}
+    # (A pair with a digit makes no tag, so its head may: #controller of "ps5 controller".)
+    heads = {pair.split(" ")[-1] for pair in natural if not any(c.isdigit() for c in pair)}
     modifiers = {w for pair in natural for w in pair.split(" ")[:-1]}
     # (tag name, weight, a pair that must be a known tag, a word creators must use as a tag)
     planned: list[tuple[str, float, bool, bool]] = []

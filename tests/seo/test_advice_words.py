@@ -280,3 +280,12 @@ def test_a_how_to_told_in_the_first_person_says_my():
     frame = next(p for p in patterns_for(language="en", kind="hook", niche="") if p.name == "this_is_how")
     idea = Idea(subject=subject("How to negotiate your salary", "en"), body="", language="en")
     assert hook_fill(frame, idea) == "This is how I negotiate my salary"
+
+
+@pytest.mark.usefixtures("index_env")
+def test_the_head_of_a_pair_with_a_digit_is_a_tag_of_its_own():
+    """ "Unboxing the new PS5 controller": #ps5controller is no tag (a digit), so #controller is."""
+    topic_corpus()
+    index_build()
+    result = suggest(text="Unboxing the new PS5 controller", language="en")
+    assert "controller" in result.recommended, result.recommended
