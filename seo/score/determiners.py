@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from seo.text.filler import PHRASE_BREAKS
+from seo.text.filler import PHRASE_BREAKS, word_set
 from seo.text.subject_lists import DETERMINERS, NUMBER_WORDS
 
 # What each English frame says before a bare singular noun; None: the frame does not fit one
@@ -33,11 +33,8 @@ FRAME_DETERMINERS: dict[str, str | None] = {
 
 
 # Nouns a creator uses without an article: food, materials, fields, platforms, feelings.
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
-
-MASS_NOUNS = _words(
+MASS_NOUNS = word_set(
     """
     skincare haircare makeup hair skin food coffee tea sushi pasta bread sourdough rice chicken
     beef meat fish salmon pizza cheese chocolate cake money fitness cardio yoga pilates fashion

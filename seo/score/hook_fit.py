@@ -14,6 +14,7 @@ from seo.score.noun_kinds import noun_kind
 from seo.score.patterns import Pattern
 from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
+from seo.text.filler import word_set
 from seo.text.subject import Subject, starts_a_sentence_only
 from seo.text.subject_lists import FORMAT_NOUNS
 from seo.text.subject_words import topic_phrase, unbent
@@ -59,12 +60,8 @@ _AUDIENCE_FRAMES = frozenset({"mistakes", "feil", "stop", "slutt", "if_you"})
 _FIRST_PERSON = frozenset(["my", "our", "min", "mitt", "mine", "vår", "vårt", "våre"])
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # A noun-phrase slot never takes a clause: "3 feil alle gjør med de lader elbil".
-_CLAUSE_OPENERS = _words(
+_CLAUSE_OPENERS = word_set(
     """i you we they he she it jeg du vi han hun man when if while because that and or
     når hvis mens fordi som og eller"""
 )
@@ -185,12 +182,13 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
         return False  # "If you love debt"
     if pattern.name == "when_you" and first.endswith("ing"):
         return False  # "When you finally get packing carry-on only right"
-    head = noun_kind(_head_noun(idea.subject))
+    head_noun = _head_noun(idea.subject)
+    head = noun_kind(head_noun)
     if pattern.name in ("tried", "testet") and head != "habit":
         return False  # "I tried this job for 30 days": one tries a habit for 30 days
     if pattern.name in _LIST_FRAMES and head in ("occasion", "being"):
         return False  # "3 mistakes everyone makes with a wedding"
-    if pattern.name in _LIKED_FRAMES and _head_noun(idea.subject).casefold() in FORMAT_NOUNS:
+    if pattern.name in _LIKED_FRAMES and head_noun.casefold() in FORMAT_NOUNS:
         return False  # "Hvis du elsker tur": the trip is how, not what
     if pattern.name in ("nobody", "ingen") and head == "being":
         return False  # "Nobody talks about this part of my cat"

@@ -8,13 +8,10 @@ purpose: a noun in none of them keeps every frame that fits it otherwise.
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from seo.text.filler import word_set
 
 # Things one keeps up day after day, so "I tried … for 30 days" reads right.
-HABITS = _words(
+HABITS = word_set(
     """
     routine routines prep diet workout workouts plan habit habits method challenge program
     schedule journal journaling fast fasting cleanse regimen stretch stretches
@@ -23,7 +20,7 @@ HABITS = _words(
     """
 )
 # Occasions and events: nobody makes "3 mistakes" with a wedding or tries one for 30 days.
-OCCASIONS = _words(
+OCCASIONS = word_set(
     """
     wedding date birthday party christmas halloween graduation holiday vacation concert festival
     game match finals trip day night weekend anniversary funeral prom
@@ -32,7 +29,7 @@ OCCASIONS = _words(
     """
 )
 # Animals and people: "Nobody talks about this part of my cat".
-BEINGS = _words(
+BEINGS = word_set(
     """
     cat cats dog dogs puppy puppies kitten kittens pet pets baby babies toddler kid kids mom mum
     dad boyfriend girlfriend husband wife sister brother friend friends grandma grandpa

@@ -172,7 +172,8 @@ def suggest(
     )
     posts, similarity = posts[judged.keep], similarity[judged.keep]
     # "Get ready with me for a wedding" is a GRWM first: #grwm belongs in any set for it.
-    shape = [name for name in [format_tag(query)] if name and name not in blocked_tags()]
+    blocked = blocked_tags()
+    shape = [name for name in [format_tag(query)] if name and name not in blocked]
     if not len(posts):
         own = [
             *shape,
@@ -183,7 +184,7 @@ def suggest(
         ]
         return fallback_answer(
             index, query, language, niche, k, typed_report, no_features=not len(ids), judged=judged,
-            own=list(dict.fromkeys(own)), keyword=keyword, blocked=blocked_tags(),
+            own=list(dict.fromkeys(own)), keyword=keyword, blocked=blocked,
         )  # fmt: skip
 
     votes = post_votes(index, posts, similarity, apart)
@@ -209,7 +210,6 @@ def suggest(
     # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
     # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
     series = bool(language) and not reads_subject(language)
-    blocked = blocked_tags()
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);

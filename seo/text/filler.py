@@ -15,12 +15,13 @@ import stopwordsiso
 from seo.text.tokenize import NOT_STOPWORDS
 
 
-def _listed(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a word list written as one string."""
     return frozenset(text.split())
 
 
 # Calls to action and platform words: they ask for something, they name nothing.
-CALL_TO_ACTION = _listed(
+CALL_TO_ACTION = word_set(
     """
     save saved saving follow following like likes comment comments share shares tag link bio
     subscribe duet stitch repost watch click tap swipe check dm fyp foryou viral lagre lagret
@@ -28,7 +29,7 @@ CALL_TO_ACTION = _listed(
     """
 )
 # Template words of hooks and series: how a post is framed, not what it is about.
-TEMPLATE = _listed(
+TEMPLATE = word_set(
     """
     pov part parts episode ep day days week weeks tips tip hacks hack ideas idea ways way things
     thing mistakes mistake secrets secret reasons reason steps step guide tutorial review rating
@@ -39,7 +40,7 @@ TEMPLATE = _listed(
     """
 )
 # Vague praise and time words: they colour a topic but are never the topic.
-VAGUE = _listed(
+VAGUE = word_set(
     """
     easy easiest simple simplest quick quickest best better perfect ultimate amazing awesome
     favourite favorite insane crazy literally actually really honestly today tonight weekend
@@ -57,7 +58,7 @@ VAGUE = _listed(
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
 # changed my life", "det gikk ikke som planlagt", "Slik får du mer ut av lønna"). English's
 # stopword list holds most of its verbs; Norwegian's holds few.
-VERBS = _listed(
+VERBS = word_set(
     """
     get gets got use used find choose pick pay paid paying eaten betale betaler betalte møter få får gjøre bruke bruker finne finner velge velger
     change changed changes changing happen happened happens wished feel hate hated looked talks tells
@@ -77,12 +78,12 @@ FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS
 _NOT_IN_PHRASES = (
     CALL_TO_ACTION
     | VERBS
-    | (TEMPLATE - _listed("day days week weeks dag dager uke uker"))
-    | _listed("minute minutes min mins hour hours second seconds minutt minutter timer sekund sekunder")
+    | (TEMPLATE - word_set("day days week weeks dag dager uke uker"))
+    | word_set("minute minutes min mins hour hours second seconds minutt minutter timer sekund sekunder")
 )  # "minute home" of "10 minute home workout"
 
 # Words that open a sentence about the topic rather than name it ("how to", "slik").
-FRAMING = _listed(
+FRAMING = word_set(
     """
     how why what when who where which this these here there here's is are was i i'm im we you
     let me let's lets show hvordan hvorfor hva når hvem hvor hvilken dette her er var jeg vi du
@@ -90,7 +91,7 @@ FRAMING = _listed(
     """
 )
 # Common verbs an idea starts with after "how to" / "hvordan": the object is the topic.
-LEADING_VERBS = _listed(
+LEADING_VERBS = word_set(
     """
     make cook bake build style wear clean grow save learn start get do use train fix plan
     organize organise pack prep prepare paint decorate find choose pick buy sell eat drink run
@@ -102,7 +103,7 @@ LEADING_VERBS = _listed(
     """
 )
 # Words that end a noun phrase: prepositions and conjunctions in both languages.
-PHRASE_BREAKS = _listed(
+PHRASE_BREAKS = word_set(
     """
     at in on with without under over from into after before during until while because so but
     and or vs versus than to if when that which who like as for of about i på med uten under

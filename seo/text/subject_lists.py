@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from seo.text.filler import word_set
+
 # Words keep inner hyphens and apostrophes ("pull-up", "don't").
 TOKEN = re.compile("[^\\W_]+(?:[-'\u2019][^\\W_]+)*")
 CLAUSE_END = re.compile(r"[.!?…:;|\n()\[\]\"“”\u2014\u2013]|\s-\s|,")
@@ -231,27 +233,23 @@ COUNT_WORDS = frozenset(
 COUNT_LINKS = frozenset(["to", "for", "of", "about", "å", "til", "for", "om", "med"])
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # "Five mistakes", "Tre feil": a count may be spelled out ("to"/"en"/"ni" only before a count word).
-NUMBER_WORDS = _words(
+NUMBER_WORDS = word_set(
     """one two three four five six seven eight nine ten eleven twelve fifteen twenty
     en ett to tre fire fem seks sju syv åtte ni ti elleve tolv femten tjue"""
 )
 # An idea written as a list hook: "Five mistakes (almost) everyone makes with X",
 # "Tre feil alle gjør når de lader X", "5 things I wish I knew before X". Who makes them
 # and the verb are the frame, the link word ends it; what follows is the subject.
-LIST_WHO = _words(
+LIST_WHO = word_set(
     """almost nearly most all everyone everybody people beginners you we i they new
     alle nesten de fleste folk nybegynnere du vi jeg man nye"""
 )
-LIST_VERBS = _words(
+LIST_VERBS = word_set(
     """make makes made do does did have has wish knew know learned learnt need must should
     gjør gjorde har hadde lager begår skulle ønske ønsker visste vite lærte må bør burde trenger"""
 )
-LIST_LINKS = _words(
+LIST_LINKS = word_set(
     """with when in about on for to before after if while med når i om på for til før etter hvis mens
     ved"""
 )
@@ -260,7 +258,7 @@ SUBORDINATORS = frozenset(["when", "if", "while", "because", "når", "hvis", "me
 SUBJECT_PRONOUNS = frozenset(
     ["i", "you", "we", "they", "he", "she", "people", "jeg", "du", "vi", "de", "han", "hun", "man", "folk"]
 )
-ADVERBS = _words(
+ADVERBS = word_set(
     """not never always just really finally still also ikke aldri alltid bare endelig fortsatt også"""
 )
 PARTICLES = frozenset(["off", "up", "out", "down", "away", "opp", "ut", "ned", "av", "bort"])
