@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from seo.score.checklist import MAX_HASHTAGS, SeoScore
-from seo.score.hook_fit import Idea, hook_fill, repeats_across
+from seo.score.hook_fit import Idea, capitalised, hook_fill, repeats_across
 from seo.score.inputs import caption_score_for
 from seo.score.patterns import Pattern, patterns_for
+from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
 from seo.text.filler import is_filler
 from seo.text.frames import WRITTEN_LANGUAGES
@@ -79,7 +80,7 @@ def _sentence(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    text = capitalised(text)
     return text if text[-1] in ".!?…" else f"{text}."
 
 
@@ -180,7 +181,8 @@ def caption_drafts(
     score_niche: str | None = None,
     prefer: str = "",
 ) -> list[CaptionDraft]:
-    """Up to `count` drafts, each through a different pattern; [] when the idea names nothing.
+    """Up to `count` drafts, each through a different pattern; [] when the idea names nothing
+    (no main keyword, no hook, no accepted keyword).
 
     `language` is the creator's choice ("" to detect from the idea); `keywords` are
     accepted keywords, used when the idea lacks them; blocked tags are left out.
@@ -192,6 +194,8 @@ def caption_drafts(
     if not clean_text(topic) and not hook:
         return []
     language = draft_language(topic or hook, language)
+    if not hook and not keywords and main_keyword(topic, language=language or None) is None:
+        return []  # "x", "🔥": a frame around nothing ("3 mistakes everyone makes with their x")
     idea = Idea(subject=subject(topic or hook, language), body=_body(topic or hook), language=language)
     tags = _tags(hashtags, blocked or ())
     written = language in WRITTEN_LANGUAGES

@@ -14,7 +14,7 @@ from seo.score.noun_kinds import noun_kind
 from seo.score.patterns import Pattern
 from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
-from seo.text.filler import word_set
+from seo.text.filler import is_filler, word_set
 from seo.text.subject import Subject, starts_a_sentence_only
 from seo.text.subject_lists import FORMAT_NOUNS
 from seo.text.subject_words import topic_phrase, unbent
@@ -144,6 +144,13 @@ def _doubled(text: str) -> bool:
     return len(set(content)) < len(content)
 
 
+def capitalised(text: str) -> str:
+    """The text with a capital first letter, unless its first word writes capitals of its own
+    inside ("iPhone 15 camera test", "eBay finds" stay as the brand writes them)."""
+    first = text.split(" ", 1)[0]
+    return text if any(c.isupper() for c in first[1:]) else text[:1].upper() + text[1:]
+
+
 def repeats_across(first: str, second: str) -> bool:
     """The hook's last word opens the body ("... hvis du elsker fjelltur / Fjelltur i ...")."""
     last = (_WORD.findall(first) or [""])[-1].casefold()
@@ -157,12 +164,38 @@ _ROLE_OPENER = re.compile(
 )  # "What I eat in a day as a vegan": not "If you love your vegan"
 
 
+# "Rating every Taylor Swift album": a phrase over all of something is no one thing to frame.
+_QUANTIFIERS = frozenset(["every", "each", "all", "hver", "hvert", "hvere", "alle"])
+# English "Nobody talks about this part of X" needs a doing or a stretch of time ("marathon
+# training", "a wedding"), not a thing ("this part of books", "this part of my monstera").
+_PARTED_FRAMES = frozenset({"nobody"})
+
+
+def _opened_by_doing(found: Subject) -> bool:
+    """The idea opens with a doing its subject phrase left out ("Repotting my monstera",
+    "Testing viral TikTok pasta recipe"): a frame around the object alone ("I love my
+    monstera", "3 mistakes everyone makes with pasta") tells another video."""
+    opening = (found.sentence.split() or [""])[0].casefold()
+    return len(opening) > 4 and opening.endswith("ing") and not found.phrase.casefold().startswith(opening)
+
+
+def _is_doing(noun: str) -> bool:
+    return len(noun) > 5 and noun.casefold().endswith("ing")
+
+
 def _fits(pattern: Pattern, idea: Idea) -> bool:
     """Frames that read wrong around some ideas: "I tried my cat", "POV: how to ..."."""
     first = (idea.subject.phrase.split() or [""])[0].casefold()
     kind = idea.subject.kind
     if pattern.slot in ("np", "keyword") and _ROLE_OPENER.match(idea.subject.sentence):
         return False
+    if pattern.slot == "np" and (first in _QUANTIFIERS or _opened_by_doing(idea.subject)):
+        return False
+    if pattern.slot == "keyword" and _opened_by_doing(idea.subject):
+        # "Puppy" alone as the hook of "Training my puppy to sit" names another video; a name
+        # ("Met Gala" of "Reacting to the Met Gala red carpet looks") is a hook of its own.
+        keyword = main_keyword(idea.subject.sentence, language=idea.language or None) or ""
+        return len(keyword.split()) > 1
     if pattern.slot == "np" and first in _CLAUSE_OPENERS:
         return False  # "3 feil alle gjør med de lader elbil"
     if kind == "list" and (pattern.name in _LIST_FRAMES or pattern.name in _TRIAL_FRAMES):
@@ -188,6 +221,17 @@ def _fits(pattern: Pattern, idea: Idea) -> bool:
         return False  # "I tried this job for 30 days": one tries a habit for 30 days
     if pattern.name in _LIST_FRAMES and head in ("occasion", "being"):
         return False  # "3 mistakes everyone makes with a wedding"
+    said = topic_phrase(idea.subject, idea.language or None) or idea.subject.head  # "money" of "5000 kroner"
+    if pattern.name in _LIST_FRAMES and (_names_one(said) or is_filler(head_noun)):
+        return False  # "… with their iPhone 15 camera test", "… with cheap date ideas"
+    if pattern.name in _LIKED_FRAMES and head == "occasion" and first in _POSSESSIVE_OR_INDEFINITE:
+        return False  # "I love my iPhone 15 camera test": one loves the phone, not one's test of it
+    if pattern.name in (_AUDIENCE_FRAMES | _PARTED_FRAMES | _LIKED_FRAMES) and re.search(r"\d", said):
+        return False  # "Stop scrolling if you care about your iPhone 15 camera test": one video's
+    if pattern.name in _PARTED_FRAMES and not (
+        head in ("habit", "occasion") or _is_doing(head_noun) or kind == "clause"
+    ):  # "Nobody talks about this part of books"; a story has parts ("… of my student loan")
+        return False
     if pattern.name in _LIKED_FRAMES and head_noun.casefold() in FORMAT_NOUNS:
         return False  # "Hvis du elsker tur": the trip is how, not what
     if pattern.name in ("nobody", "ingen") and head == "being":
@@ -221,6 +265,13 @@ def _told(sentence: str) -> str:
     return " ".join(words[1:]) if asked else ""
 
 
+def _names_one(phrase: str) -> bool:
+    """A phrase naming one particular thing: a model number or a name inside it ("iPhone 15
+    camera test", "tur i Lofoten"), not a kind of thing everyone has."""
+    words = phrase.split()
+    return any(c.isdigit() for c in phrase) or any(w[:1].isupper() or w[1:2].isupper() for w in words[1:])
+
+
 def _head_noun(found: Subject) -> str:
     """The head noun of the subject, before its first preposition ("wedding" of "a wedding")."""
     words = [unbent(w) for w in found.head.split()]
@@ -239,7 +290,9 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
     head = topic_phrase(idea.subject, idea.language or None) or idea.subject.head
     phrase = (
         idea.subject.phrase
-        if idea.subject.phrase.startswith(idea.subject.head) and head == idea.subject.head
+        if idea.subject.phrase.startswith(idea.subject.head)
+        and head == idea.subject.head
+        and _short_complement(idea.subject)
         else head
     )
     phrases = [head, phrase] if tail else [phrase, head]
@@ -268,10 +321,17 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
         options = [with_determiner(pattern.name, value) for value in options if value]
     for value in dict.fromkeys(v for v in options if v):
         hook = pattern.template.replace("{" + pattern.slot + "}", value)
-        hook = hook[:1].upper() + hook[1:]
+        hook = capitalised(hook)
         if len(ct.words(hook)) <= HOOK_WORDS and not _doubled(hook):
             return hook
     return None
+
+
+def _short_complement(found: Subject) -> bool:
+    """The phrase's words after its head are few and general ("for oily skin"), not a
+    particular place, person or count ("i Lofoten med pappa", "for løping 5 km")."""
+    rest = found.phrase[len(found.head) :]
+    return len(rest.split()) <= 2 and not _names_one(f"x {rest}")
 
 
 _YOURS = {"your": "my", "yours": "mine", "yourself": "myself", "you": "me"}

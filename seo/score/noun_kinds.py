@@ -19,13 +19,15 @@ HABITS = word_set(
     rutine rutinen kosthold treningsplan trening treningsøkt økt plan vane vaner metode utfordring
     """
 )
-# Occasions and events: nobody makes "3 mistakes" with a wedding or tries one for 30 days.
+# Occasions and events (a test or a haul is one too): nobody makes "3 mistakes" with a wedding,
+# tries one for 30 days, or loves "my iPhone 15 camera test".
 OCCASIONS = word_set(
     """
     wedding date birthday party christmas halloween graduation holiday vacation concert festival
     game match finals trip day night weekend anniversary funeral prom
     bryllup bryllupet bursdag bursdagen fest festen jul julaften russetid konfirmasjon ferie
     ferien kamp kampen tur turen
+    test tests review reviews recap haul unboxing comparison anmeldelse
     """
 )
 # Animals and people: "Nobody talks about this part of my cat".
@@ -38,10 +40,20 @@ BEINGS = word_set(
 )
 
 
+_KINDS = (("habit", HABITS), ("occasion", OCCASIONS), ("being", BEINGS))
+# A compound is the kind of its last part ("fisketur" is a trip, "morgenrutine" a routine), when
+# what comes before is a word of its own (three letters or more: "natur" is no "na-tur").
+_MIN_PART = 3
+
+
 def noun_kind(word: str) -> str:
     """ "habit", "occasion", "being" or "" for the head noun `word`."""
     folded = word.casefold().rstrip(".,!?")
-    for kind, words in (("habit", HABITS), ("occasion", OCCASIONS), ("being", BEINGS)):
+    for kind, words in _KINDS:
         if folded in words:
             return kind
+    for at in range(_MIN_PART, len(folded) - _MIN_PART + 1):
+        for kind, words in _KINDS:
+            if folded[at:] in words:
+                return kind
     return ""

@@ -26,7 +26,7 @@ from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
 from seo.suggest.main_keyword import main_keyword
-from seo.suggest.own_tags import own_first, own_row, own_subject_tags, subject_pairs
+from seo.suggest.own_tags import keyword_tag, own_first, own_row, own_subject_tags, subject_pairs
 from seo.suggest.query import (
     query_features,
     query_language,
@@ -307,10 +307,14 @@ def suggest(
         recommended = own_first(own, backed) if own or backed else recommend(specific)
         known = {row.tag for row in tag_rows}
         tag_rows += [own_row(name) for name in own if name not in known][: max(0, k - len(tag_rows))]
-    elif shape and shape[0] not in recommended:
-        recommended = [*recommended[:1], shape[0], *recommended[1:]][:5]
-        if shape[0] not in {row.tag for row in tag_rows}:
-            tag_rows.append(own_row(shape[0]))
+    else:  # the format (#grwm) and the idea's own subject (#strikking) belong in any set for it
+        subject_tag = keyword_tag(index, keyword, language, blocked) if reads_subject(language) else ""
+        for name in [name for name in (*shape[:1], subject_tag) if name and name not in recommended][::-1]:
+            recommended = [*recommended[:1], name, *recommended[1:]][:5]
+            if name not in {row.tag for row in tag_rows}:
+                spare = [row for row in tag_rows if row.tag not in recommended]  # k rows at most
+                tag_rows = [row for row in tag_rows if len(tag_rows) < k or row is not spare[-1]]
+                tag_rows.append(own_row(name))
     keyword_rows = _keyword_rows(index, keywords, refs)
     return Suggestions(
         query=query,

@@ -59,7 +59,8 @@ def fallback_answer(
     message = (
         f"{reason}: the tags are made from your own words, and these are only filler trending {where}."
         if own
-        else f"{reason}, so these are the hashtags trending {where}."
+        else f"{reason}, and it names no topic to make tags from: say in a few words what the video "
+        f"is about. Until then, these are only filler trending {where}."
     )
     allowed = [row for row in trending if row[2] not in blocked]
     own = [name for name in own if name not in blocked]
@@ -98,7 +99,9 @@ def fallback_answer(
         query=query,
         language=asked,
         hashtags=(own_rows + trending_rows)[:k],
-        recommended=own[:5] or filler[:3],  # trending tags lead only when the idea gives none
+        # Only the idea's own words are advice: with none, nothing is recommended, and what is
+        # trending stays labelled filler ("x" is not a video about #nba).
+        recommended=own[:5],
         keywords=_own_keywords(judged),
         fallback=message,
         typed_hashtags=typed_report,

@@ -102,6 +102,12 @@ def _main_keyword(text: str, language: str | None, index) -> str | None:
     named = _name_before_head(found, head)
     if named:  # "every Taylor Swift album": people search the name, not "swift album"
         return named
+    if known_pair is False and pair and len(head) >= 3 and index is not None:
+        # "night shift nurse": the corpus knows "night shift", not "shift nurse", so the pair
+        # would split a compound; the head noun names the subject.
+        before = " ".join(head[-3:-1]).casefold()
+        if _adjacent(found.sentence, head[-3], head[-2]) and index.terms.positions([before]).tolist()[0] >= 0:
+            return head[-1].casefold()
     if pair and (not describes(head[-2]) or known_pair or name):
         # The head noun with its modifier: "corn dogs", "buzzer beaters", "sourdough starter"
         # (the head alone, "dogs", names another topic).

@@ -17,6 +17,7 @@ from seo.index.store import LoadedIndex
 from seo.suggest.relevance import Topic
 from seo.suggest.suggestions import TagSuggestion
 from seo.text.filler import is_filler
+from seo.text.generic_tags import GENERIC_CUTOFF
 from seo.text.hashtags import normalize_hashtag
 from seo.text.names import writes_syllables
 from seo.text.spelling import tag_spelling
@@ -168,6 +169,27 @@ def own_row(name: str) -> TagSuggestion:
         parts={"your_words": 1.0, "stage_factor": 1.0},
         source="your_words",
     )
+
+
+def keyword_tag(index: LoadedIndex, keyword: str | None, language: str | None, blocked: set[str]) -> str:
+    """The main keyword as a tag, spelled the corpus' way ("" when it makes none a set may take):
+    at medium or high confidence the corpus' tags can miss the idea's own subject (#strikking
+    beside #knitting, #ski beside #fitness), and that is the tag people search first."""
+    words = (keyword or "").split()
+    if (
+        not words
+        or len(words) > 2
+        or any(is_filler(w, language) or any(c.isdigit() for c in w) for w in words)
+    ):
+        return ""
+    name = normalize_hashtag("".join(words))
+    name = tag_spelling(index, name, language) if name else ""
+    if len(name) < 3 or name in blocked:
+        return ""
+    tag = index.tag_id(name)
+    if tag is not None and float(index.tag_generic[tag]) < GENERIC_CUTOFF:
+        return ""  # a platform-wide tag (#food) says nothing of the subject
+    return name
 
 
 def own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:

@@ -52,7 +52,7 @@ VAGUE = word_set(
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
     akkurat flere mer mest færre real yall guys gals folks month months måned måneder
     dagens ukens månedens årets helgens kveldens kvelden kvelds morgenen natta natten
-    ettermiddagen formiddagen
+    ettermiddagen formiddagen tomorrow yesterday wow yay obsessed
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
@@ -62,14 +62,14 @@ VERBS = word_set(
     """
     get gets got use used find choose pick pay paid paying eaten betale betaler betalte møter få får gjøre bruke bruker finne finner velge velger
     change changed changes changing happen happened happens wished feel hate hated looked talks tells
-    believed realize realized realised told stopped started
+    believed realize realized realised told stopped started think thinking thought
     fikk fått går gikk gått tar tok tatt komme kommer kommet sier sa sagt ser sett gir ga gav
     gitt vet visste tenke tenker tenkte synes syntes tror trodde fant funnet holdt lagt satte
     står sto stått begynne begynner begynte slutte slutter sluttet endre endret endrer forandre
     forandret skje skjer skjedde skjedd planlagt virke virker virket trenge trenger trengte
     trengs mene mener mente heter viste spør spurte svarer føler følte husker glemmer glemte
     glemt klare klarer klarte hjelper hjalp hører hørte snakker snakket forteller fortalte
-    elsker elsket ønsker håper betyr betydde hatt måtte bør burde gjort prøver prøvd
+    elsker elsket ønsker håper betyr betydde hatt måtte bør burde gjort prøver prøvd spiser spiste spist
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS
@@ -80,6 +80,9 @@ _NOT_IN_PHRASES = (
     | VERBS
     | (TEMPLATE - word_set("day days week weeks dag dager uke uker"))
     | word_set("minute minutes min mins hour hours second seconds minutt minutter timer sekund sekunder")
+    # What the caption says about itself, never part of a search: "finally marathon", "marathon wow"
+    | word_set("""finally wow omg lol literally actually really honestly obsessed today tonight tomorrow
+    yesterday endelig skikkelig sykt sinnssykt""")
 )  # "minute home" of "10 minute home workout"
 
 # Words that open a sentence about the topic rather than name it ("how to", "slik").

@@ -42,6 +42,8 @@ _NORDIC_LETTER = re.compile("[æøåÆØÅ]")
 _WORD = re.compile(r"[^\W\d_]+")
 # English where the models are nearly split (a two-word idea such as "Glute day" is a coin toss).
 ENGLISH_SHARE = 0.45
+UNSURE_ENGLISH_SHARE = 0.3
+ENGLISH_LEAD = 1.5
 # Too short for the broad detector ("Kanelboller"), yet nothing like English: Norwegian.
 CLEARLY_NOT_ENGLISH = 0.05
 
@@ -69,7 +71,15 @@ def _weighed(text: str, detected: str) -> str:
     values = english_or_scandinavian(text)
     english = values.get("en", 0.0)
     misread = detected in _MISREADINGS_OF_ENGLISH and not _TAGALOG_WORDS & set(text.casefold().split())
-    if english >= ENGLISH_SHARE or (misread and english >= max(values.values())):
+    others = max((v for code, v in values.items() if code != "en"), default=0.0)
+    # The broad detector named nothing or a Scandinavian neighbour ("Testing viral TikTok pasta
+    # recipe", "Budget trip Lisbon" read as Swedish), yet English is clearly the likeliest of
+    # English and the Scandinavian languages. (Short bokmål ideas stay below 0.9 of the
+    # likeliest Scandinavian reading; "Pasta pesto" is the closest.)
+    unsure_but_english = (
+        detected in _EITHER and english >= UNSURE_ENGLISH_SHARE and english >= ENGLISH_LEAD * others
+    )
+    if english >= ENGLISH_SHARE or unsure_but_english or (misread and english >= max(values.values())):
         return "en"
     # Norwegian against a Scandinavian reading, or æ ø å; "Pan casero" is not made Norwegian.
     # ("Resep nasi goreng spesial ala rumahan" is Indonesian to the detector, and stays so.)

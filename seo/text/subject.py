@@ -16,6 +16,7 @@ from seo.text.subject_lists import (
     ADVERBS,
     CLAUSE_END,
     CLAUSE_STARTS,
+    COPULAS,
     COUNT_LINKS,
     COUNT_WORDS,
     DETERMINERS,
@@ -41,6 +42,7 @@ from seo.text.subject_lists import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_DEICTICS,
+    TIME_UNITS,
     TIME_WORDS,
     TOKEN,
     TRAILING,
@@ -277,6 +279,10 @@ def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
             break  # "This pasta takes 15 minutes": a verb before a count
         if out and word in TIME_DEICTICS and nxt in TIME_WORDS:
             break  # "my skincare routine this winter": the time is no part of the subject
+        if out and word in COPULAS:
+            break  # "your sourdough is flat": what follows is said about the subject
+        if out and word in TIME_UNITS and NUMBER.match(nxt):
+            break  # "marathon training week 12 recap": the episode's number is no part of it
         if out and nxt and out[-1].casefold() in OWNERS_AFTER and word.endswith("er") and len(word) > 3:
             break  # "Hunden min møter en katt": after "hunden min" comes the verb
         out.append(token)
@@ -332,7 +338,10 @@ def subject(text: str, language: str | None = None) -> Subject:
         verb_at = len(unlisted) - len(stripped) - 1
         verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
     if stripped and stripped[0].casefold() in PHRASE_BREAKS:
-        stripped = []  # "skateboard at 35": the verb took no object, so there is no noun phrase
+        # "skateboard at 35": the verb took no object, so there is no noun phrase; "Første gang
+        # på ski i år" framed a place or thing after its preposition ("ski").
+        framed = not had_verb and not clause and len(stripped) > 1 and len(stripped) < len(tokens)
+        stripped = stripped[1:] if framed and stripped[1].casefold() not in PHRASE_BREAKS else []
     full = _lower_first(cut_phrase(stripped, at_breaks=False), at_start)
     phrase = _trim(list(full))
     head = _lower_first(cut_phrase(stripped), at_start)

@@ -296,6 +296,13 @@ TIME_WORDS = frozenset(
      "night", "vinter", "sommer", "vår", "høst", "uke", "helg", "helgen", "år", "måned", "morgen", "kveld",
      "vinteren", "sommeren", "våren", "høsten"]
 )  # fmt: skip
+# "Why your sourdough is flat": after the copula comes what is said about the subject.
+COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "er", "var", "blir", "ble"])
+# "Marathon training week 12 recap", "Treningsdagbok dag 3": a numbered stretch of time ends the
+# subject (the count is the episode, not the thing).
+TIME_UNITS = frozenset(
+    ["day", "week", "month", "year", "episode", "part", "dag", "uke", "måned", "år", "episode", "del"]
+)
 # Norwegian possessives that follow their noun ("hunden min"): a word in -er after one is a verb.
 OWNERS_AFTER = frozenset(
     ["min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"]

@@ -72,11 +72,18 @@ HOOK_IDEAS = [
 _TRIAL_OR_LIST = {"tried", "testet", "worth_it", "verdt", "rating", "mistakes", "feil"}
 
 
+# Ideas opened by their doing, whose object alone no frame may take ("I love my dog"), and
+# whose sentence is too long for "Wait for the end: …": POV and their own words remain.
+TWO_FRAMES_FIT = {"Teaching my dog to ring a bell"}
+
+
 def _lint(idea, language, **extra):
     drafts = caption_drafts(topic=idea, language=language, hashtags=["fyp", "tips"], **extra)
-    assert len(drafts) == 3, idea
-    assert len({d.pattern.name for d in drafts}) == 3, [d.pattern.name for d in drafts]
-    assert len(openings(drafts)) == 3, [d.text for d in drafts]
+    # Three where three frames fit; an idea opened by its doing ("Teaching my dog to ring a
+    # bell") has fewer: a frame around its object alone ("I love my dog") tells another video.
+    assert len(drafts) == (2 if idea in TWO_FRAMES_FIT else 3), idea
+    assert len({d.pattern.name for d in drafts}) == len(drafts), [d.pattern.name for d in drafts]
+    assert len(openings(drafts)) == len(drafts), [d.text for d in drafts]
     return [(d.text, p) for d in drafts for p in problems(d, idea=idea, language=language)]
 
 

@@ -40,18 +40,21 @@ def test_an_emoji_only_query_falls_back_to_trending_and_says_so():
     topic_corpus()
     index_build()
     result = suggest(text="🔥🍝😂")
-    assert result.fallback and "trending" in result.fallback
+    assert result.fallback and "trending" in result.fallback and "say in a few words" in result.fallback
     assert result.hashtags and result.keywords == []
-    assert 3 <= len(result.recommended) <= 5
+    # Nothing names a topic, so nothing is advice: trending tags are only labelled filler.
+    assert result.recommended == [] and result.confidence == "low"
+    assert 3 <= len(result.filler) <= 5
 
 
-def test_the_fallback_recommends_trending_specific_tags_even_when_generic_ones_fill_the_top():
+def test_the_fallback_offers_trending_specific_tags_as_filler_even_when_generic_ones_fill_the_top():
     topic_corpus(generic=("fyp", "viral", "foryou", "trending"))
     index_build()
     result = suggest(text="🔥", k=4)
     assert {row.tag for row in result.hashtags} == {"fyp", "viral", "foryou", "trending"}
-    assert 3 <= len(result.recommended) <= 5
-    assert {"fyp", "viral", "foryou", "trending"}.isdisjoint(result.recommended)
+    assert result.recommended == []
+    assert 3 <= len(result.filler) <= 5
+    assert {"fyp", "viral", "foryou", "trending"}.isdisjoint(result.filler)
 
 
 def test_an_unknown_word_falls_back_to_trending():

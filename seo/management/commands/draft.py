@@ -62,14 +62,22 @@ def idea_drafts(item: dict[str, Any], *, language: str | None, niche: str | None
         topic=idea, hook=hook, hashtags=tags or (found.recommended if found else []),
         language=written, niche=line_niche or "", blocked=blocked_tags(),
     )  # fmt: skip
-    return {
+    keyword = main_keyword(idea, language=written)
+    answer = {
         "id": item.get("id"),
         "language": written,
-        "main_keyword": main_keyword(idea, language=written),
+        "main_keyword": keyword,
         # The engine will report its own confidence (seo.suggest.suggestions); until then, no index is low.
         "confidence": getattr(found, "confidence", "medium") if found else "low",
         "drafts": [draft.to_dict() for draft in drafts],
     }
+    if not drafts:
+        answer["message"] = (
+            "Your idea names no topic to write about: say in a few words what the video is about."
+            if keyword is None
+            else "No draft fits this idea yet: write a hook, or add a keyword."
+        )
+    return answer
 
 
 def answer_line(raw: bytes, number: int, answer) -> dict[str, Any]:
