@@ -3,20 +3,8 @@
 `caption_score` is a pure function of the text and of two lookups the caller makes
 once (tag tiers and blocked tags, from seo.suggest.engine), so the editor, the API and
 batch scoring all give the same answer and a batch can score thousands of rows a
-second. The items and their weights:
-
-    keyword_hook         10  main keyword spoken or shown in the first 3 seconds
-    keyword_first_line   10  main keyword in the first line (first ~100 characters)
-    keyword_coverage     15  how many of the top trending terms the caption uses (none: 0)
-    hashtag_count        10  3 to 5 tags; more than 5 fails (TikTok caps at 5)
-    hashtag_mix           5  broad and niche tags together
-    hashtag_hygiene      10  no blocked and no duplicate tags
-    caption_length       10  2,200 characters via the posting API, ~4,000 in the app
-    call_to_action       10  invites comments, saves or shares (English or Norwegian)
-    hook_length          10  the hook lands in ~3 seconds: at most 10 words
-    readability           5  LIX: short sentences, few long words
-    stuffing              5  no emoji, hashtag or keyword stuffing
-
+second. The eleven items and their weights (10 or 15 points, 5 for mix, readability and
+stuffing) are listed with what passes, warns and fails in docs/captions.md.
 The weights add up to 100, so the score is the plain sum of the points.
 Explanations are in English (the interface language) whatever the caption's language.
 """
@@ -119,10 +107,20 @@ def _quote(terms: Iterable[str]) -> str:
     return ", ".join(f"“{term}”" for term in terms)
 
 
+# A caption with words but no topic ("POV: x") fails the keyword checks: it gives search nothing.
+_NO_TOPIC = "Your caption names no topic: say what the video is about, the way viewers would search it."
+
+
+def _no_keyword(c: _Caption, item: _Check) -> CheckItem:
+    if c.prose_words:
+        return item(FAIL, _NO_TOPIC)
+    return item(WARN, "No keyword to check: add a topic or keywords first.")
+
+
 def _check_keyword_hook(c: _Caption) -> CheckItem:
     item = _Check("keyword_hook", "Main keyword in the hook", 10)
     if not c.keywords:
-        return item(WARN, "No keyword to check: add a topic or keywords first.")
+        return _no_keyword(c, item)
     main = c.keywords[0]
     if c.hook_is_first_line and not c.on_screen_text:
         return item(
@@ -136,7 +134,7 @@ def _check_keyword_hook(c: _Caption) -> CheckItem:
 def _check_keyword_first_line(c: _Caption) -> CheckItem:
     item = _Check("keyword_first_line", "Main keyword in the first line", 10)
     if not c.keywords:
-        return item(WARN, "No keyword to check: add a topic or keywords first.")
+        return _no_keyword(c, item)
     main = c.keywords[0]
     if c.first_line_index.contains(main):
         return item(PASS, f"“{main}” is in the first line, before the feed cuts it off.")
@@ -153,6 +151,8 @@ def _check_keyword_coverage(c: _Caption) -> CheckItem:
     if not top and c.trending is not None and c.keywords:  # a new topic, or no topic at all
         why = f"No trending post uses the words of your topic, so nothing shows that people search “{c.keywords[0]}”"
         return item(FAIL, f"{why}: name the topic the way viewers would search it.")
+    if not top and not c.keywords:
+        return _no_keyword(c, item)
     if not top:
         return item(WARN, "No trending terms to compare with: add a topic or keywords.")
     used = [term for term in top if c.everything_index.contains(term)]

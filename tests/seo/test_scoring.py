@@ -83,11 +83,20 @@ def test_keyword_far_into_a_long_first_line_does_not_count_as_first_line():
     assert item(score(caption=caption), "keyword_first_line").status == "warn"
 
 
-def test_without_keywords_the_keyword_checks_warn_and_say_why():
-    result = score(keywords=())
+def test_without_keywords_an_empty_caption_warns_and_says_why():
+    result = score(caption="", hook="", keywords=())
     for key in ("keyword_hook", "keyword_first_line", "keyword_coverage"):
         assert item(result, key).status == "warn"
         assert "keyword" in item(result, key).why
+
+
+def test_words_without_a_topic_fail_the_keyword_checks():
+    """ "POV: x" with three tags scored 79: the keyword checks only warned when nothing named a topic."""
+    result = score(caption="POV: x\nFollow for more like this.", hook="", keywords=())
+    for key in ("keyword_hook", "keyword_first_line", "keyword_coverage"):
+        assert item(result, key).status == "fail"
+        assert "names no topic" in item(result, key).why
+    assert result.score <= 65
 
 
 def test_keyword_coverage_counts_trending_terms_used():
