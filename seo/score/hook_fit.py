@@ -16,7 +16,7 @@ from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
 from seo.text.filler import is_filler, word_set
 from seo.text.subject import Subject, starts_a_sentence_only
-from seo.text.subject_lists import FORMAT_NOUNS
+from seo.text.subject_lists import FORMAT_NOUNS, OPENING_VERBS, STORY_VERBS
 from seo.text.subject_words import topic_phrase, unbent
 
 HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
@@ -173,10 +173,16 @@ _PARTED_FRAMES = frozenset({"nobody"})
 
 def _opened_by_doing(found: Subject) -> bool:
     """The idea opens with a doing its subject phrase left out ("Repotting my monstera",
-    "Testing viral TikTok pasta recipe"): a frame around the object alone ("I love my
-    monstera", "3 mistakes everyone makes with pasta") tells another video."""
-    opening = (found.sentence.split() or [""])[0].casefold()
-    return len(opening) > 4 and opening.endswith("ing") and not found.phrase.casefold().startswith(opening)
+    "Testing viral TikTok pasta recipe", "Reagerer på gamle bilder"), or tells one about its
+    subject ("Toddler tries lemon"): a frame around the thing alone ("I love my monstera",
+    "3 mistakes everyone makes with pasta", "… with their toddler") tells another video."""
+    said = found.sentence.casefold().split()
+    opening = said[0] if said else ""
+    left_out = not found.phrase.casefold().startswith(opening)
+    if left_out and ((len(opening) > 4 and opening.endswith("ing")) or opening in OPENING_VERBS):
+        return True
+    after = len(found.head.split())
+    return bool(found.head) and len(said) > after and said[after] in STORY_VERBS
 
 
 def _is_doing(noun: str) -> bool:

@@ -19,7 +19,7 @@ HABITS = word_set(
     rutine rutinen kosthold treningsplan trening treningsøkt økt plan vane vaner metode utfordring
     """
 )
-# Occasions and events (a test or a haul is one too): nobody makes "3 mistakes" with a wedding,
+# Occasions and events (a test, a haul, a reveal or a photo dump is one too): nobody makes "3 mistakes" with a wedding,
 # tries one for 30 days, or loves "my iPhone 15 camera test".
 OCCASIONS = word_set(
     """
@@ -27,7 +27,8 @@ OCCASIONS = word_set(
     game match finals trip day night weekend anniversary funeral prom
     bryllup bryllupet bursdag bursdagen fest festen jul julaften russetid konfirmasjon ferie
     ferien kamp kampen tur turen
-    test tests review reviews recap haul unboxing comparison anmeldelse
+    test tests review reviews recap haul unboxing comparison anmeldelse announcement reveal proposal
+    dump
     """
 )
 # Animals and people: "Nobody talks about this part of my cat".

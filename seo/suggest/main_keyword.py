@@ -24,7 +24,7 @@ from django.db import DatabaseError
 
 from seo.index.serving import active_index, index_derived
 from seo.text.filler import is_filler
-from seo.text.subject import clean_text, subject
+from seo.text.subject import clean_text, is_praise, subject
 from seo.text.subject_lists import TOKEN, describes
 from seo.text.subject_words import content_words, head_words
 
@@ -82,11 +82,13 @@ def _name(text: str) -> str:
 
 
 def _name_before_head(found, head: list[str]) -> str:
-    """A name of two or more capitalised words right before the head noun, casefolded."""
+    """A name of two or more capitalised words right before the head noun (praise between
+    them aside: "Real Madrid best goals"), casefolded."""
     run: list[str] = []
     for word in head[:-1]:
         run = [*run, word] if word[:1].isupper() and word != "I" else []
-    if len(run) >= 2 and head[-1][:1].islower() and _adjacent(found.sentence, run[-1], head[-1]):
+    told = " ".join(w for w in TOKEN.findall(found.sentence) if not is_praise(w))
+    if len(run) >= 2 and head[-1][:1].islower() and _adjacent(told, run[-1], head[-1]):
         return " ".join(run).casefold()
     return ""
 

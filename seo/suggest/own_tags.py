@@ -90,8 +90,8 @@ def own_subject_tags(
     pair_names: dict[str, str] = {}  # a pair feature -> its tag name
     for feature in distinct:
         words = feature.split(" ")
-        if any(is_filler(w) or w.isdigit() or is_function_term(w) for w in words):
-            continue
+        if any((is_filler(w) and feature != keyword) or w.isdigit() or is_function_term(w) for w in words):
+            continue  # (the main keyword may hold a name's filler word: "real madrid")
         if len(words) > 1 and any(c.isdigit() for c in feature):
             continue  # "rusty 1970s" -> #rusty1970s is no tag anyone searches
         if len(words) == 1 and feature in heads:
@@ -179,7 +179,8 @@ def keyword_tag(index: LoadedIndex, keyword: str | None, language: str | None, b
     if (
         not words
         or len(words) > 2
-        or any(is_filler(w, language) or any(c.isdigit() for c in w) for w in words)
+        or all(is_filler(w, language) for w in words)  # "real madrid" holds one
+        or any(c.isdigit() for c in "".join(words))
     ):
         return ""
     name = normalize_hashtag("".join(words))

@@ -52,7 +52,7 @@ VAGUE = word_set(
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
     akkurat flere mer mest færre real yall guys gals folks month months måned måneder
     dagens ukens månedens årets helgens kveldens kvelden kvelds morgenen natta natten
-    ettermiddagen formiddagen tomorrow yesterday wow yay obsessed
+    ettermiddagen formiddagen tomorrow yesterday wow yay obsessed ukas
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that

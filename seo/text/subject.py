@@ -39,6 +39,7 @@ from seo.text.subject_lists import (
     PREDICATE_NEXT,
     PRONOUNS,
     RELATIVES,
+    STORY_VERBS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_DEICTICS,
@@ -260,11 +261,19 @@ def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
     for i, token in enumerate(tokens):
         word = token.casefold()
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if out and (
-            (at_breaks and word in PHRASE_BREAKS)
-            or (word in INFINITIVE_MARKS and not nxt_token[:1].isupper())
+        # "my 9 to 5 job": a span between two numbers is no break
+        span = word == "to" and out and NUMBER.match(out[-1]) and NUMBER.match(nxt_token)
+        if (
+            out
+            and not span
+            and (
+                (at_breaks and word in PHRASE_BREAKS)
+                or (word in INFINITIVE_MARKS and not nxt_token[:1].isupper())
+            )
         ):
             break
+        if out and word in STORY_VERBS:
+            break  # "Toddler tries lemon": the story about the subject starts
         nxt = tokens[i + 1].casefold() if i + 1 < len(tokens) else ""
         if out and (word in RELATIVES or (word in CLAUSE_STARTS and word != "i") or token in ("I",)):
             # "guitar chords every beginner should learn", "morning routine that changed my
@@ -295,15 +304,13 @@ def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
     return out
 
 
-def _trim(tokens: list[str]) -> list[str]:
-    """At most MAX_PHRASE_WORDS words, cut before a preposition rather than inside a noun
-    phrase ("my skincare routine for dry winter skin" -> "my skincare routine"), never
-    ending on an article or a break word."""
-    if len(tokens) > MAX_PHRASE_WORDS:
-        breaks = [
-            i for i, t in enumerate(tokens[: MAX_PHRASE_WORDS + 1]) if i and t.casefold() in PHRASE_BREAKS
-        ]
-        tokens = tokens[: breaks[-1]] if breaks else tokens[:MAX_PHRASE_WORDS]
+def _trim(tokens: list[str], most: int = MAX_PHRASE_WORDS) -> list[str]:
+    """At most `most` words, cut before a preposition rather than inside a noun phrase ("my
+    skincare routine for dry winter skin" -> "my skincare routine"), never ending on an
+    article or a break word."""
+    if len(tokens) > most:
+        breaks = [i for i, t in enumerate(tokens[: most + 1]) if i and t.casefold() in PHRASE_BREAKS]
+        tokens = tokens[: breaks[-1]] if breaks else tokens[:most]
     while tokens and (tokens[-1].casefold() in ARTICLES or tokens[-1].casefold() in PHRASE_BREAKS):
         tokens.pop()
     return tokens
@@ -336,7 +343,8 @@ def subject(text: str, language: str | None = None) -> Subject:
     verb_phrase = ""
     if had_verb:
         verb_at = len(unlisted) - len(stripped) - 1
-        verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped]))
+        # A doing keeps two words more: "få babyen til å sove hele natten", not "få babyen".
+        verb_phrase = " ".join(_trim([unlisted[verb_at].casefold(), *stripped], MAX_PHRASE_WORDS + 2))
     if stripped and stripped[0].casefold() in PHRASE_BREAKS:
         # "skateboard at 35": the verb took no object, so there is no noun phrase; "Første gang
         # på ski i år" framed a place or thing after its preposition ("ski").

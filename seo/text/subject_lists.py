@@ -198,6 +198,13 @@ OPENING_VERBS = frozenset(
         "velg",
         "tren",
         "bruk",
+        # bokmål's present tense opens a reaction or test the way English "Reacting to" does
+        "reagerer",
+        "tester",
+        "prøver",
+        "smaker",
+        "rangerer",
+        "anmelder",
     ]
 )
 # Openers that name a video format: what follows them is the subject ("Get ready with me for
@@ -287,17 +294,26 @@ CLAUSE_STARTS = frozenset(
      "alle", "hver", "enhver", "jeg", "du", "vi", "han", "hun"]
 )  # fmt: skip
 # Filler words that begin a place's name: "New York", "Los Angeles", "Great Britain".
-NAME_STARTS = frozenset(["new", "san", "los", "las", "saint", "st", "great", "north", "south"])
+NAME_STARTS = frozenset(["new", "san", "los", "las", "saint", "st", "great", "north", "south", "real"])
 RELATIVES = frozenset(["that", "which", "who", "som"])
 # "this winter", "neste uke": a time said after the subject ends it.
 TIME_DEICTICS = frozenset(["this", "next", "last", "denne", "dette", "neste", "forrige", "i"])
 TIME_WORDS = frozenset(
     ["winter", "summer", "spring", "fall", "autumn", "week", "weekend", "year", "month", "morning", "evening",
      "night", "vinter", "sommer", "vår", "høst", "uke", "helg", "helgen", "år", "måned", "morgen", "kveld",
-     "vinteren", "sommeren", "våren", "høsten"]
+     "vinteren", "sommeren", "våren", "høsten", "season", "sesong", "sesongen"]
 )  # fmt: skip
 # "Why your sourdough is flat": after the copula comes what is said about the subject.
 COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "er", "var", "blir", "ble"])
+# "Toddler tries lemon", "Hundevalp møter katten": a verb after the subject tells a story about
+# it; the subject ends there (the third person in English, the present tense in bokmål).
+STORY_VERBS = frozenset(
+    ["tries", "meets", "reacts", "reviews", "rates", "ranks", "tests", "tastes", "eats", "learns",
+     "discovers", "sees", "finds", "gets", "makes", "takes", "says", "plays", "visits", "opens",
+     "cooks", "bakes", "builds", "explains", "reads", "watches", "wins", "loses", "hates", "loves",
+     "møter", "prøver", "reagerer", "tester", "smaker", "spiser", "lærer", "oppdager", "finner",
+     "leker", "besøker", "åpner", "lager", "baker", "bygger", "forklarer", "vinner", "taper"]
+)  # fmt: skip
 # "Marathon training week 12 recap", "Treningsdagbok dag 3": a numbered stretch of time ends the
 # subject (the count is the episode, not the thing).
 TIME_UNITS = frozenset(

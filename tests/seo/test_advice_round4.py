@@ -19,6 +19,7 @@ from seo.suggest.main_keyword import main_keyword
 from seo.text.filler import frames_phrase, is_filler
 from seo.text.idea_language import idea_language
 from seo.text.subject import subject
+from seo.text.word_frequency import words_lean
 from tests.corpus_factory import topic_corpus
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,12 @@ def test_a_framed_preposition_gives_its_object_but_a_bare_doing_stays_without_on
 
 @pytest.mark.parametrize(
     "idea",
-    ["Testing viral TikTok pasta recipe", "Budget trip Lisbon", "Camping gear"],
+    [
+        "Testing viral TikTok pasta recipe",
+        "Budget trip Lisbon",
+        "Camping gear",
+        "Summer tanning tips for pale skin",
+    ],
 )
 def test_english_the_broad_detector_cannot_name_is_still_english(idea):
     # "Budget trip Lisbon" was read as Swedish and then bokmål; the first as nothing at all.
@@ -133,3 +139,53 @@ def test_frames_that_fit_stay():
     # A keyword of two words is a hook of its own even where the idea opens with its doing.
     hooks = _hooks("Reacting to the Met Gala red carpet looks")
     assert len(hooks) == 3 and not [hook for hook in hooks if "mistakes" in hook], hooks
+
+
+@pytest.mark.parametrize(
+    ("idea", "language"),
+    [
+        ("Summer tanning tips for pale skin", "en"),  # bokmål to lingua (0.30 against 0.16)
+        ("Budget trip Lisbon", "en"),
+        ("Taco fredag", "nb"),
+        ("Billig middag", "nb"),
+        ("Pasta pesto", ""),  # both: left to lingua
+        ("Hytteliv i vinterferien", ""),  # "hytteliv" is in neither list: left to lingua (bokmål)
+        ("video nhu long dai", ""),  # Vietnamese without its accents: "nhu" is no English word
+    ],
+)
+def test_the_words_frequencies_lean_to_one_language(idea, language):
+    assert words_lean(idea) == language
+
+
+@pytest.mark.parametrize(
+    ("idea", "language", "keyword"),
+    [
+        ("Why I quit my 9 to 5 job", "en", "job"),  # was "quit": "9 to 5" is one span
+        ("Real Madrid best goals this season", "en", "real madrid"),  # was "season"
+        ("Ukas handletur: middag for 500 kroner", "nb", "handletur"),  # "ukas" is this week's
+        ("Reagerer på gamle bilder av meg selv", "nb", "bilder"),  # was "reagerer" (reacting)
+        ("Hundevalp møter katten for første gang", "nb", "hundevalp"),  # the story's subject
+    ],
+)
+def test_names_spans_and_stories_keep_their_subject(idea, language, keyword):
+    assert main_keyword(idea, language=language) == keyword
+
+
+def test_a_doing_keeps_its_infinitive():
+    assert subject("Hvordan få babyen til å sove hele natten", "nb").verb_phrase == (
+        "få babyen til å sove hele natten"
+    )
+
+
+@pytest.mark.parametrize(
+    ("idea", "language", "never"),
+    [
+        ("Toddler tries lemon for the first time", "en", ("your toddler", "mistakes")),
+        ("Hundevalp møter katten for første gang", "nb", ("Er hundevalp", "feil alle gjør")),
+        ("Reagerer på gamle bilder av meg selv", "nb", ("feil alle gjør med gamle bilder", "Ingen snakker")),
+        ("Best friend trio photo dump", "en", ("mistakes",)),
+    ],
+)
+def test_a_story_about_the_subject_frames_no_noun_phrase(idea, language, never):
+    hooks = _hooks(idea, language)
+    assert hooks and not [hook for hook in hooks for bad in never if bad in hook], hooks
