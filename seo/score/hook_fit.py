@@ -104,6 +104,16 @@ _QUESTION_WORDS = frozenset(
         "hvilken",
         "hvem",
         "slik",
+        # yes-or-no questions: "POV: is the Dyson Airwrap worth it" asks, it tells nothing
+        "is",
+        "are",
+        "does",
+        "do",
+        "can",
+        "should",
+        "er",
+        "kan",
+        "bør",
     ]
 )
 
@@ -311,7 +321,7 @@ def hook_fill(pattern: Pattern, idea: Idea) -> str | None:
             else idea.subject.verb_phrase
         ],
         "sentence": lambda: [
-            _lower_start(text) if pattern.name != "own" else text
+            _lower_start(text) if pattern.name != "own" else _asked(text, idea.body)
             for said in (idea.subject.sentence, _first_part(idea.subject.sentence))
             for text in [(_told(said) if pattern.name == "pov" else "") or said]
         ],
@@ -338,6 +348,11 @@ def _short_complement(found: Subject) -> bool:
     particular place, person or count ("i Lofoten med pappa", "for løping 5 km")."""
     rest = found.phrase[len(found.head) :]
     return len(rest.split()) <= 2 and not _names_one(f"x {rest}")
+
+
+def _asked(sentence: str, body: str) -> str:
+    """The idea's own question keeps its question mark ("Is the Dyson Airwrap worth it?")."""
+    return f"{sentence}?" if body.casefold().startswith(f"{sentence}?".casefold()) else sentence
 
 
 _YOURS = {"your": "my", "yours": "mine", "yourself": "myself", "you": "me"}

@@ -52,7 +52,7 @@ VAGUE = word_set(
     ready grwm busy alt mye litt noe noen hele hjemme første siste tiktok trend trends trending
     akkurat flere mer mest færre real yall guys gals folks month months måned måneder
     dagens ukens månedens årets helgens kveldens kvelden kvelds morgenen natta natten
-    ettermiddagen formiddagen tomorrow yesterday wow yay obsessed ukas
+    ettermiddagen formiddagen tomorrow yesterday wow yay obsessed ukas worth verdt takk tusen
     """
 )
 # Common verbs that tell what happened, never what it happened to ("Morning routine that
@@ -70,6 +70,7 @@ VERBS = word_set(
     trengs mene mener mente heter viste spør spurte svarer føler følte husker glemmer glemte
     glemt klare klarer klarte hjelper hjalp hører hørte snakker snakket forteller fortalte
     elsker elsket ønsker håper betyr betydde hatt måtte bør burde gjort prøver prøvd spiser spiste spist
+    støtter støttet
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS

@@ -20,6 +20,7 @@ _FORMATS = (
         "whatieatinaday",
     ),
     (re.compile(r"^\s*storytime\b", re.IGNORECASE), "storytime"),
+    (re.compile(r"^\s*(?:behind the scenes|bak kulissene)\b", re.IGNORECASE), "behindthescenes"),
 )
 # "Clean with me", "Pack with me", "Come with me": #cleanwithme is the format's own tag.
 _WITH_ME = re.compile(r"^\s*([^\W\d_]{3,15}) with me\b", re.IGNORECASE)

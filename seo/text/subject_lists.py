@@ -214,8 +214,9 @@ FORMAT_OPENER = re.compile(
     r"|bli med meg|en dag i livet(?: som)?|what i eat in a day|hva jeg spiser (?:på|i) (?:en|ei) dag"
     r"|things i wish i (?:knew|had known|'d known)|ting jeg (?:skulle )?ønske jeg (?:visste|hadde visst)"
     r"|(?:why |things )?(?:nobody|no one) (?:talks about|tells you about|tells you)"
-    r"|(?:hvorfor |det )?ingen (?:snakker om|forteller deg(?: om)?)|\w+ with me|\w+ med meg)\b"
-    r"[\s,:]*(?:for|to|til|på|as an?|as|som|before|about|før|om)?\s*",
+    r"|(?:hvorfor |det )?ingen (?:snakker om|forteller deg(?: om)?)|\w+ with me|\w+ med meg"
+    r"|behind the scenes|bak kulissene)\b"
+    r"[\s,:]*(?:for|to|til|på|as an?|as|som|before|about|før|om|at|of|in|i|hos)?\s*",
     re.IGNORECASE,
 )
 # "3 ways to", "5 tips for", "10 ting om": a count and a template noun open many ideas.
@@ -303,8 +304,11 @@ TIME_WORDS = frozenset(
      "night", "vinter", "sommer", "vår", "høst", "uke", "helg", "helgen", "år", "måned", "morgen", "kveld",
      "vinteren", "sommeren", "våren", "høsten", "season", "sesong", "sesongen"]
 )  # fmt: skip
-# "Why your sourdough is flat": after the copula comes what is said about the subject.
-COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "er", "var", "blir", "ble"])
+# "Why your sourdough is flat", "Er elbil verdt det": after the copula (or "worth") comes what is
+# said about the subject.
+COPULAS = frozenset(
+    ["is", "are", "was", "were", "isn't", "aren't", "er", "var", "blir", "ble", "worth", "verdt"]
+)
 # "Toddler tries lemon", "Hundevalp møter katten": a verb after the subject tells a story about
 # it; the subject ends there (the third person in English, the present tense in bokmål).
 STORY_VERBS = frozenset(

@@ -189,3 +189,28 @@ def test_a_doing_keeps_its_infinitive():
 def test_a_story_about_the_subject_frames_no_noun_phrase(idea, language, never):
     hooks = _hooks(idea, language)
     assert hooks and not [hook for hook in hooks for bad in never if bad in hook], hooks
+
+
+def test_behind_the_scenes_is_a_format_with_its_own_tag():
+    assert main_keyword("Behind the scenes at our bakery", language="en") == "bakery"  # was "scenes"
+    assert main_keyword("Bak kulissene i frisørsalongen", language="nb") == "frisørsalongen"
+    hooks = _hooks("Behind the scenes at our bakery")
+    assert not [hook for hook in hooks if "mistakes everyone makes with behind" in hook], hooks
+
+
+@pytest.mark.usefixtures("index_env")
+def test_behind_the_scenes_recommends_its_format_tag():
+    topic_corpus()
+    index_build()
+    assert "behindthescenes" in suggest(text="Behind the scenes at our bakery", language="en").recommended
+
+
+def test_worth_ends_the_subject_and_a_question_keeps_its_mark():
+    assert main_keyword("Er elbil verdt det i Nord-Norge?", language="nb") == "elbil"  # was "elbil verdt"
+    hooks = _hooks("Is the Dyson Airwrap worth it?")
+    assert "Is the Dyson Airwrap worth it?" in hooks
+    assert not [hook for hook in hooks if hook.startswith(("POV: is", "Wait for the end: is"))], hooks
+
+
+def test_thanks_and_support_are_no_keywords():
+    assert all(is_filler(word) for word in ("takk", "tusen", "støtter", "worth", "verdt"))
