@@ -47,7 +47,7 @@ from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
-from seo.suggest.written_tags import written_out_candidates
+from seo.suggest.written_tags import written_first, written_out_candidates
 from seo.text.filler import is_filler
 from seo.text.formats import format_tag
 from seo.text.generic_tags import GENERIC_CUTOFF
@@ -174,10 +174,14 @@ def suggest(
     # "Get ready with me for a wedding" is a GRWM first: #grwm belongs in any set for it.
     blocked = blocked_tags()
     shape = [name for name in [format_tag(query)] if name and name not in blocked]
+    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
+    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
+    series = bool(language) and not reads_subject(language)
     if not len(posts):
         own = [
             *shape,
             *mention_candidates(query),
+            *(written_first(index, query, language) if series else []),
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),
@@ -207,9 +211,6 @@ def suggest(
             confidence_reason=judged.reason,
             main_keyword=keyword,
         )
-    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
-    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
-    series = bool(language) and not reads_subject(language)
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
@@ -297,6 +298,7 @@ def suggest(
         # what the few posts use follows.
         own = [
             *shape,
+            *(written_first(index, query, language) if series else []),
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),

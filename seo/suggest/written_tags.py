@@ -45,3 +45,11 @@ def written_out_candidates(index: LoadedIndex, text: str, language: str | None) 
         if position >= 0 or run in index.aliases:
             out[run] = max(out.get(run, 0.0), WRITTEN_TAG_CHANCE / LEXICAL_WEIGHT)
     return out
+
+
+def written_first(index: LoadedIndex, text: str, language: str | None) -> list[str]:
+    """The tags the query writes out (written_out_candidates), likeliest first: what leads an
+    answer no trending post backs ("Khả Ngân ... với Thanh Sơn" -> #khangan #thanhson, before
+    the pairs of side words #leloi, #xuathien that the idea's own words give)."""
+    made = written_out_candidates(index, text, language)
+    return sorted(made, key=lambda name: -made[name])
