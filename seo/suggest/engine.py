@@ -181,7 +181,7 @@ def suggest(
         own = [
             *shape,
             *mention_candidates(query),
-            *(written_first(index, query, language) if series else []),
+            *(written_first(written_out_candidates(index, query, language)) if series else []),
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),
@@ -216,6 +216,7 @@ def suggest(
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
     # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
     made = lexical_candidates(index, distinct, feature_ids, language, set())
+    written: dict[str, float] = {}
     if series:  # "Khả Ngân" is tagged #khangan, "hài hước vui nhộn" #haihuocvuinhon
         written = written_out_candidates(index, query, language)
         made.update({n: max(r, made.get(n, 0.0)) for n, r in written.items()})
@@ -298,7 +299,7 @@ def suggest(
         # what the few posts use follows.
         own = [
             *shape,
-            *(written_first(index, query, language) if series else []),
+            *written_first(written),  # empty outside the series languages
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),

@@ -47,9 +47,8 @@ def written_out_candidates(index: LoadedIndex, text: str, language: str | None) 
     return out
 
 
-def written_first(index: LoadedIndex, text: str, language: str | None) -> list[str]:
-    """The tags the query writes out (written_out_candidates), likeliest first: what leads an
+def written_first(made: dict[str, float]) -> list[str]:
+    """The tags a query writes out (written_out_candidates' answer), likeliest first: they lead an
     answer no trending post backs ("Khả Ngân ... với Thanh Sơn" -> #khangan #thanhson, before
     the pairs of side words #leloi, #xuathien that the idea's own words give)."""
-    made = written_out_candidates(index, text, language)
     return sorted(made, key=lambda name: -made[name])
