@@ -181,7 +181,7 @@ def suggest(
         own = [
             *shape,
             *mention_candidates(query),
-            *(written_first(written_out_candidates(index, query, language)) if series else []),
+            *written_first(index, query, language),  # Vietnamese only
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),
@@ -299,7 +299,7 @@ def suggest(
         # what the few posts use follows.
         own = [
             *shape,
-            *written_first(written),  # empty outside the series languages
+            *written_first(index, query, language, written),
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),

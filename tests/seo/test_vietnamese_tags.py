@@ -10,6 +10,7 @@ from seo.index import build
 from seo.index.lifecycle import index_build
 from seo.index.serving import active_index
 from seo.suggest.engine import suggest
+from seo.suggest.written_tags import written_first
 from seo.text.names import name_runs
 from tests.corpus_factory import post
 
@@ -125,3 +126,12 @@ def test_names_lead_the_set_of_a_low_confidence_vietnamese_answer(settings):
     result = suggest(text="Khả Ngân xuất hiện lẻ loi, gầy gò hậu ồn ào với Thanh Sơn", language="vi", k=10)
     assert result.fallback is None and result.confidence == "low"
     assert result.recommended[:2] == ["khangan", "thanhson"], result.recommended
+
+
+def test_names_lead_only_where_their_chance_was_measured():
+    """Spanish or Russian capitals are as often a caption's first word as a name: no lead there."""
+    assert written_first(None, "Mi viaje a Buenos Aires con Lionel Messi", "es", {"buenosaires": 0.05}) == []
+    assert written_first(None, "Khả Ngân và Thanh Sơn", "vi", {"thanhson": 0.02, "khangan": 0.05}) == [
+        "khangan",
+        "thanhson",
+    ]
