@@ -54,8 +54,8 @@ def written_first(
     likeliest first: they lead an answer no trending post backs ("Khả Ngân ... với Thanh Sơn" ->
     #khangan #thanhson, before the pairs of side words #leloi, #xuathien that the idea's own words
     give). Only in the languages written in syllables (Vietnamese), where the chances were
-    measured: Spanish or Russian names leading measured worse (a short caption's capitalised
-    words are more often its first word than a name)."""
+    measured; leading with them in Spanish and Russian measured worse (the English file's posts
+    in those languages, tuning split)."""
     if not writes_syllables(language):
         return []
     if made is None:

@@ -129,7 +129,7 @@ def test_names_lead_the_set_of_a_low_confidence_vietnamese_answer(settings):
 
 
 def test_names_lead_only_where_their_chance_was_measured():
-    """Spanish or Russian capitals are as often a caption's first word as a name: no lead there."""
+    """Leading with names measured worse on Spanish and Russian posts: no lead there."""
     assert written_first(None, "Mi viaje a Buenos Aires con Lionel Messi", "es", {"buenosaires": 0.05}) == []
     assert written_first(None, "Khả Ngân và Thanh Sơn", "vi", {"thanhson": 0.02, "khangan": 0.05}) == [
         "khangan",
