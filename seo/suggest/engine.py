@@ -47,7 +47,7 @@ from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query
-from seo.suggest.written_tags import written_out_candidates
+from seo.suggest.written_tags import written_first, written_out_candidates
 from seo.text.filler import is_filler
 from seo.text.formats import format_tag
 from seo.text.generic_tags import GENERIC_CUTOFF
@@ -174,10 +174,14 @@ def suggest(
     # "Get ready with me for a wedding" is a GRWM first: #grwm belongs in any set for it.
     blocked = blocked_tags()
     shape = [name for name in [format_tag(query)] if name and name not in blocked]
+    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
+    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
+    series = bool(language) and not reads_subject(language)
     if not len(posts):
         own = [
             *shape,
             *mention_candidates(query),
+            *written_first(index, query, language),  # Vietnamese only
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),
@@ -207,14 +211,12 @@ def suggest(
             confidence_reason=judged.reason,
             main_keyword=keyword,
         )
-    # Languages the subject rules do not read (Vietnamese, Thai, ...): a close post is often the
-    # creator's own series, and votes on its own too (seo.suggest.votes.series_chance).
-    series = bool(language) and not reads_subject(language)
     excluded = {t for t in (index.tag_id(name) for name in blocked) if t is not None}
     lexical = mention_candidates(query)
     # Pairs the corpus never wrote side by side make no tag here (set() = none natural);
     # the idea's own subject pairs serve only answers of low confidence (own_subject_tags).
     made = lexical_candidates(index, distinct, feature_ids, language, set())
+    written: dict[str, float] = {}
     if series:  # "Khả Ngân" is tagged #khangan, "hài hước vui nhộn" #haihuocvuinhon
         written = written_out_candidates(index, query, language)
         made.update({n: max(r, made.get(n, 0.0)) for n, r in written.items()})
@@ -297,6 +299,7 @@ def suggest(
         # what the few posts use follows.
         own = [
             *shape,
+            *written_first(index, query, language, written),
             *own_subject_tags(
                 index, distinct, feature_ids, topic, language, natural, vocabulary, keyword, text=query
             ),

@@ -10,6 +10,7 @@ from seo.index import build
 from seo.index.lifecycle import index_build
 from seo.index.serving import active_index
 from seo.suggest.engine import suggest
+from seo.suggest.written_tags import written_first
 from seo.text.names import name_runs
 from tests.corpus_factory import post
 
@@ -102,3 +103,35 @@ def test_a_run_keeps_words_that_read_as_stopwords_once_their_accents_are_dropped
     """ "và" folds to "va" (Spanish), "bà" to "ba": #vacaiket of "và cái kết" still forms."""
     settings.SUGGEST_TREND_STAGES = False
     assert "vacaiket" in written_tags("video hài hước nhất hôm nay và cái kết", tag="vacaiket")
+
+
+def test_names_lead_the_own_tags_of_an_answer_no_trending_post_backs(settings):
+    """No close post: the names the caption writes in capitals lead the tags made from its own
+    words (#khangan #thanhson), before pairs of side words (#leloi, lonely; #xuathien, appear)."""
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    index_build()
+    result = suggest(text="Khả Ngân xuất hiện lẻ loi, gầy gò hậu ồn ào với Thanh Sơn", language="vi", k=10)
+    assert result.fallback is not None
+    assert result.recommended[:2] == ["khangan", "thanhson"], result.recommended
+    assert [row.tag for row in result.hashtags][:2] == ["khangan", "thanhson"]
+
+
+def test_names_lead_the_set_of_a_low_confidence_vietnamese_answer(settings):
+    settings.SUGGEST_TREND_STAGES = False
+    vietnamese_corpus()
+    for number in range(2):  # two posts share the topic: low confidence
+        post(f"xuất hiện lẻ loi gầy gò {number}", ["showbiz", "xuhuong"], language="vi")
+    index_build()
+    result = suggest(text="Khả Ngân xuất hiện lẻ loi, gầy gò hậu ồn ào với Thanh Sơn", language="vi", k=10)
+    assert result.fallback is None and result.confidence == "low"
+    assert result.recommended[:2] == ["khangan", "thanhson"], result.recommended
+
+
+def test_names_lead_only_where_their_chance_was_measured():
+    """Leading with names measured worse on Spanish and Russian posts: no lead there."""
+    assert written_first(None, "Mi viaje a Buenos Aires con Lionel Messi", "es", {"buenosaires": 0.05}) == []
+    assert written_first(None, "Khả Ngân và Thanh Sơn", "vi", {"thanhson": 0.02, "khangan": 0.05}) == [
+        "khangan",
+        "thanhson",
+    ]
