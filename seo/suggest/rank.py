@@ -64,11 +64,17 @@ def tagged_posts(index: LoadedIndex) -> int:
 
 
 def popular_generic(index: LoadedIndex) -> np.ndarray:
-    """The generic tags among the GENERIC_CANDIDATES most used ones (most_used_tags is cached)."""
+    """The generic tags among the GENERIC_CANDIDATES most used ones, read once per loaded index."""
     if not GENERIC_CANDIDATES:
         return np.zeros(0, np.int64)
-    top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64)
-    return top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
+
+    def compute() -> np.ndarray:
+        top = np.asarray(index.most_used_tags(GENERIC_CANDIDATES), dtype=np.int64)
+        generic = top[np.asarray(index.tag_generic[top]) < GENERIC_CUTOFF]
+        generic.flags.writeable = False  # shared by every suggestion
+        return generic
+
+    return index_derived(index, "popular_generic", compute)
 
 
 def lexical_candidates(
