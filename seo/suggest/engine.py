@@ -25,6 +25,7 @@ from seo.suggest.companions import expand_cooccurring, lone_companions
 from seo.suggest.evidence import post_refs
 from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
+from seo.suggest.language_groups import corpus_language
 from seo.suggest.main_keyword import main_keyword
 from seo.suggest.own_tags import keyword_tag, own_first, own_row, own_subject_tags, subject_pairs
 from seo.suggest.query import (
@@ -43,7 +44,7 @@ from seo.suggest.rank import (
     recommend,
     score_tags,
 )
-from seo.suggest.relevance import Topic, corpus_language, query_topic, relevance
+from seo.suggest.relevance import Topic, query_topic, relevance
 from seo.suggest.stages import cached_stages, keyword_boost, stage_multiplier
 from seo.suggest.suggestions import KeywordSuggestion, PostRef, SuggestError, Suggestions, TagSuggestion
 from seo.suggest.votes import post_votes, topical_query

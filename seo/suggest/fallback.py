@@ -10,8 +10,9 @@ from typing import Any
 from seo.index.serving import index_derived
 from seo.index.store import LoadedIndex
 from seo.suggest.keyword_rank import placement
+from seo.suggest.language_groups import language_group
 from seo.suggest.rank import recommend
-from seo.suggest.relevance import Relevance, language_group
+from seo.suggest.relevance import Relevance
 from seo.suggest.suggestions import KeywordSuggestion, Suggestions, TagSuggestion
 from seo.text.generic_tags import GENERIC_CUTOFF
 

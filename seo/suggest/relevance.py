@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from seo.index.csr import csr_rows
-from seo.index.serving import index_derived
 from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
+from seo.suggest.language_groups import index_language_codes, language_group
 from seo.text.filler import is_filler
 from seo.text.tokenize import is_function_term
 
@@ -34,19 +34,9 @@ WHOLE_SUBJECT_POSTS = 3  # posts carrying every word of a subject of two or more
 # corpus), but in a small corpus plain words are unknown too ("recipe" in 600 demo posts):
 # it weighs this share of the highest idf.
 UNKNOWN_WEIGHT = 0.6
-# A language counts for the floor only when the index has this many posts in it: a few
-# short English captions misread as Tagalog must not make Tagalog a language of the corpus.
-LANGUAGE_MIN_POSTS = 30
-# Bokmål, nynorsk and the "no" of older files are one language for tags.
-LANGUAGE_GROUPS = {"nn": "nb", "no": "nb"}
 # A topic word that is also a tag on this many posts counts when a post carries it as a tag:
 # "#skincare" on a post says skincare even when its caption never does.
 TOPIC_TAG_MIN_POSTS = 2
-
-
-def language_group(code: str | None) -> str:
-    code = (code or "").lower()
-    return LANGUAGE_GROUPS.get(code, code)
 
 
 @dataclass
@@ -171,7 +161,7 @@ def relevance(
     if group and n:
         # Posts of another language the index holds enough of must cover more; posts of no
         # known language, or of one only a few misread captions carry, are judged as equals.
-        other = [c for g, c in _index_language_codes(index).items() if g != group]
+        other = [c for g, c in index_language_codes(index).items() if g != group]
         if other:
             post_language = np.asarray(index.post_language[posts])
             foreign = isin(post_language, np.concatenate(other))
@@ -357,28 +347,6 @@ def _carries(
         other = pairs[pairs % len(words) != words[core.activity]]
         whole = np.bincount(other // len(words), minlength=len(posts))[: len(posts)] >= len(core.words) - 1
     return carries, carries & whole
-
-
-def corpus_language(index: LoadedIndex, language: str | None) -> bool:
-    """Whether the index holds enough posts in `language`'s group to call the others foreign."""
-    return bool(language) and language_group(language) in _index_language_codes(index)
-
-
-def _index_language_codes(index: LoadedIndex) -> dict[str, np.ndarray]:
-    """Language group -> the index's language codes in it, for languages with enough posts."""
-
-    def compute() -> dict[str, np.ndarray]:
-        counts = np.bincount(np.asarray(index.post_language), minlength=len(index.languages) + 1)
-        groups: dict[str, list[int]] = {}
-        for name, code in index.languages.items():
-            groups.setdefault(language_group(name), []).append(code)
-        return {
-            group: np.asarray(codes, dtype=np.int64)
-            for group, codes in groups.items()
-            if int(counts[codes].sum()) >= LANGUAGE_MIN_POSTS
-        }
-
-    return index_derived(index, "language_groups", compute)
 
 
 def _words(words: list[str], limit: int = 3) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 
 from seo.index.sets import isin
 from seo.index.store import LoadedIndex
-from seo.suggest.relevance import language_group
+from seo.suggest.language_groups import language_group
 from seo.text.tokenize import is_function_term
 
 SIMILARITY_POWER = 1.0
