@@ -13,6 +13,8 @@ import unicodedata
 
 import numpy as np
 
+from seo.text.word_frequency import bokmal_indefinite
+
 # Letters that are not a base letter plus a mark, and their ASCII spelling in tags.
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
 # A language drops diacritics from tags when its tags carry them this much less often
@@ -95,9 +97,16 @@ def diacritic_languages(
     return out
 
 
+BOKMAL = frozenset({"nb", "no"})
+
+
 def tag_spelling(index, name: str, language: str | None = None) -> str:
     """The spelling of a caption-made tag: the corpus' own (either spelling, the more used),
-    else without diacritics where the query's language drops them."""
+    else without diacritics where the query's language drops them; a bokmål noun in its
+    definite form as its indefinite unless the corpus tags the definite one (#baby of "babyen",
+    #fjell of "fjellet")."""
+    if (language or "") in BOKMAL and index.tag_id(name) is None:
+        name = bokmal_indefinite(name)
     folded = fold(name)
     if folded == name:
         return name

@@ -19,7 +19,7 @@ from seo.suggest.main_keyword import main_keyword
 from seo.text.filler import frames_phrase, is_filler
 from seo.text.idea_language import idea_language
 from seo.text.subject import subject
-from seo.text.word_frequency import words_lean
+from seo.text.word_frequency import bokmal_indefinite, words_lean
 from tests.corpus_factory import topic_corpus
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +214,24 @@ def test_worth_ends_the_subject_and_a_question_keeps_its_mark():
 
 def test_thanks_and_support_are_no_keywords():
     assert all(is_filler(word) for word in ("takk", "tusen", "støtter", "worth", "verdt"))
+
+
+@pytest.mark.parametrize(
+    ("word", "indefinite"),
+    [("babyen", "baby"), ("barna", "barn"), ("jobben", "jobb"), ("fjellet", "fjell"), ("hundene", "hund")],
+)
+def test_a_bokmal_noun_in_its_definite_form_is_tagged_indefinite(word, indefinite):
+    assert bokmal_indefinite(word) == indefinite
+
+
+@pytest.mark.parametrize("word", ["mamma", "pasta", "kjøkken", "garderoben", "bilder", "frisørsalongen"])
+def test_words_that_only_look_definite_stay(word):
+    assert bokmal_indefinite(word) == word
+
+
+@pytest.mark.usefixtures("index_env")
+def test_own_tags_of_a_bokmal_idea_are_indefinite_unless_the_corpus_tags_the_definite():
+    topic_corpus()
+    index_build()
+    result = suggest(text="Hvordan få babyen til å sove hele natten", language="nb")
+    assert "baby" in result.recommended and "babyen" not in result.recommended, result.recommended
