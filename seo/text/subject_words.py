@@ -19,6 +19,7 @@ from seo.text.subject_lists import (
     FORMAT_NOUNS,
     MONEY,
     NUMBER,
+    STORY_VERBS,
     SUBJECT_LINKS,
     TOKEN,
     WEIGHT,
@@ -133,7 +134,12 @@ def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]
     idea capitalises ("NBA", "Seoul"); casefolded. Verbs and comment words ("reacting",
     "craziest", "paid") are left out: #craziest tells nobody what the video is about."""
     found = subject(text, language)
-    words = [*head_words(found, language), *_linked_complement(found, language), format_activity(text) or ""]
+    words = [
+        *head_words(found, language),
+        *_linked_complement(found, language),
+        format_activity(text) or "",
+        *_story_object(found, language),
+    ]
     tokens = TOKEN.findall(clean_text(text))
     names = [t for i, t in enumerate(tokens) if (i and t[:1].isupper()) or (len(t) > 1 and t.isupper())]
     # "busy mornings": a describing word alone is no tag (#busy); the pair and its noun are
@@ -142,3 +148,16 @@ def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]
         for w in [*[w for w in words if not describes(w)], *names]
         if not is_filler(w, language) and not AMOUNT.match(w)
     )
+
+
+def _story_object(found: Subject, language: str | None) -> list[str]:
+    """What a story about the subject is about: "lemon" of "Toddler tries lemon", "katten" of
+    "Hundevalp møter katten", "hair color" of "Customer reacts to her new hair color"."""
+    said = TOKEN.findall(found.sentence)
+    after = len(TOKEN.findall(found.head))
+    if not found.head or len(said) <= after + 1 or said[after].casefold() not in STORY_VERBS:
+        return []
+    rest = said[after + 1 :]
+    while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
+        rest = rest[1:]  # "reacts to her": the preposition and the article go
+    return content_words(cut_phrase(rest), language)

@@ -19,6 +19,7 @@ from seo.suggest.main_keyword import main_keyword
 from seo.text.filler import frames_phrase, is_filler
 from seo.text.idea_language import idea_language
 from seo.text.subject import subject
+from seo.text.subject_words import subject_vocabulary
 from seo.text.word_frequency import bokmal_indefinite, words_lean
 from tests.corpus_factory import topic_corpus
 
@@ -235,3 +236,10 @@ def test_own_tags_of_a_bokmal_idea_are_indefinite_unless_the_corpus_tags_the_def
     index_build()
     result = suggest(text="Hvordan få babyen til å sove hele natten", language="nb")
     assert "baby" in result.recommended and "babyen" not in result.recommended, result.recommended
+
+
+def test_a_storys_object_may_name_a_tag():
+    """ "Hundevalp møter katten" lost #katten when the story verb ended its subject."""
+    assert {"hundevalp", "katten"} <= subject_vocabulary("Hundevalp møter katten for første gang", "nb")
+    assert {"mom", "tattoo"} <= subject_vocabulary("Mom reacts to my tattoo", "en")
+    assert subject_vocabulary("Korean corn dogs", "en") == {"korean", "corn", "dogs"}
