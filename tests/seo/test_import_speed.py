@@ -169,7 +169,7 @@ def test_five_counts_read_together_as_the_full_parser_reads_each(cells):
     [
         "2024-05-20 03:07:40", "2024-05-20T03:07:40Z", "2024-05-20T03:07:40+02:00", "2024-05-20",
         "2024-05-20T03:07:40.123456", " 2024-05-20 ", "2024-05-20\n", "20/05/2024", "", " ", None,
-        "2024-02-30", "２０２４-05-20",
+        "2024-02-30", "\uff12\uff10\uff12\uff14-05-20",
     ],
 )  # fmt: skip
 def test_a_date_reads_as_the_full_parser_reads_it(value):

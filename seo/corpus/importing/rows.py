@@ -116,8 +116,10 @@ def row_clean(line: int, data: dict[str, Any], *, detect: bool = True) -> PostRo
         digits = "".join(cells)  # TypeError unless all five are text (a CSV's cells are)
     except TypeError:
         digits = None
-    if digits is not None and (digits == "" or (digits.isdigit() and digits.isascii())) and (
-        max(map(len, cells)) <= _QUICK_DIGITS
+    if (
+        digits is not None
+        and (digits == "" or (digits.isdigit() and digits.isascii()))
+        and (max(map(len, cells)) <= _QUICK_DIGITS)
     ):
         # Every count blank or plain ASCII digits (most CSV rows): one test for the five.
         views, likes, comments, shares, saves = [int(cell) if cell else None for cell in cells]

@@ -91,7 +91,7 @@ class TablePlan:
             data, problem = mapped_row(unflatten(dict(zip(self.names, record, strict=False))), self.flat)
             return RawRow(line=line, data=data or {}, problem=problem, shape=self.flat)
         if self.every is not None and len(record) == len(self.every):
-            data = dict(zip(self.every, record))
+            data = dict(zip(self.every, record, strict=True))
         else:
             data = {name: record[index] for index, name in self.wanted if index < len(record)}
         video_id = data.get("video_id")
