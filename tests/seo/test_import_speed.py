@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from seo.corpus.curation import hashtag_merge
 from seo.corpus.importing import trend_import
 from seo.corpus.importing.languages import languages_fill
 from seo.corpus.importing.rows import TEXT_LIMITS, PostRow, row_clean
 from seo.corpus.importing.seen import SeenIds
-from seo.corpus.importing.values import FieldError, parse_count, parse_text
-from seo.corpus.importing.writers import TagResolver
-from seo.models import Hashtag, TrendPost
+from seo.corpus.importing.values import FieldError, parse_count, parse_datetime, parse_duration, parse_text
+from seo.corpus.importing.writers import TagResolver, _copy_line, _copy_value
+from seo.models import Hashtag, PostHashtag, TrendPost
 from seo.text.language import detect_language
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -128,3 +130,120 @@ def test_new_tags_get_the_models_defaults_and_existing_ones_are_kept():
     kept.refresh_from_db()
     assert (kept.niche, kept.is_generic) == ("food", True)
     assert resolver.resolve(["kept"])["kept"] == kept.pk and resolver.created == len(names)
+
+
+COUNT_ROWS = [
+    ("1", "22", "", "333", "0"),  # the quick path: blank or plain digits
+    ("", "", "", "", ""),
+    ("9" * 18, "1", "2", "3", "4"),
+    ("9" * 19, "1", "2", "3", "4"),  # one too long: every cell through the full parser
+    ("1,234", "1.4M", "", "7", "8"),
+    (" 12 ", "\uff11\uff12", "²", "-3", "x"),
+    ("1", "\uff11\uff12", "", "3", "4"),  # digits, but not ASCII ones
+    ("²", "1", "", "", ""),
+    (12, 3, None, 4.0, "5"),  # JSON values, not text
+]
+
+
+@pytest.mark.parametrize("cells", COUNT_ROWS)
+def test_five_counts_read_together_as_the_full_parser_reads_each(cells):
+    names = ("views", "likes", "comments", "shares", "saves")
+    expected, messages = [], []
+    for name, value in zip(names, cells, strict=True):
+        try:
+            expected.append(parse_count(value))
+        except FieldError as exc:
+            expected.append(None)
+            messages.append(f"{name} {exc}")
+    cleaned = row_clean(
+        1, {"video_id": "1", "caption": "x", "language": "en", **dict(zip(names, cells, strict=True))}
+    )
+    if messages:
+        assert [error.message for error in cleaned] == messages
+    else:
+        assert [getattr(cleaned, name) for name in names] == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-05-20 03:07:40", "2024-05-20T03:07:40Z", "2024-05-20T03:07:40+02:00", "2024-05-20",
+        "2024-05-20T03:07:40.123456", " 2024-05-20 ", "2024-05-20\n", "20/05/2024", "", " ", None,
+        "2024-02-30", "\uff12\uff10\uff12\uff14-05-20",
+    ],
+)  # fmt: skip
+def test_a_date_reads_as_the_full_parser_reads_it(value):
+    try:
+        expected: object = parse_datetime(value)
+    except FieldError as exc:
+        expected = f"posted_at {exc}"
+    cleaned = row_clean(1, {"video_id": "1", "caption": "x", "posted_at": value, "language": "en"})
+    got = cleaned.posted_at if isinstance(cleaned, PostRow) else cleaned[0].message
+    assert got == expected
+    if isinstance(got, dt.datetime):
+        assert got.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize("value", ["", None, " ", "15", "12s", "nan", "-1", 32.5])
+def test_a_duration_reads_as_the_full_parser_reads_it(value):
+    try:
+        expected: object = parse_duration(value)
+    except FieldError as exc:
+        expected = f"duration_s {exc}"
+    cleaned = row_clean(1, {"video_id": "1", "caption": "x", "duration_s": value, "language": "en"})
+    got = cleaned.duration_s if isinstance(cleaned, PostRow) else cleaned[0].message
+    assert got == expected
+
+
+def _reference_copy_line(row: PostRow, head: str, tail: str, tags: dict) -> str:
+    """A COPY line as the importer first built it: _copy_value for every field."""
+    fields = (
+        row.video_id, row.caption, row.author, row.views, row.likes, row.comments, row.shares, row.saves,
+        row.engagement_rate, row.posted_at, row.region, row.language, row.sound, row.duration_s, row.url,
+    )  # fmt: skip
+    tag_ids = ",".join(map(str, dict.fromkeys(tags[name] for name in row.hashtags)))
+    return f"{head}{chr(9).join(_copy_value(value) for value in fields)}{tail}{{{tag_ids}}}\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"caption": "plain #a #b", "views": "1000", "likes": "33", "posted_at": "2024-05-20 03:07:40"},
+        {"caption": "tab\there", "sound": "a\\b", "duration_s": "32.5", "views": "3", "likes": "1"},
+        {"caption": "line\r\nbreak #a", "url": "https://x/\\N", "posted_at": "2024-05-20T03:07:40+02:00"},
+        {"caption": "aliases #a #alias #b", "author": "x\ty", "views": "7", "comments": "1"},
+        {"caption": "no counts", "region": "no", "language": "NB", "duration_s": "0.1"},
+        {"caption": "only a\nline break", "likes": "2"},
+        {"caption": "x", "sound": "only a \r return"},
+    ],
+)
+def test_a_copy_line_is_what_formatting_each_value_gives(data):
+    row = row_clean(3, {"video_id": "v1", "language": "en", **data}, detect=False)
+    assert isinstance(row, PostRow)
+    tags = {"a": 10, "b": 11, "alias": 10}  # "alias" folds into the canonical tag of "a"
+    head, tail = "src\t", "\t2026-12-08T00:00:00+00:00\t"
+    line = _copy_line(row, head, tail, tags)
+    assert line == _reference_copy_line(row, head, tail, tags)
+    assert line.count("\t") == 17 and line.endswith("}\n") and "\n" not in line[:-1]
+
+
+@pytest.mark.django_db
+def test_created_and_updated_posts_link_each_canonical_tag_once(tmp_path):
+    # On PostgreSQL a created post's links go in without ON CONFLICT: a tag met twice
+    # through an alias must still be linked once, or the import fails.
+    foryou, page = Hashtag.objects.create(name="foryou"), Hashtag.objects.create(name="foryoupage")
+    hashtag_merge(canonical=foryou, others=[page])
+    first = tmp_path / "first.csv"
+    first.write_text("video_id,caption,hashtags\n1,Hi #foryoupage #ForYou,#foryou #x\n")
+    assert trend_import(paths=[first]).created == 1
+    second = tmp_path / "second.csv"
+    second.write_text(
+        "video_id,caption,hashtags\n1,Again #foryou,#foryoupage #y\n2,New #foryoupage,#foryou\n"
+    )
+    report = trend_import(paths=[second])
+    assert (report.created, report.updated, report.errors) == (1, 1, [])
+    links = sorted(PostHashtag.objects.values_list("post__video_id", "hashtag__name"))
+    assert links == [("1", "foryou"), ("1", "y"), ("2", "foryou")]
+    assert (
+        Hashtag.objects.get(name="foryou").post_count == 2 and Hashtag.objects.get(name="x").post_count == 0
+    )

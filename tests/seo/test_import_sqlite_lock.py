@@ -84,3 +84,34 @@ def test_the_same_video_in_two_files_keeps_the_later_row(tmp_path):
     assert (post.caption, post.views) == ("Second", 20)
     assert list(post.hashtags.values_list("name", flat=True)) == ["recipe"]
     assert (report.created, report.updated) == (1, 1)
+
+
+def _cache_size() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA main.cache_size")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("bad_last", [False, True])
+def test_publishing_gets_a_larger_page_cache_and_gives_it_back(tmp_path, monkeypatch, bad_last):
+    from seo.corpus.importing import service, staging
+
+    before = _cache_size()
+    during: list[int] = []
+    refresh = service.hashtag_counts_refresh  # runs inside the publishing transaction
+
+    def counted_refresh(**kwargs):
+        during.append(_cache_size())
+        if bad_last:
+            raise RuntimeError("publishing failed")
+        return refresh(**kwargs)
+
+    monkeypatch.setattr(service, "hashtag_counts_refresh", counted_refresh)
+    if bad_last:
+        with pytest.raises(RuntimeError):
+            trend_import(paths=[_file(tmp_path, 20)])
+    else:
+        assert trend_import(paths=[_file(tmp_path, 20)]).created == 20
+    assert during == [-staging.PUBLISH_CACHE_KIB] and before != during[0]
+    assert _cache_size() == before
+    assert TrendPost.objects.count() == (0 if bad_last else 20)

@@ -111,16 +111,41 @@ def row_clean(line: int, data: dict[str, Any], *, detect: bool = True) -> PostRo
     if video_id == "":
         errors.append(RowError(line=line, field="video_id", message="video_id is empty"))
     caption = text("caption", CAPTION_MAX_LENGTH)
-    views, likes, comments, shares, saves = (
-        count("views"), count("likes"), count("comments"), count("shares"), count("saves")
-    )  # fmt: skip
+    cells = (get("views"), get("likes"), get("comments"), get("shares"), get("saves"))
+    try:
+        digits = "".join(cells)  # TypeError unless all five are text (a CSV's cells are)
+    except TypeError:
+        digits = None
+    if (
+        digits is not None
+        and (digits == "" or (digits.isdigit() and digits.isascii()))
+        and (max(map(len, cells)) <= _QUICK_DIGITS)
+    ):
+        # Every count blank or plain ASCII digits (most CSV rows): one test for the five.
+        views, likes, comments, shares, saves = [int(cell) if cell else None for cell in cells]
+    else:
+        views, likes, comments, shares, saves = (
+            count("views"), count("likes"), count("comments"), count("shares"), count("saves")
+        )  # fmt: skip
     author, region, language, sound, url = (
         text("author", TEXT_LIMITS["author"]), text("region", TEXT_LIMITS["region"]),
         text("language", TEXT_LIMITS["language"]), text("sound", TEXT_LIMITS["sound"]),
         text("url", TEXT_LIMITS["url"]),
     )  # fmt: skip
-    posted_at = field("posted_at", parse_datetime)
-    duration_s = field("duration_s", parse_duration)
+    posted = get("posted_at")
+    posted_at = None
+    if posted.__class__ is str and posted and not (posted[0].isspace() or posted[-1].isspace()):
+        try:
+            posted_at = dt.datetime.fromisoformat(posted)
+        except ValueError:
+            pass  # the full parser below says why
+        else:
+            if posted_at.tzinfo is None:  # as parse_datetime: UTC unless an offset is given
+                posted_at = posted_at.replace(tzinfo=dt.UTC)
+    if posted_at is None:
+        posted_at = field("posted_at", parse_datetime)
+    duration = get("duration_s")
+    duration_s = None if duration is None or duration == "" else field("duration_s", parse_duration)
     if url and not url.lower().startswith(("http://", "https://")):
         errors.append(RowError(line=line, field="url", message=f"url {url[:60]!r} is not an http(s) address"))
     tags_field = get("hashtags")

@@ -28,7 +28,14 @@ class SeenIds:
         first = self.recent.get(video_id)
         if first is not None:
             return first
-        if self._disk is not None and self._maybe_spilled(video_id):
+        if self._disk is not None:
+            # _maybe_spilled, inlined: most ids are new, and this runs for every row.
+            value, bitmap = hash(video_id), self._spilled
+            low, high = value & _MASK, (value >> 32) & _MASK
+            maybe = bitmap[low >> 3] & (1 << (low & 7)) and bitmap[high >> 3] & (1 << (high & 7))
+        else:
+            maybe = False
+        if maybe:
             found = self._disk.execute("SELECT line FROM seen WHERE video_id = ?", (video_id,)).fetchone()
             if found:
                 return found[0]
@@ -46,9 +53,11 @@ class SeenIds:
         with self._disk:
             self._disk.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", self.recent.items())
         bitmap = self._spilled
-        for video_id in self.recent:
-            for bit in _bits(video_id):
-                bitmap[bit >> 3] |= 1 << (bit & 7)
+        for video_id in self.recent:  # _bits, inlined
+            value = hash(video_id)
+            low, high = value & _MASK, (value >> 32) & _MASK
+            bitmap[low >> 3] |= 1 << (low & 7)
+            bitmap[high >> 3] |= 1 << (high & 7)
         self.recent.clear()
 
     def _maybe_spilled(self, video_id: str) -> bool:

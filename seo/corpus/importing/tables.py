@@ -68,6 +68,7 @@ class TablePlan:
     ) -> None:
         self.names = [name.strip() for name in header]
         self.flat: str | None = None
+        self.every: list[str] | None = None
         if mapping is not None:
             self.wanted = mapping_columns(mapping, self.names)
             return
@@ -82,12 +83,17 @@ class TablePlan:
                 line=line,
             )
         self.wanted = [(index, name) for index, name in enumerate(columns) if name in CANONICAL_COLUMNS]
+        # Every column a canonical one (Hookline's own files): a record zips with the names.
+        self.every = [name for _, name in self.wanted] if len(self.wanted) == len(columns) else None
 
     def row(self, line: int, record: list[Any]) -> RawRow:
         if self.flat:  # a scraper's flattened columns, mapped like its JSON items
             data, problem = mapped_row(unflatten(dict(zip(self.names, record, strict=False))), self.flat)
             return RawRow(line=line, data=data or {}, problem=problem, shape=self.flat)
-        data = {name: record[index] for index, name in self.wanted if index < len(record)}
+        if self.every is not None and len(record) == len(self.every):
+            data = dict(zip(self.every, record, strict=True))
+        else:
+            data = {name: record[index] for index, name in self.wanted if index < len(record)}
         video_id = data.get("video_id")
         if isinstance(video_id, float) and abs(video_id) >= _EXACT_FLOAT:
             return RawRow(
