@@ -125,6 +125,9 @@ def subject_core(index: LoadedIndex, text: str, language: str | None) -> Core | 
     )
 
 
+RARER = 0.69  # ln 2: a word on at most half as many posts
+
+
 def _required_word(
     index: LoadedIndex, text: str, language: str | None, words: list[str], tags: dict[int, str], plural: dict
 ) -> str | None:
@@ -136,6 +139,15 @@ def _required_word(
     if len(pair) != 2 or not all(w in words for w in pair):
         return None
     tagged = {w: int(index.tag_df[t]) for t, w in tags.items() if w in pair and not describes(w)}
+    head = pair[-1]
+    if head not in tagged and not describes(head) and tagged:
+        # "home workouts" where nobody tags #workout: the head noun, at least twice as rare in
+        # captions as the tagged word, is the thing; the posts that share only "home" (Home
+        # Depot, "my new home") are not about it. ("iphone camera": "camera" is the commoner.)
+        modifier, found = pair[0], index.terms.positions(pair).tolist()
+        known = modifier in tagged and found[1] >= 0 and found[0] >= 0
+        if known and float(index.idf[found[1]]) >= float(index.idf[found[0]]) + RARER:
+            return head
     return min(tagged, key=lambda w: (tagged[w], w)) if tagged else None
 
 

@@ -21,7 +21,7 @@ from seo.text.idea_language import idea_language
 from seo.text.subject import subject
 from seo.text.subject_words import subject_vocabulary
 from seo.text.word_frequency import bokmal_indefinite, words_lean
-from tests.corpus_factory import topic_corpus
+from tests.corpus_factory import post, topic_corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +243,20 @@ def test_a_storys_object_may_name_a_tag():
     assert {"hundevalp", "katten"} <= subject_vocabulary("Hundevalp møter katten for første gang", "nb")
     assert {"mom", "tattoo"} <= subject_vocabulary("Mom reacts to my tattoo", "en")
     assert subject_vocabulary("Korean corn dogs", "en") == {"korean", "corn", "dogs"}
+
+
+@pytest.mark.usefixtures("index_env")
+def test_the_head_noun_nobody_tags_is_still_required():
+    """ "Five mistakes almost everyone makes with home workouts" on the English corpus, where
+    nobody tags #workout: posts about Home Depot and "my new home" answered it (keywords
+    "home depot", #bf in the set), because only the tagged word "home" was required."""
+    topic_corpus()
+    for number in range(12):
+        post(f"I love Home Depot and my new home tour {number}", ["home", "bf"], language="en")
+    for number in range(3):  # the corpus knows the word, but nobody tags it
+        post(f"Pasta after my workout {number}", ["pasta"], language="en")
+    index_build()
+    result = suggest(text="Five mistakes almost everyone makes with home workouts", language="en")
+    assert not {row.term for row in result.keywords} & {"depot", "home depot"}
+    assert "bf" not in result.recommended
+    assert result.confidence == "low"
