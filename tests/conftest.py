@@ -158,7 +158,10 @@ def browser(live_server):
     from tests.browser.conftest import ARTIFACTS
 
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium(-headless-shell)"
+            " (apt-get install chromium-headless-shell)"
+        )
     ARTIFACTS.mkdir(exist_ok=True)
     yield chromium_browser()
     if _NextTest.item is not None and _NextTest.item.get_closest_marker("browser") is not None:
