@@ -14,7 +14,8 @@ from seo.corpus.demo import DEMO_DAYS, NICHES, demo_corpus_load, demo_posts
 from seo.corpus.demo_corpus.captions import GENERIC_TAGS, GENERIC_TAGS_NB, NOT_GENERIC
 from seo.models import Hashtag, TrendPost
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module under `pytest -n`, so the demo posts (posts) are generated once, not per worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-posts")]
 
 END = dt.datetime(2026, 11, 20, 22, 0, tzinfo=dt.UTC)
 GENERIC = (set(GENERIC_TAGS) | set(GENERIC_TAGS_NB)) - NOT_GENERIC
