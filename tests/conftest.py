@@ -158,7 +158,10 @@ def browser(live_server):
     from tests.browser.conftest import ARTIFACTS
 
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium(-headless-shell)"
+            " (apt-get install chromium-headless-shell)"
+        )
     ARTIFACTS.mkdir(exist_ok=True)
     yield chromium_browser()
     if _NextTest.item is not None and _NextTest.item.get_closest_marker("browser") is not None:
@@ -184,10 +187,16 @@ def _worker_database_url(db: dict) -> str:
 
 @contextlib.contextmanager
 def running_worker(
-    settings, *, pool: str = "solo", settings_module: str = "config.settings_test", **extra_env: str
+    settings,
+    *,
+    pool: str = "solo",
+    settings_module: str = "config.settings_test",
+    app_module: str = "config",
+    **extra_env: str,
 ) -> Iterator[tuple[subprocess.Popen, list[str]]]:
     """A real `celery worker` process on the test database and the configured broker
-    (the embedded filesystem broker by default; Redis in CI's second run).
+    (the embedded filesystem broker by default; Redis in CI's second run), running the Celery
+    app of `app_module` (`celery -A`).
 
     Tasks are sent through the broker (eager mode off); the worker sees the data because
     tests using it commit (transactional_db). Yields the process and its log lines.
@@ -212,7 +221,7 @@ def running_worker(
     quiet = ["--without-gossip", "--without-mingle", "--without-heartbeat"]
     name = ["-n", f"test-{os.getpid()}@%h"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", *pool_args, "-l", "info", *quiet, *name],
+        [sys.executable, "-m", "celery", "-A", app_module, "worker", *pool_args, "-l", "info", *quiet, *name],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.PIPE,

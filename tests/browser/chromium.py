@@ -14,7 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium-headless-shell (the same Blink without the browser's own UI, what Playwright's
+# own headless mode uses) when installed: 30-45 % less CPU per page than the full browser run headless
+# (benchmarks/RESULTS.md, session 9). The full chromium otherwise.
+HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
+CHROMIUM = HEADLESS_SHELL if HEADLESS_SHELL.exists() else Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

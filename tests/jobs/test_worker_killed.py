@@ -13,16 +13,15 @@ from jobs.models import Job
 from jobs.reaper import jobs_reap
 from jobs.runner import job_enqueue
 from jobs.services import job_create
-from seo.corpus.importing.service import CHUNK_ROWS
 from seo.models import TrendPost
 from seo.tasks.corpus import trend_import_task
 from tests.conftest import running_worker, wait_for
+from tests.jobs.paused_import_worker import PAUSED_CHUNK_ROWS
 
-# Four import chunks (seo.corpus.importing.service.CHUNK_ROWS = 5,000): the kill lands after the
-# first chunk's progress shows and three chunks before the end. 40,000 rows proved no more and
-# took twice as long, as the new worker imports every row again.
-ROWS = 20_000
-assert ROWS >= 4 * CHUNK_ROWS
+# Four import chunks for the first worker, which stops after reporting the first one
+# (tests/jobs/paused_import_worker.py): the kill lands after the first chunk's progress shows and
+# three chunks before the end, always. The new worker (Hookline's own app) imports every row again.
+ROWS = 4 * PAUSED_CHUNK_ROWS
 FAST_HEARTBEAT = {"JOBS_HEARTBEAT_SECONDS": "1", "JOBS_STALE_SECONDS": "3"}
 
 
@@ -40,9 +39,13 @@ def test_a_job_whose_worker_was_killed_is_retried_and_finishes(settings, owner):
         kind="trend_import", title="Import killed.csv", user=owner, params={"paths": [str(path)]}
     )
 
-    with running_worker(settings, **FAST_HEARTBEAT) as (proc, _log):
+    with running_worker(settings, app_module="tests.jobs.paused_import_worker", **FAST_HEARTBEAT) as (
+        proc,
+        _log,
+    ):
         job_enqueue(job=job, task=trend_import_task)
         wait_for(lambda: Job.objects.filter(pk=job.pk, status="running", done__gt=0).exists(), timeout=120)
+        assert Job.objects.get(pk=job.pk).done == PAUSED_CHUNK_ROWS  # mid-import: one chunk of four
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         killed_at = time.monotonic()

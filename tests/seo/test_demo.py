@@ -14,7 +14,8 @@ from seo.corpus.demo import DEMO_DAYS, NICHES, demo_corpus_load, demo_posts
 from seo.corpus.demo_corpus.captions import GENERIC_TAGS, GENERIC_TAGS_NB, NOT_GENERIC
 from seo.models import Hashtag, TrendPost
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module under `pytest -n`, so the demo posts (posts) are generated once, not per worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-posts")]
 
 END = dt.datetime(2026, 11, 20, 22, 0, tzinfo=dt.UTC)
 GENERIC = (set(GENERIC_TAGS) | set(GENERIC_TAGS_NB)) - NOT_GENERIC
@@ -99,9 +100,11 @@ def test_the_demo_corpus_is_deterministic_and_a_niche_subset_is_the_same_posts(p
 
 
 def test_generating_the_whole_corpus_takes_under_two_seconds():
-    started = time.perf_counter()
+    # CPU seconds of this process: on a shared machine the wall clock also counts other
+    # processes' turns (3.4 s at load 13 for well under a second of work).
+    started = time.process_time()
     assert len(list(demo_posts(end=END))) >= 3000
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_posts_are_spread_over_the_last_120_days_up_to_the_end_and_none_later(posts):

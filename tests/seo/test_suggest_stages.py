@@ -19,7 +19,12 @@ from trends.models import TrendStat
 from trends.selectors import STAGE_MULTIPLIERS
 from trends.services import trend_stats_recompute
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_env")]
+# One worker runs the module under `pytest -n`, so its corpus (_staged_snapshot) is built once, not per worker.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("index_env"),
+    pytest.mark.xdist_group("suggest-stages"),
+]
 
 QUERY = "sourdough bread dalgona coffee"
 

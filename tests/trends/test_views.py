@@ -10,7 +10,8 @@ from tests.corpus_factory import post as indexed_post
 from tests.corpus_factory import rising_and_falling_corpus, trend_post
 from trends.services import trend_stats_recompute
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module under `pytest -n`, so its corpus (_corpus_snapshot) is built once, not per worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("trends-views")]
 
 EXPLORER = reverse("trends:explorer")
 
