@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from seo.index.serving import index_derived
 from seo.index.sets import isin, sorted_unique
 from seo.index.store import LoadedIndex
 from seo.suggest.rank import TagScore, tags_of_posts
@@ -20,7 +17,6 @@ EXPANSION_WEIGHT = 0.5
 # A companion no close post carries is advice only when a seed's posts show it this often:
 # the tags of the one post that happens to carry #date (#dog, #dogsoftiktok) are that post's.
 EXPANSION_MIN_PAIRS = 2
-COMPANION_CACHE = 512  # seeds whose companions a process holds (a few kB each)
 
 
 def expand_cooccurring(
@@ -38,23 +34,28 @@ def expand_cooccurring(
     seeds += [(s.tag, min(s.score, 1.0)) for s in best[:EXPANSION_SEEDS]]
     if not seeds:
         return scored
-    # Each seed's companions (index-derived, cached per seed tag); the pairs in seed order, each
-    # seed's companions sorted by tag: the order one unique of (seed, companion) pairs gives.
-    rows = [seed_companions(index, seed) for seed, _ in seeds]
-    if not any(row.tagged for row in rows):
-        return scored
-    seed_sizes = np.array([row.size for row in rows], dtype=np.int64)
-    lengths = np.array([len(row.tags) for row in rows], dtype=np.int64)
-    if not lengths.any():
-        return scored
-    seed_of = np.repeat(np.arange(len(seeds)), lengths)
-    pair_tags = np.concatenate([row.tags for row in rows])
-    counts = np.concatenate([row.counts for row in rows])
+    # All seeds' posts in one gather; (seed, companion) pairs counted with one unique.
+    seed_tags = np.array([seed for seed, _ in seeds], dtype=np.int64)
     seed_chances = np.array([chance for _, chance in seeds], dtype=np.float64)
+    post_lists = [index.posts_with_tag(seed)[:EXPANSION_POSTS] for seed, _ in seeds]
+    seed_sizes = np.array([len(p) for p in post_lists], dtype=np.int64)
+    all_posts = np.concatenate(post_lists)
+    companions, position = tags_of_posts(index, all_posts)
+    if not len(companions):
+        return scored
+    n_tags = len(index.tag_df)
+    pairs, first, counts = sorted_unique(
+        np.repeat(np.arange(len(seeds)), seed_sizes)[position] * n_tags + companions, first=True, counts=True
+    )
+    seed_of, pair_tags = pairs // n_tags, pairs % n_tags
+    keep = pair_tags != seed_tags[seed_of]
+    if not keep.any():
+        return scored
+    seed_of, pair_tags, counts, first = seed_of[keep], pair_tags[keep], counts[keep], first[keep]
     chance = EXPANSION_WEIGHT * seed_chances[seed_of] * counts / (seed_sizes[seed_of] + EXPANSION_SMOOTHING)
     tags, first_pair, inverse = sorted_unique(pair_tags, first=True, inverse=True)
     gain = 1.0 - np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(chance, 0.999))))
-    example = np.concatenate([row.examples for row in rows])[first_pair]
+    example = all_posts[position[first[first_pair]]]
     generic = np.asarray(index.tag_generic[tags], dtype=np.float64)
     ok = (generic >= GENERIC_CUTOFF) & ~np.asarray(index.tag_blocked[tags], dtype=bool)
     ok &= ~isin(tags, np.fromiter(excluded | typed, np.int64, len(excluded | typed)))
@@ -90,47 +91,6 @@ def expand_cooccurring(
         )
     scored.sort(key=lambda s: -s.score)
     return scored[:limit]
-
-
-@dataclass(frozen=True)
-class SeedCompanions:
-    """The tags on a seed tag's first EXPANSION_POSTS posts, the seed itself left out: sorted,
-    with the posts carrying each and the first such post (in the seed's post order)."""
-
-    size: int  # the seed's posts read
-    tagged: bool  # whether those posts carry any tag at all
-    tags: np.ndarray
-    counts: np.ndarray
-    examples: np.ndarray
-
-
-def seed_companions(index: LoadedIndex, seed: int) -> SeedCompanions:
-    """SeedCompanions of `seed`, computed once per loaded index and seed (the most recent
-    COMPANION_CACHE seeds are held): the same popular tags seed most suggestions."""
-    held = index_derived(index, "seed_companions", dict)
-    row = held.get(seed)
-    if row is None:
-        if len(held) >= COMPANION_CACHE:
-            held.pop(next(iter(held), None), None)  # the oldest
-        row = held[seed] = _seed_companions(index, seed)
-    return row
-
-
-def _seed_companions(index: LoadedIndex, seed: int) -> SeedCompanions:
-    posts = index.posts_with_tag(seed)[:EXPANSION_POSTS]
-    companions, position = tags_of_posts(index, posts)
-    tags, first, counts = sorted_unique(companions, first=True, counts=True)
-    keep = tags != seed
-    tags, counts, examples = tags[keep], counts[keep], posts[position[first[keep]]]
-    for held in (tags, counts, examples):
-        held.flags.writeable = False  # shared by every suggestion this seed seeds
-    return SeedCompanions(
-        size=len(posts),
-        tagged=bool(len(companions)),
-        tags=tags,
-        counts=counts,
-        examples=examples,
-    )
 
 
 def lone_companions(scored: list[TagScore]) -> set[int]:
