@@ -192,7 +192,11 @@ def _opened_by_doing(found: Subject) -> bool:
     if left_out and ((len(opening) > 4 and opening.endswith("ing")) or opening in OPENING_VERBS):
         return True
     after = len(found.head.split())
-    return bool(found.head) and len(said) > after and said[after] in STORY_VERBS
+    if found.head and len(said) > after and said[after] in STORY_VERBS:
+        return True
+    # "Deep cleaning my bathroom": a doing with its own object inside the phrase
+    words = found.phrase.casefold().split()
+    return any(_is_doing(w) and nxt in _POSSESSIVE_OR_INDEFINITE for w, nxt in pairwise(words))
 
 
 def _is_doing(noun: str) -> bool:

@@ -26,6 +26,7 @@ CALL_TO_ACTION = word_set(
     save saved saving follow following like likes comment comments share shares tag link bio
     subscribe duet stitch repost watch click tap swipe check dm fyp foryou viral lagre lagret
     følg følge lik liker kommenter kommentar kommentarer del deler tagg lenke abonner se sjekk
+    kanal kanalen channel
     """
 )
 # Template words of hooks and series: how a post is framed, not what it is about.
@@ -36,7 +37,7 @@ TEMPLATE = word_set(
     storytime story update vlog facts fact list top version nobody everyone everybody
     anyone scrolling scroll stop wait end tried try trying rate ting måte måten måter gang
     ganger feil grunner grunn steg dag dager uke uker ide ideer triks tips oppdatering versjon
-    ingen alle noen slutten slutt stopp vent testet prøvde
+    ingen alle noen slutten slutt stopp vent testet prøvde testen
     """
 )
 # Vague praise and time words: they colour a topic but are never the topic.
@@ -70,7 +71,7 @@ VERBS = word_set(
     trengs mene mener mente heter viste spør spurte svarer føler følte husker glemmer glemte
     glemt klare klarer klarte hjelper hjalp hører hørte snakker snakket forteller fortalte
     elsker elsket ønsker håper betyr betydde hatt måtte bør burde gjort prøver prøvd spiser spiste spist
-    støtter støttet
+    støtter støttet reddet redder sparte
     """
 )
 FILLER = CALL_TO_ACTION | TEMPLATE | VAGUE | VERBS

@@ -279,7 +279,8 @@ def cut_phrase(tokens: list[str], *, at_breaks: bool = True) -> list[str]:
             # "guitar chords every beginner should learn", "morning routine that changed my
             # life": a clause about the phrase starts (Norwegian "i" is "in")
             break
-        verb_like = word.endswith("s") and not word.endswith("ss")  # "keeps", not "business"
+        # "keeps", not "business" nor the possessive "cat's" ("My cat's morning routine")
+        verb_like = word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s"))
         if out and verb_like and nxt in PREDICATE_NEXT and not is_filler(out[-1]):
             break
         if out and verb_like and len(nxt) > 4 and nxt.endswith("ing"):

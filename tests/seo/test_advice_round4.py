@@ -260,3 +260,21 @@ def test_the_head_noun_nobody_tags_is_still_required():
     assert not {row.term for row in result.keywords} & {"depot", "home depot"}
     assert "bf" not in result.recommended
     assert result.confidence == "low"
+
+
+def test_a_possessive_is_no_verb_and_a_doing_inside_the_phrase_frames_no_noun_phrase():
+    hooks = _hooks("My cat's morning routine")
+    assert hooks and not [hook for hook in hooks if "I love my," in hook], (
+        hooks
+    )  # was "I love my, and here is why"
+    hooks = _hooks("Deep cleaning my bathroom")
+    assert not [hook for hook in hooks if "mistakes" in hook or "When you finally" in hook], hooks
+
+
+def test_bokmal_the_broad_detector_calls_english_is_bokmal():
+    assert idea_language("Sparetips for studenter") == "nb"  # was drafted in English
+    assert idea_language("Desk setup") == "en"
+
+
+def test_channel_and_test_words_are_no_keywords():
+    assert all(is_filler(word) for word in ("kanalen", "testen", "reddet", "sparte"))
