@@ -65,6 +65,10 @@ def head_words(found: Subject, language: str | None) -> list[str]:
     only_how = formatted and all(describes(w) or w.casefold() in FORMAT_MODIFIERS for w in words)
     if not words or only_how or all(w.casefold() in FORMAT_NOUNS for w in words):
         words = _complement(found, language) or words
+    elif all(w.casefold() in FORMAT_MODIFIERS for w in words):
+        # "Budget tips for students": "budget" says how, so whom it is for is the subject too
+        # (else every budget trip answers it, with confidence)
+        words = [*words, *_complement(found, language)]
     if (
         words
         and all(w.casefold() in WEIGHTS for w in words)

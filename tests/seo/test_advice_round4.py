@@ -278,3 +278,11 @@ def test_bokmal_the_broad_detector_calls_english_is_bokmal():
 
 def test_channel_and_test_words_are_no_keywords():
     assert all(is_filler(word) for word in ("kanalen", "testen", "reddet", "sparte"))
+
+
+def test_budget_for_someone_is_not_every_budget_trip(demo_index):
+    """ "Budget tips for students who want to save money" was answered with confidence by the
+    demo's budget travel posts: #travel #budget #traveltok #tokyo #nospend, high."""
+    result = suggest(text="Budget tips for students who want to save money", language="en")
+    assert not {"travel", "traveltok", "tokyo"} & set(result.recommended), result.recommended
+    assert "lisbon" in suggest(text="Budget trip to Lisbon", language="en").recommended  # a place still leads
