@@ -226,9 +226,10 @@ def timed(label: str, **kwargs) -> None:
         print("   first errors:", report.errors[:3])
 
 
-def cleanup() -> None:
+def cleanup(prefix: str = "bench-") -> None:
+    """Delete the posts a benchmark imported (their source starts with `prefix`) and recount tags."""
     # Raw deletes: the ORM's cascade collector would load a million posts into memory first.
-    benchmark_posts = TrendPost.objects.filter(source__startswith="bench-")
+    benchmark_posts = TrendPost.objects.filter(source__startswith=prefix)
     PostHashtag.objects.filter(post__in=benchmark_posts)._raw_delete(connection.alias)
     benchmark_posts._raw_delete(connection.alias)
     hashtag_counts_refresh()

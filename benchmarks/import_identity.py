@@ -26,10 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_import import ROOT, generated_csv
+from bench_import import ROOT, cleanup, generated_csv
 from django.core.management import call_command
 
-from seo.corpus.curation import hashtag_counts_refresh
 from seo.corpus.importing import trend_import
 from seo.models import PostHashtag, TrendPost
 
@@ -84,13 +83,6 @@ def _dump(out, sources: list[str]) -> None:
     out.write(json.dumps({"hashtags_used": used}) + "\n")
 
 
-def _cleanup() -> None:
-    posts = TrendPost.objects.filter(source__startswith="identity-")
-    PostHashtag.objects.filter(post__in=posts)._raw_delete(posts.db)
-    posts._raw_delete(posts.db)
-    hashtag_counts_refresh()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -102,7 +94,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
-    _cleanup()
+    cleanup("identity-")
     with tempfile.TemporaryDirectory() as folder, args.out.open("w", encoding="utf-8") as out:
         generated, broken = Path(folder) / "generated.csv", Path(folder) / "broken.csv"
         generated_csv(generated, args.rows)
@@ -125,7 +117,7 @@ def main() -> None:
             out.write(json.dumps({"run": source, "options": options, "report": _report(report)}, default=str))
             out.write("\n")
         _dump(out, sorted({source for source, _, _ in runs}))
-    _cleanup()
+    cleanup("identity-")
     print("digest", hashlib.sha256(args.out.read_bytes()).hexdigest()[:16], args.out)
 
 

@@ -15,8 +15,8 @@ from seo.score.patterns import Pattern
 from seo.suggest.main_keyword import main_keyword
 from seo.text import caption as ct
 from seo.text.filler import is_filler, word_set
-from seo.text.subject import Subject, starts_a_sentence_only
-from seo.text.subject_lists import FORMAT_NOUNS, OPENING_VERBS, STORY_VERBS
+from seo.text.subject import Subject, starts_a_sentence_only, story_told
+from seo.text.subject_lists import FORMAT_NOUNS, OPENING_VERBS
 from seo.text.subject_words import topic_phrase, unbent
 
 HOOK_WORDS = 10  # the score's 3-second rule: a drafted hook never breaks it
@@ -191,8 +191,7 @@ def _opened_by_doing(found: Subject) -> bool:
     left_out = not found.phrase.casefold().startswith(opening)
     if left_out and ((len(opening) > 4 and opening.endswith("ing")) or opening in OPENING_VERBS):
         return True
-    after = len(found.head.split())
-    if found.head and len(said) > after and said[after] in STORY_VERBS:
+    if story_told(found) is not None:
         return True
     # "Deep cleaning my bathroom": a doing with its own object inside the phrase
     words = found.phrase.casefold().split()
@@ -285,11 +284,14 @@ def _told(sentence: str) -> str:
     return " ".join(words[1:]) if asked else ""
 
 
-def _names_one(phrase: str) -> bool:
+def _names_one(phrase: str, *, from_word: int = 1) -> bool:
     """A phrase naming one particular thing: a model number or a name inside it ("iPhone 15
-    camera test", "tur i Lofoten"), not a kind of thing everyone has."""
+    camera test", "tur i Lofoten"), not a kind of thing everyone has. Capitals count from
+    `from_word` on (the first word's may only start the idea)."""
     words = phrase.split()
-    return any(c.isdigit() for c in phrase) or any(w[:1].isupper() or w[1:2].isupper() for w in words[1:])
+    return any(c.isdigit() for c in phrase) or any(
+        w[:1].isupper() or w[1:2].isupper() for w in words[from_word:]
+    )
 
 
 def _head_noun(found: Subject) -> str:
@@ -351,7 +353,7 @@ def _short_complement(found: Subject) -> bool:
     """The phrase's words after its head are few and general ("for oily skin"), not a
     particular place, person or count ("i Lofoten med pappa", "for løping 5 km")."""
     rest = found.phrase[len(found.head) :]
-    return len(rest.split()) <= 2 and not _names_one(f"x {rest}")
+    return len(rest.split()) <= 2 and not _names_one(rest, from_word=0)
 
 
 def _asked(sentence: str, body: str) -> str:

@@ -27,7 +27,7 @@ from seo.suggest.fallback import fallback_answer
 from seo.suggest.keyword_rank import KeywordScore, placement, score_keywords
 from seo.suggest.language_groups import corpus_language
 from seo.suggest.main_keyword import main_keyword
-from seo.suggest.own_tags import keyword_tag, own_first, own_row, own_subject_tags, subject_pairs
+from seo.suggest.own_tags import keyword_tag, own_first, own_row, own_subject_tags, subject_pairs, with_row
 from seo.suggest.query import (
     query_features,
     query_language,
@@ -316,9 +316,7 @@ def suggest(
         for name in [name for name in (*shape[:1], subject_tag) if name and name not in recommended][::-1]:
             recommended = [*recommended[:1], name, *recommended[1:]][:5]
             if name not in {row.tag for row in tag_rows}:
-                spare = [row for row in tag_rows if row.tag not in recommended]  # k rows at most
-                tag_rows = [row for row in tag_rows if len(tag_rows) < k or row is not spare[-1]]
-                tag_rows.append(own_row(name))
+                tag_rows = with_row(tag_rows, own_row(name), recommended, k)
     keyword_rows = _keyword_rows(index, keywords, refs)
     return Suggestions(
         query=query,

@@ -196,3 +196,13 @@ def keyword_tag(index: LoadedIndex, keyword: str | None, language: str | None, b
 def own_first(own: list[str], recommended: list[str], *, high: int = 5) -> list[str]:
     out = list(dict.fromkeys(own[:4] + recommended))
     return out[:high]
+
+
+def with_row(
+    rows: list[TagSuggestion], row: TagSuggestion, recommended: list[str], k: int
+) -> list[TagSuggestion]:
+    """`rows` with `row` added, still at most k: the last row outside the set makes room."""
+    spare = [r for r in rows if r.tag not in recommended]
+    if len(rows) >= k and spare:
+        rows = [r for r in rows if r is not spare[-1]]
+    return [*rows, row][: max(k, 1)]

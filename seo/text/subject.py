@@ -361,3 +361,14 @@ def subject(text: str, language: str | None = None) -> Subject:
 def subject_phrase(text: str, language: str | None = None) -> str:
     """The idea's own subject noun phrase ("" when it has none)."""
     return subject(text, language).phrase
+
+
+def story_told(found: Subject) -> list[str] | None:
+    """The words after a story verb that follows the subject ("Toddler tries lemon …" ->
+    ["lemon", …]; [] when the verb ends the idea), or None when the idea tells no story about its
+    subject: one reading for the drafts' frames and the tags' vocabulary."""
+    said = TOKEN.findall(found.sentence)
+    after = len(TOKEN.findall(found.head))
+    if not found.head or len(said) <= after or said[after].casefold() not in STORY_VERBS:
+        return None
+    return said[after + 1 :]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from seo.text.filler import ARTICLES, PHRASE_BREAKS, is_filler
 from seo.text.formats import format_activity
-from seo.text.subject import Subject, clean_text, cut_phrase, is_praise, starts_name, subject
+from seo.text.subject import Subject, clean_text, cut_phrase, is_praise, starts_name, story_told, subject
 from seo.text.subject_lists import (
     AMOUNT,
     CURRENCIES,
@@ -19,7 +19,6 @@ from seo.text.subject_lists import (
     FORMAT_NOUNS,
     MONEY,
     NUMBER,
-    STORY_VERBS,
     SUBJECT_LINKS,
     TOKEN,
     WEIGHT,
@@ -157,11 +156,7 @@ def subject_vocabulary(text: str, language: str | None = None) -> frozenset[str]
 def _story_object(found: Subject, language: str | None) -> list[str]:
     """What a story about the subject is about: "lemon" of "Toddler tries lemon", "katten" of
     "Hundevalp møter katten", "hair color" of "Customer reacts to her new hair color"."""
-    said = TOKEN.findall(found.sentence)
-    after = len(TOKEN.findall(found.head))
-    if not found.head or len(said) <= after + 1 or said[after].casefold() not in STORY_VERBS:
-        return []
-    rest = said[after + 1 :]
+    rest = story_told(found) or []
     while rest and (rest[0].casefold() in PHRASE_BREAKS or rest[0].casefold() in ARTICLES):
         rest = rest[1:]  # "reacts to her": the preposition and the article go
     return content_words(cut_phrase(rest), language)

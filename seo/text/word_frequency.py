@@ -10,13 +10,25 @@ lingua ("Pasta pesto" is both). The two lists load on first use (about 7 MB).
 from __future__ import annotations
 
 import re
-
-from wordfreq import zipf_frequency
+from functools import cache
 
 # Mean Zipf lead that decides: short bokmål ideas with English loanwords ("Skole outfit")
 # lead by about 0.5, English ideas by 0.8 and more.
 LEAD = 0.7
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _zipf():
+    """wordfreq's lookup, imported on first use: importing wordfreq takes ~0.1 s, which every
+    process would pay at start-up whether it reads an idea or not."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+def zipf(word: str, language: str) -> float:
+    return _zipf()(word, language, wordlist="small")
 
 
 # Every word must be one the winning language uses (Zipf >= KNOWN): "video nhu long dai" is
@@ -32,10 +44,10 @@ def words_lean(text: str) -> str:
     if len(words) < MIN_WORDS:
         return ""
     for language, other in (("en", "nb"), ("nb", "en")):
-        mine = [zipf_frequency(w, language, wordlist="small") for w in words]
+        mine = [zipf(w, language) for w in words]
         if min(mine) < KNOWN:
             continue
-        theirs = [zipf_frequency(w, other, wordlist="small") for w in words]
+        theirs = [zipf(w, other) for w in words]
         if (sum(mine) - sum(theirs)) / len(words) >= LEAD:
             return language
     return ""
@@ -53,12 +65,12 @@ def bokmal_indefinite(word: str) -> str:
     """The indefinite form of a bokmål noun written in its definite form, else the word itself."""
     if len(word) < 5 or not word.isalpha():
         return word
-    own = zipf_frequency(word, "nb", wordlist="small")
+    own = zipf(word, "nb")
     candidates = {
         word[: -len(ending)] + added
         for ending, added in _DEFINITE_ENDINGS
         if word.endswith(ending) and len(word) - len(ending) >= 3
     }
-    scored = [(zipf_frequency(c, "nb", wordlist="small"), c) for c in candidates]
+    scored = [(zipf(c, "nb"), c) for c in candidates]
     best = max(scored, default=(0.0, word))
     return best[1] if best[0] >= COMMON and best[0] > own else word

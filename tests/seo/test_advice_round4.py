@@ -286,3 +286,18 @@ def test_budget_for_someone_is_not_every_budget_trip(demo_index):
     result = suggest(text="Budget tips for students who want to save money", language="en")
     assert not {"travel", "traveltok", "tokyo"} & set(result.recommended), result.recommended
     assert "lisbon" in suggest(text="Budget trip to Lisbon", language="en").recommended  # a place still leads
+
+
+def test_an_added_own_row_keeps_the_answer_within_k_even_when_every_row_is_recommended():
+    from seo.suggest.own_tags import own_row, with_row
+
+    rows = [own_row("pasta"), own_row("dinner"), own_row("recipe")]
+    assert [r.tag for r in with_row(rows, own_row("carbonara"), ["pasta"], 3)] == [
+        "pasta",
+        "dinner",
+        "carbonara",
+    ]
+    # every row recommended: the answer still holds k rows (this raised IndexError before)
+    kept = with_row(rows, own_row("carbonara"), ["pasta", "dinner", "recipe"], 3)
+    assert len(kept) == 3
+    assert [r.tag for r in with_row(rows[:1], own_row("carbonara"), [], 3)] == ["pasta", "carbonara"]
